@@ -1,0 +1,40 @@
+"""Starting the desktop app."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from app.qt import QApplication, QTimer
+from core.store import open_store
+
+#: For smoke tests and CI: quit by itself after this many milliseconds.
+QUIT_AFTER_ENV = "COMMUNIQUE_QUIT_AFTER_MS"
+#: For smoke tests: save a screenshot of the main window here just before quitting.
+SCREENSHOT_ENV = "COMMUNIQUE_SCREENSHOT"
+
+
+def run_app(db_url: str | None = None) -> int:
+    """Open the main window on the configured store and run the event loop."""
+    from app.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Communiqué")
+    store = open_store(db_url)
+    window = MainWindow(store)
+    window.show()
+    quit_after = os.environ.get(QUIT_AFTER_ENV)
+    if quit_after:
+
+        def _finish() -> None:
+            shot = os.environ.get(SCREENSHOT_ENV)
+            if shot:
+                window.grab().save(shot)
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(int(quit_after), _finish)
+    try:
+        return int(app.exec())
+    finally:
+        store.dispose()

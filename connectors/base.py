@@ -1,0 +1,202 @@
+"""The contract every platform connector implements, and the errors it may raise.
+
+A connector turns a variant into a post on one platform. The scheduler and the GUI only ever
+see this Protocol and the error classes below, so a Mastodon or Telegram plugin fits without
+touching them. Built-ins and plugins register in the entry-point group
+``communique.connectors`` (see :mod:`connectors.registry`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol, runtime_checkable
+
+from core.secrets import Secret
+
+# --- what goes in -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MediaItem:
+    """One image (or video) to attach, with its alt text."""
+
+    path: str
+    mime_type: str
+    size_bytes: int
+    alt_text: str = ""
+
+
+@dataclass(frozen=True)
+class OutgoingPost:
+    """What a connector publishes: one variant's text and media, for one account."""
+
+    variant_id: int
+    text: str
+    media: Sequence[MediaItem] = ()
+    link: str | None = None
+    as_thread: bool = False  # split over-long text into a numbered thread, where the platform has them
+
+
+@dataclass(frozen=True)
+class AccountContext:
+    """The account a connector acts for: where to send requests and with which credentials."""
+
+    name: str
+    platform: str
+    api_base: str | None
+    external_id: str | None
+    credentials: Mapping[str, Secret]
+
+
+# --- what comes out -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Whether a text (and media) fits the platform."""
+
+    ok: bool
+    length: int  # in the platform's own unit (X: weighted characters)
+    limit: int
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Published:
+    """A post that exists on the platform."""
+
+    remote_id: str
+    url: str
+    extra_ids: tuple[str, ...] = ()  # the rest of a thread, uploaded media...
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Engagement of one published post at one moment. ``None`` means "not available"."""
+
+    remote_id: str
+    reactions: int | None = None
+    shares: int | None = None
+    replies: int | None = None
+    impressions: int | None = None
+    clicks: int | None = None
+    raw: Mapping[str, int | float | None] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()  # metrics asked for but refused (e.g. removed by the platform)
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """The rate-limit state last read from the platform's headers."""
+
+    limit: int | None
+    remaining: int | None
+    resets_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who the credentials belong to on the platform."""
+
+    remote_id: str
+    name: str
+    handle: str | None = None
+
+
+# --- errors -------------------------------------------------------------------------------------
+
+
+class ConnectorError(Exception):
+    """Base class. ``message`` is one sentence a press officer can act on; never a secret."""
+
+    kind = "permanent"
+    retryable = False
+
+    def __init__(self, message: str, *, status: int | None = None, code: str | int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.code = code
+
+
+class RetryableError(ConnectorError):
+    """A timeout, a dropped connection, a 5xx: try again later."""
+
+    kind = "retryable"
+    retryable = True
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: object) -> None:
+        super().__init__(message, **kwargs)  # type: ignore[arg-type]
+        self.retry_after = retry_after
+
+
+class RateLimitedError(RetryableError):
+    """429 or a platform rate-limit code: wait until ``reset_at``."""
+
+    kind = "rate_limited"
+
+    def __init__(self, message: str, *, reset_at: datetime | None = None, **kwargs: object) -> None:
+        super().__init__(message, **kwargs)  # type: ignore[arg-type]
+        self.reset_at = reset_at
+
+
+class AuthenticationError(ConnectorError):
+    """Expired or revoked credentials: the account must be reconnected."""
+
+    kind = "authentication"
+
+
+class DuplicateContentError(ConnectorError):
+    """The platform refuses the same text twice."""
+
+    kind = "duplicate"
+
+
+class PolicyBlockedError(ConnectorError):
+    """Blocked by the platform's rules (spam filter, temporary block, missing permission)."""
+
+    kind = "policy"
+
+
+class InvalidContentError(ConnectorError):
+    """Too long, bad media, bad link: ``reason`` says what to change."""
+
+    kind = "invalid"
+
+
+class PermanentError(ConnectorError):
+    """Anything else that will not succeed by retrying."""
+
+    kind = "permanent"
+
+
+# --- the contract -------------------------------------------------------------------------------
+
+
+@runtime_checkable
+class Connector(Protocol):
+    """One platform. Instances are bound to one account (see :class:`AccountContext`)."""
+
+    platform: str
+
+    def check(self, post: OutgoingPost) -> CheckResult:
+        """Whether the post fits the platform's rules; no network."""
+
+    def publish(self, post: OutgoingPost) -> Published:
+        """Create the post; raise a :class:`ConnectorError` subclass on failure."""
+
+    def delete(self, remote_id: str) -> None:
+        """Delete a published post."""
+
+    def find_published(self, post: OutgoingPost, since: datetime) -> Published | None:
+        """The post if it already exists on the platform (after a crash mid-publish), else ``None``."""
+
+    def fetch_metrics(self, remote_ids: Sequence[str]) -> list[Metrics]:
+        """Metrics for many posts in as few calls as the platform allows."""
+
+    def verify(self) -> Identity:
+        """Check the credentials and return whose they are."""
+
+    def rate_limit(self) -> RateLimit | None:
+        """The rate-limit state read from the last answer's headers."""

@@ -1,0 +1,109 @@
+"""``communique init`` and ``communique account ...``."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from core import paths, secrets
+from core.cli.base import EXIT_OK, print_json, print_table, store_for
+from core.errors import UserError
+from core.services import accounts
+from core.store.migrate import current_revision
+
+
+def _init(args: argparse.Namespace) -> int:
+    store = store_for(args)
+    print(f"Communiqué is ready: data in {paths.home()}, database {store.url} at revision {current_revision(store)}.")
+    return EXIT_OK
+
+
+def _add(args: argparse.Namespace) -> int:
+    account = accounts.add_account(
+        store_for(args),
+        name=args.name,
+        platform=args.platform,
+        language=args.language,
+        timezone=args.timezone,
+        api_base=args.api_base,
+        external_id=args.page_id or args.user_id,
+        handle=args.handle,
+        grace_minutes=args.grace_minutes,
+    )
+    if args.json:
+        print_json(account.to_dict())
+    else:
+        print(f"Added {account.platform} account {account.name!r} ({account.language}, {account.timezone}).")
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace) -> int:
+    found = accounts.list_accounts(store_for(args), include_removed=args.all)
+    if args.json:
+        print_json([a.to_dict() for a in found])
+        return EXIT_OK
+    if not found:
+        print("No accounts yet: add one with 'communique account add'.")
+        return EXIT_OK
+    print_table(
+        ["NAME", "PLATFORM", "LANGUAGE", "TIME ZONE", "API BASE", "ACTIVE"],
+        [(a.name, a.platform, a.language, a.timezone, a.api_base or "(default)", a.active) for a in found],
+    )
+    return EXIT_OK
+
+
+def _remove(args: argparse.Namespace) -> int:
+    accounts.remove_account(store_for(args), args.name)
+    print(f"Removed account {args.name!r}.")
+    return EXIT_OK
+
+
+def _set_secret(args: argparse.Namespace) -> int:
+    account = accounts.get_account(store_for(args), args.name)
+    fields = secrets.ENV_VARIABLES.get(account.platform, {})
+    if args.field not in fields:
+        raise UserError(
+            f"{account.platform} accounts have no credential {args.field!r}; use one of {', '.join(fields)}."
+        )
+    value = sys.stdin.readline().strip() if args.stdin else getpass.getpass(f"{args.field} for {account.name}: ")
+    secrets.store_secret(account.platform, account.name, args.field, value)
+    print(f"Stored the {args.field} of {account.name!r} in the keyring.")
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``init`` and ``account`` to the command line."""
+    init = sub.add_parser("init", help="create the data folder and the database")
+    init.set_defaults(handler=_init)
+
+    account = sub.add_parser("account", help="manage the accounts posts go to")
+    commands = account.add_subparsers(dest="account_command", required=True, metavar="COMMAND")
+
+    add = commands.add_parser("add", help="add a Facebook Page, an X account or a plugin platform's account")
+    add.add_argument("--platform", required=True, help="x, facebook, or a plugin platform")
+    add.add_argument("--name", required=True, help="a unique name, e.g. 'Embassy Tokyo (X)'")
+    add.add_argument("--language", required=True, help="ISO 639-1 code of the account's audience, e.g. ja")
+    add.add_argument("--timezone", required=True, help="IANA zone, e.g. Asia/Tokyo")
+    add.add_argument("--api-base", help="API base URL (default: the platform's own host)")
+    add.add_argument("--page-id", help="the Facebook Page id")
+    add.add_argument("--user-id", help="the account's id on the platform, where it has one")
+    add.add_argument("--handle", help="the public handle, e.g. @MOFA_VN")
+    add.add_argument("--grace-minutes", type=int, default=60, help="publish missed posts this late (default 60)")
+    add.add_argument("--json", action="store_true", help="print the account as JSON")
+    add.set_defaults(handler=_add)
+
+    listing = commands.add_parser("list", help="list accounts")
+    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--all", action="store_true", help="include removed accounts kept for their history")
+    listing.set_defaults(handler=_list)
+
+    remove = commands.add_parser("remove", help="remove an account with nothing left to publish")
+    remove.add_argument("name")
+    remove.set_defaults(handler=_remove)
+
+    secret = commands.add_parser("set-secret", help="store one credential of an account in the OS keyring")
+    secret.add_argument("name")
+    secret.add_argument("field", help="x: api_key, api_secret, access_token, access_secret; facebook: page_token")
+    secret.add_argument("--stdin", action="store_true", help="read the value from standard input")
+    secret.set_defaults(handler=_set_secret)

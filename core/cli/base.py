@@ -1,0 +1,85 @@
+"""Shared plumbing for CLI commands: the store, output, and error handling."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from core.errors import CommuniqueError
+from core.secrets import redact
+from core.store import Store, open_store
+
+#: A command handler: parsed arguments in, exit status out.
+Handler = Callable[[argparse.Namespace], int]
+#: A package's contribution: adds its commands to the top-level subparsers.
+Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 2
+
+
+def store_for(args: argparse.Namespace) -> Store:
+    """The store named by ``--db``/``COMMUNIQUE_DB``, opened and migrated once per command."""
+    store: Store | None = getattr(args, "_store", None)
+    if store is None:
+        store = open_store(getattr(args, "db", None))
+        args._store = store
+    return store
+
+
+def print_json(value: Any) -> None:
+    """Print ``value`` as indented JSON (UTF-8, non-ASCII kept as is)."""
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def print_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """A plain aligned table for people."""
+    cells = [[str(h) for h in headers], *[["" if c is None else str(c) for c in row] for row in rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    for row in cells:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+
+
+def fail(message: str) -> int:
+    """Print one sentence to stderr and return the user-error status."""
+    print(f"communique: {redact(message)}", file=sys.stderr)
+    return EXIT_USER_ERROR
+
+
+def run_handler(handler: Handler, args: argparse.Namespace) -> int:
+    """Run a command, turning product errors into a sentence and exit status 2."""
+    try:
+        return handler(args)
+    except CommuniqueError as exc:
+        return fail(str(exc))
+    finally:
+        store: Store | None = getattr(args, "_store", None)
+        if store is not None:
+            store.dispose()
+
+
+def read_text_argument(text: str | None, text_file: str | None) -> str:
+    """The text from ``--text``, ``--text-file`` or ``-`` (standard input)."""
+    from pathlib import Path
+
+    from core.errors import UserError
+
+    if text_file is not None:
+        if text_file == "-":
+            return sys.stdin.read()
+        path = Path(text_file).expanduser()
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise UserError(f"The text file {text_file!r} does not exist.") from None
+        except UnicodeDecodeError:
+            raise UserError(f"The text file {text_file!r} is not UTF-8 text.") from None
+        except OSError as exc:
+            raise UserError(f"Cannot read the text file {text_file!r}: {exc.strerror}.") from None
+    if text == "-":
+        return sys.stdin.read()
+    return text or ""

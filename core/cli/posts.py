@@ -1,0 +1,176 @@
+"""``communique post ...``: create, list, show, schedule, cancel."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+
+from core import timeutil
+from core.cli.base import EXIT_OK, print_json, print_table, read_text_argument, store_for
+from core.domain import Post
+from core.errors import UserError
+from core.services import posts
+
+
+def _local(args: argparse.Namespace) -> tuple[datetime | None, timeutil.FoldChoice | None]:
+    at = timeutil.parse_local(args.at) if args.at else None
+    fold = timeutil.FoldChoice(args.fold) if args.fold else None
+    return at, fold
+
+
+def _print_post(post: Post) -> None:
+    print(f"Post {post.id} by {post.author} ({post.source_language}, {post.review_state.value})")
+    print(f"  {post.text}")
+    for item in post.media:
+        print(f"  media: {item.path} ({item.mime_type}, {item.size_bytes} bytes) {item.alt_text}")
+    print_table(
+        ["VARIANT", "ACCOUNT", "LANG", "STATUS", "LOCAL TIME", "ZONE", "UTC", "REMOTE"],
+        [
+            (
+                v.id,
+                v.account_name,
+                v.language,
+                v.status.value,
+                v.schedule_local,
+                v.schedule_zone,
+                v.scheduled_at.isoformat() if v.scheduled_at else None,
+                v.remote_url or v.remote_id,
+            )
+            for v in post.variants
+        ],
+    )
+    for v in post.variants:
+        if v.last_error:
+            print(f"  variant {v.id}: {v.last_error_class}: {v.last_error}")
+
+
+def _create(args: argparse.Namespace) -> int:
+    text = read_text_argument(args.text, args.text_file)
+    at, fold = _local(args)
+    media_files = [
+        (path, alt) for path, alt in zip(args.media or [], _pad(args.alt, len(args.media or [])), strict=True)
+    ]
+    post = posts.create_post(
+        store_for(args),
+        text=text,
+        accounts=args.account,
+        source_language=args.language,
+        at=at,
+        fold=fold,
+        media_files=media_files,
+    )
+    if args.json:
+        print_json(post.to_dict())
+    else:
+        _print_post(post)
+    return EXIT_OK
+
+
+def _pad(values: list[str] | None, length: int) -> list[str]:
+    given = list(values or [])
+    if len(given) > length:
+        raise UserError("There are more --alt texts than --media files.")
+    return given + [""] * (length - len(given))
+
+
+def _list(args: argparse.Namespace) -> int:
+    found = posts.list_posts(store_for(args), status=args.status)
+    if args.json:
+        print_json([p.to_dict() for p in found])
+        return EXIT_OK
+    if not found:
+        print("No posts." if args.status is None else f"No posts with a {args.status} variant.")
+        return EXIT_OK
+    print_table(
+        ["ID", "LANG", "TEXT", "VARIANTS"],
+        [
+            (
+                p.id,
+                p.source_language,
+                (p.text[:47] + "...") if len(p.text) > 50 else p.text,
+                ", ".join(f"{v.account_name}: {v.status.value}" for v in p.variants),
+            )
+            for p in found
+        ],
+    )
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace) -> int:
+    post = posts.get_post(store_for(args), args.id)
+    if args.json:
+        print_json(post.to_dict())
+    else:
+        _print_post(post)
+    return EXIT_OK
+
+
+def _schedule(args: argparse.Namespace) -> int:
+    at, fold = _local(args)
+    assert at is not None  # --at is required by the parser
+    post = posts.schedule_post(store_for(args), args.id, at, fold=fold, accounts=args.account)
+    if args.json:
+        print_json(post.to_dict())
+    else:
+        _print_post(post)
+    return EXIT_OK
+
+
+def _cancel(args: argparse.Namespace) -> int:
+    post = posts.cancel_post(store_for(args), args.id)
+    cancelled = sum(1 for v in post.variants if v.status.value == "cancelled")
+    print(f"Cancelled post {post.id}: {cancelled} variant(s) will not be published.")
+    return EXIT_OK
+
+
+def _add_time_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument(
+        "--at",
+        required=required,
+        metavar="LOCAL_DATETIME",
+        help="'YYYY-MM-DD HH:MM', read in each target account's own time zone",
+    )
+    parser.add_argument(
+        "--fold",
+        choices=[c.value for c in timeutil.FoldChoice],
+        help="which one to take when the local time happens twice (the clocks go back)",
+    )
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``post`` to the command line."""
+    post = sub.add_parser("post", help="draft, schedule and follow posts")
+    commands = post.add_subparsers(dest="post_command", required=True, metavar="COMMAND")
+
+    create = commands.add_parser("create", help="draft a post for one or more accounts")
+    create.add_argument("--account", action="append", required=True, help="target account (repeatable)")
+    source = create.add_mutually_exclusive_group(required=True)
+    source.add_argument("--text", help="the text ('-' reads standard input)")
+    source.add_argument("--text-file", help="read the text from a UTF-8 file ('-' for standard input)")
+    create.add_argument("--language", help="language of the text (default: the first account's)")
+    create.add_argument("--media", action="append", help="attach an image or video (repeatable)")
+    create.add_argument("--alt", action="append", help="alt text for the --media in the same position")
+    _add_time_options(create, required=False)
+    create.add_argument("--json", action="store_true", help="print the post, its id and each variant's UTC time")
+    create.set_defaults(handler=_create)
+
+    listing = commands.add_parser("list", help="list posts, newest first")
+    listing.add_argument("--status", help="only posts with a variant in this status")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=_list)
+
+    show = commands.add_parser("show", help="show one post and its variants")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=_show)
+
+    schedule = commands.add_parser("schedule", help="(re)schedule a post's open variants")
+    schedule.add_argument("id", type=int)
+    schedule.add_argument("--account", action="append", help="only this account's variant (repeatable)")
+    _add_time_options(schedule, required=True)
+    schedule.add_argument("--json", action="store_true")
+    schedule.set_defaults(handler=_schedule)
+
+    cancel = commands.add_parser("cancel", help="cancel everything of a post not yet published")
+    cancel.add_argument("id", type=int)
+    cancel.set_defaults(handler=_cancel)

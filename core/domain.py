@@ -1,0 +1,164 @@
+"""The domain: accounts, posts, variants, media, attempts, as immutable values.
+
+Services in :mod:`core.services` return these; the GUI, the CLI and the worker read them and
+never touch rows directly. ``to_dict`` gives the JSON shape the CLI prints.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+from typing import Any
+
+
+class VariantStatus(enum.StrEnum):
+    """Where one language version stands on its way to one account."""
+
+    DRAFT = "draft"
+    APPROVED = "approved"
+    SCHEDULED = "scheduled"
+    PUBLISHING = "publishing"
+    PUBLISHED = "published"
+    FAILED = "failed"
+    MISSED = "missed"
+    CANCELLED = "cancelled"
+
+
+#: Statuses in which a variant may still be edited, rescheduled or cancelled.
+OPEN_STATUSES = frozenset(
+    {
+        VariantStatus.DRAFT,
+        VariantStatus.APPROVED,
+        VariantStatus.SCHEDULED,
+        VariantStatus.FAILED,
+        VariantStatus.MISSED,
+    }
+)
+
+
+class ReviewState(enum.StrEnum):
+    """A post's place in the approval flow."""
+
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class TextOrigin(enum.StrEnum):
+    """Where a variant's text came from."""
+
+    SOURCE = "source"  # the post's own text, untranslated
+    MACHINE = "machine"  # machine-translated, not yet edited
+    HUMAN = "human"  # written or corrected by a person
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [_jsonable(item) for item in value]
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    return value
+
+
+class _Record:
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary of every field."""
+        return {f.name: _jsonable(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Account(_Record):
+    """A destination: one Facebook Page, one X account, or a plugin platform's account."""
+
+    id: int
+    name: str
+    platform: str
+    language: str
+    timezone: str
+    handle: str | None
+    api_base: str | None
+    external_id: str | None
+    credential_ref: str | None
+    grace_minutes: int
+    active: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Media(_Record):
+    """A file attached to a post, copied into the app's media folder."""
+
+    id: int
+    post_id: int
+    position: int
+    path: str
+    mime_type: str
+    size_bytes: int
+    sha256: str
+    alt_text: str
+
+
+@dataclass(frozen=True)
+class Variant(_Record):
+    """The post as it goes to one account, in that account's language."""
+
+    id: int
+    post_id: int
+    account_id: int
+    account_name: str
+    platform: str
+    language: str
+    text: str
+    text_origin: TextOrigin
+    translation_path: str | None
+    reviewed: bool
+    status: VariantStatus
+    scheduled_at: datetime | None
+    schedule_zone: str | None
+    schedule_local: str | None
+    remote_id: str | None
+    remote_url: str | None
+    published_at: datetime | None
+    attempt_count: int
+    last_error_class: str | None
+    last_error: str | None
+    version: int
+
+    @property
+    def is_open(self) -> bool:
+        """True while the variant can still be edited, rescheduled or cancelled."""
+        return self.status in OPEN_STATUSES
+
+
+@dataclass(frozen=True)
+class Post(_Record):
+    """One message, written once, with its media and one variant per target account."""
+
+    id: int
+    author: str
+    source_language: str
+    text: str
+    review_state: ReviewState
+    created_at: datetime
+    updated_at: datetime
+    variants: tuple[Variant, ...] = field(default=())
+    media: tuple[Media, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class AuditEvent(_Record):
+    """Who did what, when."""
+
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_id: int | None
+    details: dict[str, Any]

@@ -1,0 +1,47 @@
+"""Where Communiqué keeps its state.
+
+``COMMUNIQUE_HOME`` moves everything (database, language packs, logs) to one folder; without
+it the platform's user data directory is used. ``COMMUNIQUE_DB`` (or ``--db``) overrides the
+database with any SQLAlchemy URL, e.g. a shared PostgreSQL server.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Communique"
+HOME_ENV = "COMMUNIQUE_HOME"
+DB_ENV = "COMMUNIQUE_DB"
+
+
+def home() -> Path:
+    """The folder holding all local state; created on first use."""
+    configured = os.environ.get(HOME_ENV)
+    base = Path(configured).expanduser() if configured else Path(platformdirs.user_data_dir(APP_NAME))
+    base.mkdir(parents=True, exist_ok=True)
+    return base
+
+
+def subdir(name: str) -> Path:
+    """A named folder under :func:`home` (``packs``, ``logs``, ``media``...), created on demand."""
+    path = home() / name
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path() -> Path:
+    """The embedded SQLite database file."""
+    return home() / "communique.sqlite3"
+
+
+def database_url(explicit: str | None = None) -> str:
+    """The database URL: ``explicit`` (``--db``), then ``COMMUNIQUE_DB``, then the SQLite file."""
+    if explicit:
+        return explicit
+    configured = os.environ.get(DB_ENV)
+    if configured:
+        return configured
+    return f"sqlite:///{default_db_path()}"

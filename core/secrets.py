@@ -1,0 +1,120 @@
+"""Credentials: in the OS keyring or the environment, never in the database or logs.
+
+An account row holds only a reference (``communique:<platform>:<name>``). The secret values
+live in the OS keyring, one entry per field, or, for scripted and headless use, in
+environment variables (``COMMUNIQUE_X_API_KEY``...). Values travel as :class:`Secret`, whose
+``repr`` and ``str`` never show the value, and every value read is registered with
+:func:`redact` so that log records and error messages can be scrubbed.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+
+import keyring
+from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
+
+from core.errors import ConfigurationError
+
+SERVICE = "communique"
+
+#: Credential fields per platform and the environment variable that may supply each.
+ENV_VARIABLES: dict[str, dict[str, str]] = {
+    "x": {
+        "api_key": "COMMUNIQUE_X_API_KEY",
+        "api_secret": "COMMUNIQUE_X_API_SECRET",
+        "access_token": "COMMUNIQUE_X_ACCESS_TOKEN",
+        "access_secret": "COMMUNIQUE_X_ACCESS_SECRET",
+        "bearer_token": "COMMUNIQUE_X_BEARER_TOKEN",
+    },
+    "facebook": {"page_token": "COMMUNIQUE_FB_PAGE_TOKEN"},
+}
+
+_known_values: set[str] = set()
+_known_lock = threading.Lock()
+
+
+@dataclass(frozen=True, repr=False)
+class Secret:
+    """A secret value that does not print itself."""
+
+    _value: str
+
+    def reveal(self) -> str:
+        """The value, for the one place that must send it (an HTTP header)."""
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('***')"
+
+    __str__ = __repr__
+
+
+def reference(platform: str, account_name: str) -> str:
+    """The keyring reference stored on the account row."""
+    return f"{SERVICE}:{platform}:{account_name}"
+
+
+def _username(platform: str, account_name: str, field: str) -> str:
+    return f"{platform}:{account_name}:{field}"
+
+
+def _remember(value: str) -> None:
+    # Very short values would redact ordinary words; real tokens are long.
+    if len(value) >= 6:
+        with _known_lock:
+            _known_values.add(value)
+
+
+def redact(text: str) -> str:
+    """``text`` with every secret value seen by this process replaced by ``***``."""
+    with _known_lock:
+        values = sorted(_known_values, key=len, reverse=True)
+    for value in values:
+        text = text.replace(value, "***")
+    return text
+
+
+def store_secret(platform: str, account_name: str, field: str, value: str) -> None:
+    """Save one credential field in the OS keyring."""
+    if not value:
+        raise ConfigurationError(f"The {field} for {account_name!r} is empty.")
+    _remember(value)
+    try:
+        keyring.set_password(SERVICE, _username(platform, account_name, field), value)
+    except NoKeyringError:
+        raise ConfigurationError(
+            "No secure keyring is available on this machine; set the COMMUNIQUE_* environment "
+            "variables for this session instead (see the README)."
+        ) from None
+    except KeyringError as exc:
+        raise ConfigurationError(f"The keyring refused to store the {field}: {type(exc).__name__}.") from None
+
+
+def load_credentials(platform: str, account_name: str) -> dict[str, Secret]:
+    """Every credential field found for the account: the keyring first, then the environment."""
+    found: dict[str, Secret] = {}
+    fields = ENV_VARIABLES.get(platform, {})
+    for field, variable in fields.items():
+        value: str | None = None
+        try:
+            value = keyring.get_password(SERVICE, _username(platform, account_name, field))
+        except KeyringError:  # includes NoKeyringError: fall back to the environment
+            value = None
+        if not value:
+            value = os.environ.get(variable) or None
+        if value:
+            _remember(value)
+            found[field] = Secret(value)
+    return found
+
+
+def forget(platform: str, account_name: str) -> None:
+    """Delete every stored credential field of the account (missing ones are fine)."""
+    for field in ENV_VARIABLES.get(platform, {}):
+        try:
+            keyring.delete_password(SERVICE, _username(platform, account_name, field))
+        except (PasswordDeleteError, KeyringError):
+            continue

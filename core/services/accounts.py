@@ -1,0 +1,165 @@
+"""Accounts: the destinations a post can go to."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from sqlalchemy import Connection, Row, func, select
+
+from core import languages, platforms, secrets, timeutil
+from core.domain import OPEN_STATUSES, Account
+from core.errors import ConflictError, NotFoundError, UserError
+from core.services import audit
+from core.store import Store
+from core.store.tables import accounts, variants
+
+#: Platforms whose accounts cannot publish without an id on the platform, and the flag naming it.
+_REQUIRED_EXTERNAL_ID = {"facebook": "--page-id"}
+MAX_NAME = 100
+
+
+def _to_account(row: Row[tuple[object, ...]]) -> Account:
+    m = row._mapping
+    return Account(
+        id=m["id"],
+        name=m["name"],
+        platform=m["platform"],
+        language=m["language"],
+        timezone=m["timezone"],
+        handle=m["handle"],
+        api_base=m["api_base"],
+        external_id=m["external_id"],
+        credential_ref=m["credential_ref"],
+        grace_minutes=m["grace_minutes"],
+        active=bool(m["active"]),
+        created_at=m["created_at"],
+    )
+
+
+def _check_api_base(url: str) -> str:
+    parsed = urlparse(url.strip())
+    if parsed.scheme not in {"http", "https"} or not parsed.netloc:
+        raise UserError(f"The API base URL {url!r} must start with http:// or https:// and name a host.")
+    if parsed.username or parsed.password:
+        raise UserError("The API base URL must not carry a user name or password; store secrets in the keyring.")
+    return url.strip().rstrip("/")
+
+
+def add_account(
+    store: Store,
+    *,
+    name: str,
+    platform: str,
+    language: str,
+    timezone: str,
+    api_base: str | None = None,
+    external_id: str | None = None,
+    handle: str | None = None,
+    grace_minutes: int = 60,
+    actor: str | None = None,
+) -> Account:
+    """Add a destination account; every field is checked before anything is written."""
+    clean_name = (name or "").strip()
+    if not clean_name:
+        raise UserError("The account name is empty.")
+    if len(clean_name) > MAX_NAME:
+        raise UserError(f"The account name is longer than {MAX_NAME} characters.")
+    clean_platform = platforms.normalize(platform)
+    clean_language = languages.normalize(language)
+    timeutil.zone(timezone)
+    base = _check_api_base(api_base) if api_base else None
+    flag = _REQUIRED_EXTERNAL_ID.get(clean_platform)
+    if flag and not (external_id or "").strip():
+        raise UserError(f"A {clean_platform} account needs its id on the platform: give {flag}.")
+    if grace_minutes < 0:
+        raise UserError("The grace window cannot be negative.")
+    now = timeutil.now_utc()
+    with store.write() as conn:
+        existing = conn.execute(select(accounts.c.active).where(accounts.c.name == clean_name)).first()
+        if existing is not None:
+            hint = "" if existing.active else " (a removed account keeps the name for its published history)"
+            raise ConflictError(f"An account named {clean_name!r} already exists{hint}.")
+        account_id = conn.execute(
+            accounts.insert().values(
+                name=clean_name,
+                platform=clean_platform,
+                language=clean_language,
+                timezone=timezone,
+                handle=(handle or "").strip() or None,
+                api_base=base,
+                external_id=(external_id or "").strip() or None,
+                credential_ref=secrets.reference(clean_platform, clean_name),
+                grace_minutes=grace_minutes,
+                active=True,
+                created_at=now,
+                updated_at=now,
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
+        audit.record(
+            conn,
+            actor=actor or audit.default_actor(),
+            action="create",
+            entity="account",
+            entity_id=account_id,
+            details={"name": clean_name, "platform": clean_platform, "timezone": timezone},
+        )
+        row = conn.execute(select(accounts).where(accounts.c.id == account_id)).one()
+    return _to_account(row)
+
+
+def list_accounts(store: Store, *, include_removed: bool = False) -> list[Account]:
+    """Accounts sorted by name."""
+    query = select(accounts).order_by(accounts.c.name)
+    if not include_removed:
+        query = query.where(accounts.c.active.is_(True))
+    with store.read() as conn:
+        return [_to_account(row) for row in conn.execute(query)]
+
+
+def fetch_account(conn: Connection, name: str) -> Account:
+    """The active account called ``name`` (inside a caller's transaction)."""
+    row = conn.execute(select(accounts).where(accounts.c.name == name.strip(), accounts.c.active.is_(True))).first()
+    if row is None:
+        raise NotFoundError(f"No account named {name!r}; see 'communique account list'.")
+    return _to_account(row)
+
+
+def get_account(store: Store, name: str) -> Account:
+    """The active account called ``name``."""
+    with store.read() as conn:
+        return fetch_account(conn, name)
+
+
+def remove_account(store: Store, name: str, *, actor: str | None = None) -> None:
+    """Remove an account.
+
+    An account with posts still to publish cannot be removed (cancel them first). One with a
+    published history is retired instead of deleted, so that its history and engagement stay.
+    """
+    with store.write() as conn:
+        account = fetch_account(conn, name)
+        pending = conn.execute(
+            select(func.count())
+            .select_from(variants)
+            .where(variants.c.account_id == account.id, variants.c.status.in_([*OPEN_STATUSES, "publishing"]))
+        ).scalar_one()
+        if pending:
+            raise ConflictError(f"The account {name!r} still has {pending} post(s) to publish; cancel them first.")
+        history = conn.execute(
+            select(func.count()).select_from(variants).where(variants.c.account_id == account.id)
+        ).scalar_one()
+        if history:
+            conn.execute(
+                accounts.update().where(accounts.c.id == account.id).values(active=False, updated_at=timeutil.now_utc())
+            )
+        else:
+            conn.execute(accounts.delete().where(accounts.c.id == account.id))
+        audit.record(
+            conn,
+            actor=actor or audit.default_actor(),
+            action="retire" if history else "delete",
+            entity="account",
+            entity_id=account.id,
+            details={"name": account.name},
+        )
+    secrets.forget(account.platform, account.name)

@@ -1,0 +1,130 @@
+"""Media attached to posts: checked by content, copied into the app's media folder.
+
+Files are copied (content-addressed by SHA-256) so that a draft keeps its images when the
+original is moved or deleted. Platform-specific limits (size, count) are checked by the
+connectors; here only what no platform accepts is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, select
+
+from core import paths
+from core.domain import Media
+from core.errors import UserError
+from core.store.tables import media
+
+#: The largest file any supported platform takes (X video: 512 MB).
+MAX_BYTES = 512 * 1024 * 1024
+MAX_FILES = 10
+MAX_ALT_TEXT = 1000
+
+# Magic numbers: the type is read from the content, never trusted from the name.
+_SIGNATURES: list[tuple[bytes, int, str, str]] = [
+    (b"\xff\xd8\xff", 0, "image/jpeg", ".jpg"),
+    (b"\x89PNG\r\n\x1a\n", 0, "image/png", ".png"),
+    (b"GIF87a", 0, "image/gif", ".gif"),
+    (b"GIF89a", 0, "image/gif", ".gif"),
+    (b"WEBP", 8, "image/webp", ".webp"),
+    (b"ftyp", 4, "video/mp4", ".mp4"),
+]
+
+
+@dataclass(frozen=True)
+class PreparedMedia:
+    """A checked file already copied into the media folder."""
+
+    path: Path
+    mime_type: str
+    size_bytes: int
+    sha256: str
+    alt_text: str
+
+
+def sniff_type(head: bytes) -> tuple[str, str] | None:
+    """``(mime type, extension)`` for a supported file's first bytes, else ``None``."""
+    for magic, offset, mime, ext in _SIGNATURES:
+        if head[offset : offset + len(magic)] == magic:
+            if mime == "image/webp" and not head.startswith(b"RIFF"):
+                continue
+            return mime, ext
+    return None
+
+
+def prepare_files(files: Sequence[tuple[str, str]]) -> list[PreparedMedia]:
+    """Check and copy ``(path, alt_text)`` pairs; raise :class:`UserError` on the first bad one."""
+    if len(files) > MAX_FILES:
+        raise UserError(f"A post can carry at most {MAX_FILES} media files.")
+    prepared: list[PreparedMedia] = []
+    for raw_path, alt_text in files:
+        source = Path(raw_path).expanduser()
+        if not source.is_file():
+            raise UserError(f"The media file {raw_path!r} does not exist or is not a file.")
+        size = source.stat().st_size
+        if size == 0:
+            raise UserError(f"The media file {source.name!r} is empty.")
+        if size > MAX_BYTES:
+            raise UserError(f"The media file {source.name!r} is larger than 512 MB.")
+        if len(alt_text) > MAX_ALT_TEXT:
+            raise UserError(f"The alt text of {source.name!r} is longer than {MAX_ALT_TEXT} characters.")
+        with source.open("rb") as handle:
+            kind = sniff_type(handle.read(16))
+        if kind is None:
+            raise UserError(f"{source.name!r} is not a supported image or video (JPEG, PNG, GIF, WebP or MP4).")
+        digest = hashlib.sha256()
+        with source.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+        sha = digest.hexdigest()
+        target = paths.subdir("media") / f"{sha}{kind[1]}"
+        if not target.exists():
+            partial = target.with_suffix(target.suffix + ".part")
+            shutil.copyfile(source, partial)
+            partial.replace(target)
+        prepared.append(PreparedMedia(target, kind[0], size, sha, alt_text.strip()))
+    return prepared
+
+
+def insert_media(conn: Connection, post_id: int, files: Sequence[PreparedMedia], now: datetime) -> None:
+    """Attach prepared files to a post, in order."""
+    for position, item in enumerate(files):
+        conn.execute(
+            media.insert().values(
+                post_id=post_id,
+                position=position,
+                path=str(item.path),
+                mime_type=item.mime_type,
+                size_bytes=item.size_bytes,
+                sha256=item.sha256,
+                alt_text=item.alt_text,
+                created_at=now,
+            )
+        )
+
+
+def fetch_media(conn: Connection, post_ids: Sequence[int]) -> dict[int, list[Media]]:
+    """Media of each post, in position order."""
+    rows = conn.execute(select(media).where(media.c.post_id.in_(post_ids)).order_by(media.c.post_id, media.c.position))
+    found: dict[int, list[Media]] = {}
+    for row in rows:
+        m = row._mapping
+        found.setdefault(m["post_id"], []).append(
+            Media(
+                id=m["id"],
+                post_id=m["post_id"],
+                position=m["position"],
+                path=m["path"],
+                mime_type=m["mime_type"],
+                size_bytes=m["size_bytes"],
+                sha256=m["sha256"],
+                alt_text=m["alt_text"],
+            )
+        )
+    return found

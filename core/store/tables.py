@@ -1,0 +1,204 @@
+"""SQLAlchemy Core tables: the single source of truth.
+
+The migrations in ``core/store/migrations`` create exactly these tables; a test compares the two.
+All times are :class:`UTCDateTime` (aware UTC). Nothing here stores a secret: accounts keep
+only a keyring reference.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    false,
+    true,
+)
+
+from core.store.types import UTCDateTime
+
+# Stable constraint names so that migrations (and SQLite batch mode) can refer to them.
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("platform", String(40), nullable=False),
+    Column("language", String(8), nullable=False),
+    Column("timezone", String(64), nullable=False),
+    Column("handle", String(100)),
+    Column("api_base", String(300)),
+    Column("external_id", String(100)),  # Facebook Page id, X user id
+    Column("credential_ref", String(200)),  # keyring reference, never the secret itself
+    Column("grace_minutes", Integer, nullable=False, server_default="60"),
+    Column("active", Boolean, nullable=False, server_default=true()),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+posts = Table(
+    "posts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("author", String(100), nullable=False),
+    Column("source_language", String(8), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("review_state", String(20), nullable=False, server_default="draft"),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+media = Table(
+    "media",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("post_id", Integer, ForeignKey("posts.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("path", Text, nullable=False),
+    Column("mime_type", String(100), nullable=False),
+    Column("size_bytes", BigInteger, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("alt_text", Text, nullable=False, server_default=""),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+variants = Table(
+    "variants",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("post_id", Integer, ForeignKey("posts.id", ondelete="CASCADE"), nullable=False),
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="RESTRICT"), nullable=False, index=True),
+    Column("language", String(8), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("text_origin", String(20), nullable=False, server_default="source"),
+    Column("translation_path", String(80)),
+    Column("reviewed", Boolean, nullable=False, server_default=false()),
+    Column("reviewed_by", String(100)),
+    Column("reviewed_at", UTCDateTime),
+    Column("status", String(20), nullable=False, server_default="draft"),
+    Column("scheduled_at", UTCDateTime),
+    Column("schedule_zone", String(64)),
+    Column("schedule_local", String(32)),  # the wall-clock time the user chose, for display
+    Column("as_thread", Boolean, nullable=False, server_default=false()),
+    Column("remote_id", String(100)),
+    Column("remote_url", Text),
+    Column("published_at", UTCDateTime),
+    Column("attempt_count", Integer, nullable=False, server_default="0"),
+    Column("next_attempt_at", UTCDateTime),
+    Column("last_error_class", String(40)),
+    Column("last_error", Text),
+    Column("version", Integer, nullable=False, server_default="1"),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    UniqueConstraint("post_id", "account_id"),
+    Index("ix_variants_status_scheduled_at", "status", "scheduled_at"),
+)
+
+publish_attempts = Table(
+    "publish_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("variant_id", Integer, ForeignKey("variants.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("number", Integer, nullable=False),
+    Column("started_at", UTCDateTime, nullable=False),
+    Column("finished_at", UTCDateTime),
+    Column("outcome", String(20), nullable=False, server_default="pending"),
+    Column("error_class", String(40)),
+    Column("error_message", Text),
+    Column("remote_id", String(100)),
+    Column("worker", String(100)),
+)
+
+engagement_snapshots = Table(
+    "engagement_snapshots",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("variant_id", Integer, ForeignKey("variants.id", ondelete="CASCADE"), nullable=False),
+    Column("captured_at", UTCDateTime, nullable=False),
+    Column("reactions", BigInteger),
+    Column("shares", BigInteger),
+    Column("replies", BigInteger),
+    Column("impressions", BigInteger),
+    Column("clicks", BigInteger),
+    Column("metrics", JSON, nullable=False),  # every metric the platform gave, by its name
+    Column("partial", Boolean, nullable=False, server_default=false()),
+    Index("ix_engagement_snapshots_variant_id_captured_at", "variant_id", "captured_at"),
+)
+
+audit_events = Table(
+    "audit_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", UTCDateTime, nullable=False),
+    Column("actor", String(100), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("entity", String(40), nullable=False),
+    Column("entity_id", Integer),
+    Column("details", JSON, nullable=False),
+    Index("ix_audit_events_entity_entity_id", "entity", "entity_id"),
+)
+
+# --- translation (migration 0002) -------------------------------------------------------------
+
+glossary_terms = Table(
+    "glossary_terms",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source_language", String(8), nullable=False),
+    # "*" means every target language (a do-not-translate term usually applies to all).
+    Column("target_language", String(8), nullable=False, server_default="*"),
+    Column("term", Text, nullable=False),
+    # NULL keeps the term as written (do not translate); otherwise the forced translation.
+    Column("translation", Text),
+    Column("case_sensitive", Boolean, nullable=False, server_default=true()),
+    Column("note", Text, nullable=False, server_default=""),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    UniqueConstraint("source_language", "target_language", "term"),
+)
+
+translation_memory = Table(
+    "translation_memory",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("engine", String(40), nullable=False),
+    Column("model_version", String(40), nullable=False),
+    Column("source_language", String(8), nullable=False),
+    Column("target_language", String(8), nullable=False),
+    Column("source_hash", String(64), nullable=False),
+    Column("source_text", Text, nullable=False),
+    Column("target_text", Text, nullable=False),
+    Column("origin", String(10), nullable=False),  # "machine" or "human"
+    Column("hits", Integer, nullable=False, server_default="0"),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    UniqueConstraint(
+        "engine",
+        "model_version",
+        "source_language",
+        "target_language",
+        "source_hash",
+        "origin",
+        name="uq_translation_memory_entry",
+    ),
+    Index("ix_translation_memory_lookup", "source_language", "target_language", "source_hash"),
+)

@@ -1,0 +1,107 @@
+"""Local wall-clock times in IANA zones, converted to UTC without guessing.
+
+A press officer schedules "09:00 in Tokyo"; the store keeps UTC. Across DST changes a local
+time can be missing (the spring-forward gap) or happen twice (the autumn fold). Neither is
+guessed: a gap is refused, a fold needs an explicit choice.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from core.errors import UserError
+
+
+class FoldChoice(enum.StrEnum):
+    """Which of the two instants to take when a local time happens twice."""
+
+    EARLIER = "earlier"
+    LATER = "later"
+
+
+def zone(name: str) -> ZoneInfo:
+    """The IANA zone ``name``, or a :class:`UserError` naming it."""
+    if not name or name != name.strip() or name.startswith(("/", ".")) or ".." in name:
+        raise UserError(f"Unknown time zone {name!r}: use an IANA name such as Europe/Berlin.")
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise UserError(f"Unknown time zone {name!r}: use an IANA name such as Europe/Berlin.") from None
+
+
+def is_valid_zone(name: str) -> bool:
+    """True when ``name`` is a known IANA zone."""
+    try:
+        zone(name)
+    except UserError:
+        return False
+    return True
+
+
+def zone_names() -> list[str]:
+    """All IANA zone names, sorted (for pickers)."""
+    return sorted(available_timezones())
+
+
+def now_utc() -> datetime:
+    """The current time, aware, in UTC. Tests replace the clock here."""
+    return datetime.now(UTC)
+
+
+def parse_local(text: str) -> datetime:
+    """Parse ``YYYY-MM-DD HH:MM[:SS]`` (or ISO ``T``) as a naive local wall-clock time."""
+    cleaned = text.strip()
+    try:
+        value = datetime.fromisoformat(cleaned)
+    except ValueError:
+        raise UserError(
+            f"Cannot read the time {text!r}: write it as YYYY-MM-DD HH:MM, e.g. 2027-03-28 09:00."
+        ) from None
+    if value.tzinfo is not None:
+        raise UserError(f"The time {text!r} carries a UTC offset; give the local time of the account instead.")
+    return value
+
+
+def local_to_utc(local: datetime, zone_name: str, fold: FoldChoice | None = None) -> datetime:
+    """Convert a naive wall-clock time in ``zone_name`` to an aware UTC datetime.
+
+    Raises :class:`UserError` when the local time does not exist (DST gap) or exists twice
+    (DST fold) and no ``fold`` choice was given.
+    """
+    if local.tzinfo is not None:
+        raise UserError("Give a local wall-clock time without a UTC offset.")
+    tz = zone(zone_name)
+    first = local.replace(tzinfo=tz, fold=0)
+    second = local.replace(tzinfo=tz, fold=1)
+    first_utc = first.astimezone(UTC)
+    second_utc = second.astimezone(UTC)
+    # A time in a gap does not survive the round trip back to the wall clock.
+    if first_utc.astimezone(tz).replace(tzinfo=None) != local:
+        raise UserError(
+            f"{local:%Y-%m-%d %H:%M} does not exist in {zone_name}: the clocks jump forward then. "
+            "Pick a time outside the change."
+        )
+    if first_utc != second_utc:
+        if fold is None:
+            raise UserError(
+                f"{local:%Y-%m-%d %H:%M} happens twice in {zone_name} (the clocks go back then); "
+                "choose the earlier or the later one."
+            )
+        return first_utc if fold is FoldChoice.EARLIER else second_utc
+    return first_utc
+
+
+def utc_to_local(instant: datetime, zone_name: str) -> datetime:
+    """The aware local time of ``instant`` in ``zone_name``."""
+    if instant.tzinfo is None:
+        raise ValueError("instant must be aware")
+    return instant.astimezone(zone(zone_name))
+
+
+def ensure_future(instant: datetime, now: datetime | None = None, slack: timedelta = timedelta(0)) -> None:
+    """Refuse a time that has already passed (``slack`` allows a little clock skew)."""
+    current = now or now_utc()
+    if instant < current - slack:
+        raise UserError(f"{instant:%Y-%m-%d %H:%M} UTC is in the past; pick a time after {current:%Y-%m-%d %H:%M} UTC.")

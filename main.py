@@ -1,0 +1,59 @@
+"""Communiqué's entry point: no arguments opens the desktop app; subcommands run the CLI."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# Each package contributes its commands through a ``register`` function; the ones not yet
+# present in this checkout are skipped so the CLI always starts.
+_REGISTRARS = (
+    "core.cli.accounts",
+    "core.cli.posts",
+    "translation.cli",
+    "connectors.cli",
+    "scheduler.cli",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line parser."""
+    parser = argparse.ArgumentParser(
+        prog="communique",
+        description="Draft once, translate offline, publish to every account at its local hour. "
+        "Without a command, opens the desktop app.",
+    )
+    parser.add_argument("--db", help="SQLAlchemy database URL (default: COMMUNIQUE_DB, else the local SQLite file)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in _REGISTRARS:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name and module_name.startswith(exc.name):
+                continue
+            raise
+        module.register(sub)
+    gui = sub.add_parser("gui", help="open the desktop app (the default without a command)")
+    gui.set_defaults(handler=None)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI (or the app when there is no command); returns the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(arguments)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        from app.main import run_app
+
+        return int(run_app(db_url=args.db))
+    from core.cli.base import run_handler
+
+    return run_handler(handler, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
