@@ -12,8 +12,8 @@ import pytest
 # Qt must know before it starts that there is no display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from core.store import Store, open_store  # noqa: E402
-from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
+from core.store import Store, open_store
+from tests.support.memory_keyring import MemoryKeyring
 
 
 @pytest.fixture(autouse=True)
@@ -47,5 +47,50 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 def store(isolated_home: Path) -> Iterator[Store]:
     """A migrated SQLite store in the test's data folder."""
     opened = open_store()
+    yield opened
+    opened.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[object]:
+    """One PostgreSQL server for the session; skipped (with the reason) when not installed."""
+    from tests.support.postgres import PostgresServer, find_bin_dir
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed; run scripts/ci-deps.sh")
+    server = PostgresServer.start(bin_dir)
+    yield server
+    server.stop()
+
+
+_database_counter = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def postgres_url(postgres_server: object) -> Iterator[str]:
+    """A SQLAlchemy URL of a fresh, empty PostgreSQL database, dropped after the test."""
+    import sqlalchemy
+
+    from tests.support.postgres import PostgresServer
+
+    assert isinstance(postgres_server, PostgresServer)
+    name = f"test_{os.getpid()}_{next(_database_counter)}"
+    admin = sqlalchemy.create_engine(postgres_server.url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield postgres_server.url(name)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_store(request: pytest.FixtureRequest, isolated_home: Path) -> Iterator[Store]:
+    """A migrated store on SQLite, then on PostgreSQL: the same test runs on both backends."""
+    url = request.getfixturevalue("postgres_url") if request.param == "postgresql" else None
+    opened = open_store(url)
     yield opened
     opened.dispose()

@@ -202,3 +202,49 @@ translation_memory = Table(
     ),
     Index("ix_translation_memory_lookup", "source_language", "target_language", "source_hash"),
 )
+
+# --- scheduler (migration 0003) ---------------------------------------------------------------
+
+#: One row per exclusive role (``publisher``): the process holding it publishes, others wait.
+worker_leases = Table(
+    "worker_leases",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("holder", String(200), nullable=False),  # host:pid:random, for people and same-host takeover
+    Column("token", Integer, nullable=False),  # fencing token: +1 at every change of holder
+    Column("acquired_at", UTCDateTime, nullable=False),
+    Column("heartbeat_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+)
+
+#: Regular posting times of an account ("to the next free slot"), in the account's own zone.
+posting_slots = Table(
+    "posting_slots",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    Column("weekday", Integer),  # 0 = Monday ... 6 = Sunday; NULL = every day
+    Column("local_time", String(5), nullable=False),  # HH:MM wall clock
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("account_id", "weekday", "local_time"),
+)
+
+#: A recurring post: a template variant repeated by an RFC 5545 rule in the account's zone.
+recurrences = Table(
+    "recurrences",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("template_variant_id", Integer, ForeignKey("variants.id", ondelete="CASCADE"), nullable=False),
+    Column("rule", Text, nullable=False),  # e.g. FREQ=WEEKLY;BYDAY=MO
+    Column("dtstart_local", String(32), nullable=False),  # naive wall clock, ISO
+    Column("zone", String(64), nullable=False),
+    Column("last_occurrence_at", UTCDateTime),  # the newest occurrence already turned into a variant
+    Column("active", Boolean, nullable=False, server_default=true()),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+# Plain columns (no foreign key) so that SQLite adds them without rebuilding ``variants``.
+variants.append_column(Column("next_poll_at", UTCDateTime))
+variants.append_column(Column("recurrence_id", Integer))
+Index("ix_variants_next_poll_at", variants.c.next_poll_at)

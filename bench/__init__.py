@@ -1,0 +1,1 @@
+"""Benchmarks: each module measures a ratio against a baseline taken in the same run."""

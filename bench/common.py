@@ -1,0 +1,51 @@
+"""Shared helpers for the benchmarks: timing, the machine's description, Markdown sections."""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+
+def machine() -> str:
+    """One line naming the machine, for the results table."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {sys.version.split()[0]}"
+
+
+def today() -> str:
+    """The date of the run (UTC)."""
+    return datetime.now(UTC).strftime("%Y-%m-%d")
+
+
+def median_seconds(action: Callable[[], object], repeats: int) -> float:
+    """The median wall time of ``repeats`` runs of ``action``."""
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def replace_section(document: Path, name: str, body: str) -> None:
+    """Replace (or append) the text between ``<!-- bench:NAME:start/end -->`` markers."""
+    start, end = f"<!-- bench:{name}:start -->", f"<!-- bench:{name}:end -->"
+    block = f"{start}\n{body.strip()}\n{end}"
+    text = document.read_text(encoding="utf-8") if document.exists() else "# Benchmarks\n"
+    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
+    text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block + "\n"
+    document.write_text(text, encoding="utf-8")

@@ -1,0 +1,249 @@
+"""The real console script, in a subprocess, with a temporary COMMUNIQUE_HOME."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tests.support.cli import Result, run_cli
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    folder = tmp_path / "cli-home"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def with_accounts(home: Path) -> Path:
+    for args in (
+        ("--platform", "x", "--name", "Berlin", "--language", "de", "--timezone", "Europe/Berlin"),
+        ("--platform", "x", "--name", "Tokyo", "--language", "ja", "--timezone", "Asia/Tokyo"),
+        (
+            "--platform",
+            "facebook",
+            "--name",
+            "Hanoi",
+            "--language",
+            "vi",
+            "--timezone",
+            "Asia/Ho_Chi_Minh",
+            "--page-id",
+            "100200300",
+        ),
+    ):
+        assert run_cli("account", "add", *args, home=home).code == 0
+    return home
+
+
+def _posts(home: Path) -> list[dict[str, object]]:
+    result = run_cli("post", "list", "--json", home=home)
+    assert result.code == 0, result.err
+    return result.json()  # type: ignore[no-any-return]
+
+
+def _assert_user_error(result: Result, fragment: str) -> None:
+    assert result.code == 2, (result.out, result.err)
+    assert fragment in result.err
+    assert result.err.startswith("communique: ")
+    assert result.err.count("\n") == 1, "one sentence on one line"
+    assert "Traceback" not in result.err
+
+
+def test_init_creates_the_database_in_communique_home(home: Path) -> None:
+    result = run_cli("init", home=home)
+    assert result.code == 0, result.err
+    assert (home / "communique.sqlite3").exists()
+    assert str(home) in result.out
+
+
+def test_account_add_list_remove(home: Path) -> None:
+    added = run_cli(
+        "account",
+        "add",
+        "--platform",
+        "facebook",
+        "--name",
+        "MOFA VN",
+        "--language",
+        "vi",
+        "--timezone",
+        "Asia/Ho_Chi_Minh",
+        "--page-id",
+        "42",
+        "--api-base",
+        "http://127.0.0.1:9/",
+        "--json",
+        home=home,
+    )
+    assert added.code == 0, added.err
+    assert added.json()["external_id"] == "42"
+    listed = run_cli("account", "list", "--json", home=home).json()
+    assert [(a["name"], a["platform"], a["timezone"], a["api_base"]) for a in listed] == [
+        ("MOFA VN", "facebook", "Asia/Ho_Chi_Minh", "http://127.0.0.1:9")
+    ]
+    table = run_cli("account", "list", home=home)
+    assert "MOFA VN" in table.out and "Asia/Ho_Chi_Minh" in table.out
+    assert run_cli("account", "remove", "MOFA VN", home=home).code == 0
+    assert run_cli("account", "list", "--json", home=home).json() == []
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("--platform", "x", "--name", "A", "--language", "de", "--timezone", "Europe/Atlantis"), "Unknown time zone"),
+        (
+            ("--platform", "x", "--name", "A", "--language", "deutsch", "--timezone", "Europe/Berlin"),
+            "Unknown language",
+        ),
+        (
+            ("--platform", "myspace", "--name", "A", "--language", "de", "--timezone", "Europe/Berlin"),
+            "Unknown platform",
+        ),
+        (("--platform", "facebook", "--name", "A", "--language", "vi", "--timezone", "Asia/Bangkok"), "--page-id"),
+    ],
+)
+def test_account_add_bad_input_exits_2_and_writes_nothing(home: Path, args: tuple[str, ...], fragment: str) -> None:
+    _assert_user_error(run_cli("account", "add", *args, home=home), fragment)
+    assert run_cli("account", "list", "--json", home=home).json() == []
+
+
+def test_post_create_reads_at_in_each_accounts_zone(with_accounts: Path) -> None:
+    result = run_cli(
+        "post",
+        "create",
+        "--account",
+        "Berlin",
+        "--account",
+        "Tokyo",
+        "--account",
+        "Hanoi",
+        "--text",
+        "Khai mạc Hội nghị 🇻🇳 #ASEAN https://mofa.gov.vn",
+        "--language",
+        "vi",
+        "--at",
+        "2099-07-01 09:00",
+        "--json",
+        home=with_accounts,
+    )
+    assert result.code == 0, result.err
+    post = result.json()
+    assert isinstance(post["id"], int)
+    assert post["text"] == "Khai mạc Hội nghị 🇻🇳 #ASEAN https://mofa.gov.vn"
+    utc = {v["account_name"]: datetime.fromisoformat(v["scheduled_at"]) for v in post["variants"]}
+    assert utc == {
+        "Berlin": datetime(2099, 7, 1, 7, 0, tzinfo=UTC),
+        "Tokyo": datetime(2099, 7, 1, 0, 0, tzinfo=UTC),
+        "Hanoi": datetime(2099, 7, 1, 2, 0, tzinfo=UTC),
+    }
+    assert {v["status"] for v in post["variants"]} == {"scheduled"}
+
+
+def test_text_file_and_stdin(with_accounts: Path, tmp_path: Path) -> None:
+    source = tmp_path / "post.txt"
+    source.write_text("Привіт з Києва\nдругий рядок", encoding="utf-8")
+    from_file = run_cli(
+        "post", "create", "--account", "Berlin", "--text-file", str(source), "--json", home=with_accounts
+    )
+    assert from_file.code == 0, from_file.err
+    assert from_file.json()["text"] == "Привіт з Києва\nдругий рядок"
+    from_stdin = run_cli(
+        "post", "create", "--account", "Berlin", "--text", "-", "--json", home=with_accounts, stdin="नमस्ते"
+    )
+    assert from_stdin.json()["text"] == "नमस्ते"
+
+
+@pytest.mark.parametrize(
+    ("extra", "fragment"),
+    [
+        (("--account", "Nowhere", "--text", "hi"), "No account named 'Nowhere'"),
+        (("--account", "Berlin", "--text", "   "), "text is empty"),
+        (("--account", "Berlin", "--text", "hi", "--language", "zz"), "Unknown language code"),
+        (("--account", "Berlin", "--text", "hi", "--at", "2027-03-28 02:30"), "does not exist in Europe/Berlin"),
+        (("--account", "Berlin", "--text", "hi", "--at", "2099-10-25 02:30"), "happens twice"),
+        (("--account", "Berlin", "--text", "hi", "--at", "2001-01-01 09:00"), "already past"),
+        (("--account", "Berlin", "--text", "hi", "--at", "tomorrow"), "YYYY-MM-DD HH:MM"),
+        (("--account", "Berlin", "--text-file", "/no/such/file.txt"), "does not exist"),
+        (("--account", "Tokyo", "--account", "Berlin", "--text", "hi", "--at", "2027-03-28 02:30"), "Europe/Berlin"),
+    ],
+)
+def test_post_create_bad_input_exits_2_and_writes_nothing(
+    with_accounts: Path, extra: tuple[str, ...], fragment: str
+) -> None:
+    _assert_user_error(run_cli("post", "create", *extra, home=with_accounts), fragment)
+    assert _posts(with_accounts) == []
+
+
+def test_ambiguous_time_is_accepted_with_a_fold_choice(with_accounts: Path) -> None:
+    result = run_cli(
+        "post",
+        "create",
+        "--account",
+        "Berlin",
+        "--text",
+        "hi",
+        "--at",
+        "2099-10-25 02:30",
+        "--fold",
+        "later",
+        "--json",
+        home=with_accounts,
+    )
+    assert result.code == 0, result.err
+    assert result.json()["variants"][0]["scheduled_at"] == "2099-10-25T01:30:00+00:00"
+
+
+def test_post_list_show_cancel(with_accounts: Path) -> None:
+    created = run_cli(
+        "post",
+        "create",
+        "--account",
+        "Tokyo",
+        "--text",
+        "お知らせ",
+        "--at",
+        "2099-01-01 10:00",
+        "--json",
+        home=with_accounts,
+    ).json()
+    draft = run_cli("post", "create", "--account", "Berlin", "--text", "Entwurf", "--json", home=with_accounts).json()
+    scheduled = run_cli("post", "list", "--status", "scheduled", "--json", home=with_accounts).json()
+    assert [p["id"] for p in scheduled] == [created["id"]]
+    shown = run_cli("post", "show", str(created["id"]), home=with_accounts)
+    assert shown.code == 0 and "お知らせ" in shown.out and "Asia/Tokyo" in shown.out
+    cancelled = run_cli("post", "cancel", str(created["id"]), home=with_accounts)
+    assert cancelled.code == 0, cancelled.err
+    again = run_cli("post", "show", str(created["id"]), "--json", home=with_accounts).json()
+    assert again["variants"][0]["status"] == "cancelled"
+    assert [p["id"] for p in run_cli("post", "list", "--status", "draft", "--json", home=with_accounts).json()] == [
+        draft["id"]
+    ]
+    _assert_user_error(run_cli("post", "show", "999", home=with_accounts), "No post with id 999")
+    _assert_user_error(run_cli("post", "cancel", str(created["id"]), home=with_accounts), "nothing left to cancel")
+
+
+def test_db_option_points_at_another_database(home: Path, tmp_path: Path) -> None:
+    other = tmp_path / "team.sqlite3"
+    result = run_cli(
+        "--db",
+        f"sqlite:///{other}",
+        "account",
+        "add",
+        "--platform",
+        "x",
+        "--name",
+        "A",
+        "--language",
+        "en",
+        "--timezone",
+        "UTC",
+        home=home,
+    )
+    assert result.code == 0, result.err
+    assert other.exists()
+    assert run_cli("account", "list", "--json", home=home).json() == []
+    assert len(run_cli("--db", f"sqlite:///{other}", "account", "list", "--json", home=home).json()) == 1
