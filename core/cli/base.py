@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from core.errors import CommuniqueError
@@ -56,6 +58,13 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
         return handler(args)
     except CommuniqueError as exc:
         return fail(str(exc))
+    except KeyboardInterrupt:
+        print("communique: interrupted.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); silence the flush at exit too.
+        sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115
+        return EXIT_OK
     finally:
         store: Store | None = getattr(args, "_store", None)
         if store is not None:
@@ -64,8 +73,6 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
 
 def read_text_argument(text: str | None, text_file: str | None) -> str:
     """The text from ``--text``, ``--text-file`` or ``-`` (standard input)."""
-    from pathlib import Path
-
     from core.errors import UserError
 
     if text_file is not None:
