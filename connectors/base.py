@@ -61,6 +61,7 @@ class CheckResult:
     length: int  # in the platform's own unit (X: weighted characters)
     limit: int
     problems: tuple[str, ...] = ()
+    parts: int = 1  # posts it takes: more than 1 only for a thread (OutgoingPost.as_thread)
 
 
 @dataclass(frozen=True)

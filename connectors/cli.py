@@ -1,0 +1,147 @@
+"""``communique post check``, ``communique account verify`` and ``communique sandbox serve``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from connectors import textrules
+from connectors.base import CheckResult, ConnectorError
+from core.cli.base import EXIT_OK, print_json, store_for
+from core.errors import UserError
+from core.secrets import redact
+
+EXIT_DOES_NOT_FIT = 1
+EXIT_PLATFORM_REFUSED = 1
+
+_SubParsers = argparse._SubParsersAction  # the type argparse gives no public name
+
+
+def _subcommands(sub: _SubParsers[argparse.ArgumentParser], name: str) -> _SubParsers[argparse.ArgumentParser] | None:
+    """The subcommands of an existing top-level command (``post``, ``account``), to add ours to."""
+    parser = sub.choices.get(name)
+    if parser is None:
+        return None
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    return None
+
+
+def _check(args: argparse.Namespace) -> int:
+    # A text piped in ends with the shell's newline, which is not part of the post.
+    text = sys.stdin.read().rstrip("\n") if args.text == "-" else args.text
+    result: CheckResult = (
+        textrules.check_x(text, as_thread=args.thread) if args.platform == "x" else textrules.check_facebook(text)
+    )
+    if args.json:
+        print_json(
+            {
+                "platform": args.platform,
+                "length": result.length,
+                "limit": result.limit,
+                "fits": result.ok,
+                "parts": result.parts,
+                "problems": list(result.problems),
+            }
+        )
+    else:
+        unit = "weighted characters" if args.platform == "x" else "characters"
+        verdict = "fits" if result.ok else "does not fit"
+        thread = f" as a thread of {result.parts} posts" if result.parts > 1 else ""
+        print(f"{result.length} / {result.limit} {unit}: {verdict}{thread}.")
+        for problem in result.problems:
+            print(f"  {problem}")
+    return EXIT_OK if result.ok else EXIT_DOES_NOT_FIT
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from connectors.registry import account_context, connector_for
+    from core.services import accounts
+
+    account = accounts.get_account(store_for(args), args.name)
+    try:
+        identity = connector_for(account_context(account)).verify()
+    except ConnectorError as exc:
+        print(f"communique: {account.name}: {redact(exc.message)}", file=sys.stderr)
+        return EXIT_PLATFORM_REFUSED
+    if args.json:
+        print_json(
+            {
+                "account": account.name,
+                "platform": account.platform,
+                "remote_id": identity.remote_id,
+                "name": identity.name,
+                "handle": identity.handle,
+            }
+        )
+    else:
+        handle = f" (@{identity.handle})" if identity.handle else ""
+        print(f"{account.name}: the credentials work; they belong to {identity.name}{handle}, id {identity.remote_id}.")
+    return EXIT_OK
+
+
+def _practice_help(base: str) -> str:
+    return f"""Practice mode: point accounts at this sandbox; nothing is posted publicly.
+  communique account add --platform x --name "Practice X" --language en --timezone Europe/Paris --api-base {base}
+  echo practice-x-token | communique account set-secret "Practice X" bearer_token --stdin
+  communique account add --platform facebook --name "Practice Page" --language fr --timezone Europe/Paris \\
+      --page-id 100000000000002 --api-base {base}
+  echo practice-page-token | communique account set-secret "Practice Page" page_token --stdin
+Any token is accepted except those starting with "expired". Posts: {base}/__sandbox/posts"""
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from connectors.sandbox import Sandbox
+    from connectors.sandbox.faults import FaultSpecError
+
+    try:
+        sandbox = Sandbox(port=args.port, faults=args.faults, seed=args.seed)
+    except FaultSpecError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"Cannot listen on 127.0.0.1:{args.port}: {exc.strerror}.") from None
+    print(f"Communiqué sandbox listening on {sandbox.base_url} (X API v2, Graph API).", flush=True)
+    if not args.quiet:
+        print(_practice_help(sandbox.base_url), flush=True)
+    try:
+        sandbox.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sandbox.stop()
+    return EXIT_OK
+
+
+def register(sub: _SubParsers[argparse.ArgumentParser]) -> None:
+    """Add ``post check``, ``account verify`` and ``sandbox serve`` to the command line."""
+    posts = _subcommands(sub, "post")
+    if posts is not None:
+        check = posts.add_parser("check", help="check a text against a platform's length rules (no network)")
+        check.add_argument("--platform", required=True, choices=["x", "facebook"])
+        check.add_argument("--thread", action="store_true", help="X: split an over-long text into a thread")
+        check.add_argument("--json", action="store_true")
+        check.add_argument("text", help="the text, or '-' to read standard input")
+        check.set_defaults(handler=_check)
+
+    accounts = _subcommands(sub, "account")
+    if accounts is not None:
+        verify = accounts.add_parser("verify", help="check an account's credentials with its platform")
+        verify.add_argument("name")
+        verify.add_argument("--json", action="store_true")
+        verify.set_defaults(handler=_verify)
+
+    sandbox = sub.add_parser("sandbox", help="the local platform emulator (tests, practice mode)")
+    commands = sandbox.add_subparsers(dest="sandbox_command", required=True, metavar="COMMAND")
+    serve = commands.add_parser("serve", help="answer like X and Facebook on 127.0.0.1 until interrupted")
+    serve.add_argument("--port", type=int, default=8765, help="port (0: any free port; default 8765)")
+    serve.add_argument(
+        "--faults",
+        default="",
+        metavar="SPEC",
+        help="e.g. '500:0.2,latency:0.05:1.5,drop:0.05,429:0.05' (KIND:RATE[:SECONDS]; kinds: latency, timeout, "
+        "drop, drop-after, 500, 502, 503, 429, auth, policy)",
+    )
+    serve.add_argument("--seed", type=int, help="seed the fault dice (repeatable runs)")
+    serve.add_argument("--quiet", action="store_true", help="print only the listening line")
+    serve.set_defaults(handler=_serve)

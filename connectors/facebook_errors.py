@@ -1,0 +1,82 @@
+"""Turn python-facebook-api and requests failures into the connector error classes."""
+
+from __future__ import annotations
+
+import requests
+from pyfacebook import FacebookError, LibraryError
+
+from connectors._http import scrub
+from connectors.base import (
+    AuthenticationError,
+    ConnectorError,
+    DuplicateContentError,
+    InvalidContentError,
+    PermanentError,
+    PolicyBlockedError,
+    RateLimitedError,
+    RetryableError,
+)
+
+AUTH_CODES = {102, 190}
+RATE_CODES = {4, 17, 32, 613, 80001, 80005}
+POLICY_CODES = {10, 368}
+TRANSIENT_CODES = {1, 2}
+INVALID_CODES = {100, 324, 352}
+DUPLICATE_CODES = {506}
+
+
+def is_invalid_metric(exc: Exception) -> bool:
+    """Whether Graph refused an insights metric (removed or unknown)."""
+    return (
+        isinstance(exc, FacebookError)
+        and getattr(exc, "code", None) == 100
+        and "metric" in str(getattr(exc, "message", ""))
+    )
+
+
+def translate(exc: Exception, action: str, last_status: int | None = None) -> ConnectorError:
+    """The connector error for a failure while doing ``action``."""
+    if isinstance(exc, ConnectorError):
+        return exc
+    if isinstance(exc, requests.Timeout):
+        return RetryableError(f"Facebook did not answer in time while trying to {action}.")
+    if isinstance(exc, requests.ConnectionError):
+        return RetryableError(f"The connection to Facebook was lost while trying to {action}.")
+    if isinstance(exc, FacebookError):
+        code = getattr(exc, "code", None)
+        said = scrub(str(getattr(exc, "message", "")))
+        code_int = code if isinstance(code, int) else -1
+        if code_int in AUTH_CODES:
+            return AuthenticationError(
+                "Facebook refused the Page token (expired or revoked): reconnect the Page.",
+                status=last_status,
+                code=code,
+            )
+        if code_int in RATE_CODES:
+            return RateLimitedError(
+                f"Facebook's rate limit is reached; try to {action} again later. Facebook said: {said}",
+                status=last_status,
+                code=code,
+                retry_after=300.0,
+            )
+        if code_int in DUPLICATE_CODES:
+            return DuplicateContentError("Facebook refuses the same text twice: change the text.", code=code)
+        if code_int in POLICY_CODES or 200 <= code_int <= 299:
+            return PolicyBlockedError(f"Facebook blocked the request to {action}. Facebook said: {said}", code=code)
+        if code_int in TRANSIENT_CODES or getattr(exc, "is_transient", False):
+            return RetryableError(f"Facebook had a temporary error while trying to {action}.", code=code)
+        if code_int == 100 and getattr(exc, "error_subcode", None) == 33:
+            return PermanentError(f"Facebook does not know this object. Facebook said: {said}", code=code)
+        if code_int in INVALID_CODES:
+            return InvalidContentError(f"Facebook refused the content. Facebook said: {said}", code=code)
+        return PermanentError(f"Facebook refused to {action}. Facebook said: {said}", status=last_status, code=code)
+    if isinstance(exc, LibraryError | ValueError):
+        # Not JSON: a proxy's error page (502/503) or a malformed answer.
+        if last_status is not None and last_status >= 500:
+            return RetryableError(
+                f"Facebook had a server error ({last_status}) while trying to {action}.", status=last_status
+            )
+        return RetryableError(
+            f"Facebook sent an answer that could not be read while trying to {action}.", status=last_status
+        )
+    return PermanentError(f"Could not {action} on Facebook: {type(exc).__name__}: {scrub(str(exc))}")

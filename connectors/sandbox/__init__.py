@@ -1,0 +1,129 @@
+"""A local emulator of the X API v2 and the Graph API, for tests and the practice mode.
+
+In-process use (tests)::
+
+    with Sandbox() as sandbox:          # port 0: a free port, served from a thread
+        url = sandbox.base_url          # e.g. http://127.0.0.1:53123
+        ...                             # point an account's api_base at it
+        sandbox.posts(platform="x")     # what was published
+        sandbox.set_faults("500:1", times=1, path="/2/tweets")
+
+As a process: ``communique sandbox serve --port 8765 --faults "500:0.1,latency:0.2:0.5"``.
+
+Practice mode: staff train against the sandbox instead of the real platforms. Give an account
+``--api-base http://127.0.0.1:8765`` and a dummy token (``communique sandbox serve`` prints the
+exact commands); everything then works as usual (publish, delete, metrics that grow over time)
+and nothing leaves the machine. The links of practice posts point at the sandbox.
+See :mod:`connectors.sandbox.server` for the HTTP endpoints and :mod:`connectors.sandbox.faults`
+for the fault SPEC.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from connectors.sandbox.faults import FaultRule, Faults, parse_spec
+from connectors.sandbox.server import SandboxServer
+from connectors.sandbox.state import SandboxState
+
+__all__ = ["Sandbox"]
+
+
+class Sandbox:
+    """The emulator: a server on 127.0.0.1 plus a Python handle on its state."""
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, *, faults: str | None = None, seed: int | None = None):
+        self.state = SandboxState()
+        self.faults = Faults(parse_spec(faults or ""), seed=seed)
+        self._server = SandboxServer((host, port), self.state, self.faults)
+        self._thread: threading.Thread | None = None
+
+    @property
+    def port(self) -> int:
+        """The port it listens on (the real one when started with port 0)."""
+        return int(self._server.server_address[1])
+
+    @property
+    def base_url(self) -> str:
+        """The URL to give an account as its API base."""
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def graph_base(self) -> str:
+        """Same as :attr:`base_url`: Graph paths carry their version (``/v25.0/...``)."""
+        return self.base_url
+
+    def start(self) -> Sandbox:
+        """Serve from a background thread."""
+        if self._thread is None:
+            self._thread = threading.Thread(
+                target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="sandbox", daemon=True
+            )
+            self._thread.start()
+        return self
+
+    def serve_forever(self) -> None:
+        """Serve from this thread until :meth:`stop` (or Ctrl-C)."""
+        self._server.serve_forever()
+
+    def stop(self) -> None:
+        """Stop serving and close the socket."""
+        if self._thread is not None:
+            self._server.shutdown()
+            self._thread.join(timeout=10)
+            self._thread = None
+        self._server.server_close()
+
+    def __enter__(self) -> Sandbox:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # --- inspection and control -------------------------------------------------------------
+
+    def posts(
+        self, platform: str | None = None, *, include_deleted: bool = False, kind: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Every post kept (oldest first), like ``GET /__sandbox/posts``; ``kind="post"`` leaves out
+        the unpublished photos a several-photo Facebook post is built from."""
+        return self.state.records(platform, include_deleted=include_deleted, kind=kind)
+
+    def calls(self) -> list[tuple[str, str]]:
+        """(method, path) of every platform request received, in order."""
+        with self.state._lock:
+            return list(self.state.calls)
+
+    def set_faults(
+        self,
+        spec: str,
+        *,
+        times: int | None = None,
+        path: str | None = None,
+        method: str | None = None,
+        replace: bool = False,
+    ) -> list[FaultRule]:
+        """Add fault rules from a SPEC (see :mod:`connectors.sandbox.faults`); returns the active rules."""
+        self.faults.add(parse_spec(spec, times=times, path=path, method=method), replace=replace)
+        return self.faults.rules()
+
+    def clear_faults(self) -> None:
+        """Remove every fault rule."""
+        self.faults.clear()
+
+    def advance(self, seconds: float) -> None:
+        """Move the emulator's clock forward: engagement grows, rate-limit windows reset."""
+        self.state.advance(seconds)
+
+    def revoke(self, token: str) -> None:
+        """Make a token fail as expired."""
+        self.state.revoke(token)
+
+    def remove_metric(self, name: str) -> None:
+        """Retire a Graph insights metric (it then answers "invalid metric")."""
+        self.state.remove_metric(name)
+
+    def set_rate_limit(self, platform: str, bucket: str, limit: int, window: int = 900) -> None:
+        """Change a rate-limit bucket (X: create, delete, lookup, me, timeline, media; facebook: calls)."""
+        self.state.set_limit(platform, bucket, limit, window)

@@ -1,0 +1,284 @@
+"""What the emulator remembers: posts, media, revoked tokens, rate-limit windows, the clock.
+
+Everything sits behind one lock, so the threaded server and the test thread can read and change
+it at the same time. Engagement is not stored: it is computed from a post's age, so it grows
+over time (and :meth:`SandboxState.advance` moves the clock forward without sleeping).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+import zlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: Graph post insights that still exist; the sandbox answers "invalid metric" for any other.
+GRAPH_METRICS = frozenset(
+    {"post_media_view", "post_total_media_view_unique", "post_clicks", "post_reactions_by_type_total"}
+)
+
+#: (limit, window in seconds) per rate-limit bucket, in the spirit of each platform's tiers.
+DEFAULT_LIMITS: dict[tuple[str, str], tuple[int, int]] = {
+    ("x", "create"): (100, 900),
+    ("x", "delete"): (50, 900),
+    ("x", "lookup"): (900, 900),
+    ("x", "me"): (75, 900),
+    ("x", "timeline"): (900, 900),
+    ("x", "media"): (500, 900),
+    ("facebook", "calls"): (4800, 3600),
+}
+
+
+@dataclass
+class PostRecord:
+    """One post (or a photo) as the emulator keeps it."""
+
+    platform: str
+    id: str
+    account: str  # the X user id or the Facebook Page id
+    text: str
+    created_at: float
+    link: str | None = None
+    media_ids: list[str] = field(default_factory=list)
+    reply_to: str | None = None
+    kind: str = "post"  # "post", or "photo" for an unpublished Facebook photo
+    published: bool = True
+    deleted_at: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``GET /__sandbox/posts``."""
+        return asdict(self)
+
+
+@dataclass
+class MediaRecord:
+    """An uploaded image."""
+
+    id: str
+    platform: str
+    account: str
+    mime_type: str
+    size: int
+    alt_text: str = ""
+
+
+class RateLimitedBucketError(Exception):
+    """A bucket is exhausted until ``reset`` (epoch seconds)."""
+
+    def __init__(self, limit: int, reset: int) -> None:
+        super().__init__("rate limited")
+        self.limit = limit
+        self.reset = reset
+
+
+@dataclass(frozen=True)
+class Window:
+    """A bucket's state after a call: limit, calls left, reset time (epoch seconds)."""
+
+    limit: int
+    remaining: int
+    reset: int
+
+
+def user_id_for(token: str) -> str:
+    """A stable numeric X user id for a token: different credentials are different users."""
+    return str(10**17 + int(hashlib.sha256(token.encode()).hexdigest()[:12], 16))
+
+
+class SandboxState:
+    """The emulator's memory. Every public method is thread-safe."""
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._offset = 0.0
+        self._last_id = 0
+        self.posts: dict[str, PostRecord] = {}
+        self.media: dict[str, MediaRecord] = {}
+        self.revoked: set[str] = set()
+        self.removed_metrics: set[str] = set()
+        self.limits: dict[tuple[str, str], tuple[int, int]] = dict(DEFAULT_LIMITS)
+        self._windows: dict[tuple[str, str, str], tuple[float, int]] = {}
+        self.calls: list[tuple[str, str]] = []  # (method, path) of every platform request, in order
+
+    # --- clock and ids ----------------------------------------------------------------------
+
+    def now(self) -> float:
+        """The emulator's clock: real time plus whatever :meth:`advance` added."""
+        with self._lock:
+            return time.time() + self._offset
+
+    def advance(self, seconds: float) -> None:
+        """Move the clock forward (engagement grows, rate-limit windows reset)."""
+        with self._lock:
+            self._offset += seconds
+
+    def new_id(self) -> str:
+        """A fresh, increasing numeric id (like X's snowflakes, shorter)."""
+        with self._lock:
+            candidate = int(self.now() * 1000) * 1000
+            self._last_id = max(candidate, self._last_id + 1)
+            return str(self._last_id)
+
+    def log_call(self, method: str, path: str) -> None:
+        """Remember one platform request (tests count calls, e.g. metrics batches)."""
+        with self._lock:
+            self.calls.append((method, path))
+
+    # --- posts --------------------------------------------------------------------------------
+
+    def add_post(self, record: PostRecord) -> PostRecord:
+        """Store a new post."""
+        with self._lock:
+            self.posts[record.id] = record
+            return record
+
+    def get(self, post_id: str) -> PostRecord | None:
+        """A live (not deleted) post or photo."""
+        with self._lock:
+            record = self.posts.get(post_id)
+            return record if record is not None and record.deleted_at is None else None
+
+    def delete(self, post_id: str) -> bool:
+        """Mark a post deleted; ``False`` if there was no live post with that id."""
+        with self._lock:
+            record = self.get(post_id)
+            if record is None:
+                return False
+            record.deleted_at = self.now()
+            return True
+
+    def duplicate_of(self, platform: str, account: str, text: str) -> PostRecord | None:
+        """A live published post of the same account with the same text."""
+        if not text.strip():
+            return None
+        with self._lock:
+            for record in self.posts.values():
+                if (
+                    record.platform == platform
+                    and record.account == account
+                    and record.deleted_at is None
+                    and record.published
+                    and record.text.strip() == text.strip()
+                ):
+                    return record
+        return None
+
+    def timeline(self, platform: str, account: str, since: float | None = None) -> list[PostRecord]:
+        """Live published posts of one account, newest first."""
+        with self._lock:
+            found = [
+                r
+                for r in self.posts.values()
+                if r.platform == platform
+                and r.account == account
+                and r.deleted_at is None
+                and r.published
+                and (since is None or r.created_at >= since)
+            ]
+        return sorted(found, key=lambda r: (r.created_at, int(r.id.split("_")[-1])), reverse=True)
+
+    def records(
+        self, platform: str | None = None, include_deleted: bool = False, kind: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Every post kept, oldest first, as JSON-ready dictionaries (``kind``: "post" or "photo")."""
+        with self._lock:
+            return [
+                r.to_dict()
+                for r in self.posts.values()
+                if (platform is None or r.platform == platform)
+                and (include_deleted or r.deleted_at is None)
+                and (kind is None or r.kind == kind)
+            ]
+
+    def add_media(self, record: MediaRecord) -> MediaRecord:
+        """Store an uploaded image."""
+        with self._lock:
+            self.media[record.id] = record
+            return record
+
+    def set_alt_text(self, media_id: str, text: str) -> bool:
+        """Attach alt text to an uploaded image; ``False`` if there is no such media."""
+        with self._lock:
+            record = self.media.get(media_id)
+            if record is None:
+                return False
+            record.alt_text = text
+            return True
+
+    # --- engagement ---------------------------------------------------------------------------
+
+    def engagement(self, record: PostRecord) -> dict[str, int]:
+        """Counts that grow with the post's age; each post has its own (stable) popularity."""
+        minutes = max(0.0, self.now() - record.created_at) / 60.0
+        factor = 1.0 + (zlib.crc32(record.id.encode()) % 50) / 10.0
+        impressions = int(factor * 30 * minutes)
+        return {
+            "impressions": impressions,
+            "likes": impressions // 25,
+            "reposts": impressions // 120,
+            "replies": impressions // 200,
+            "quotes": impressions // 600,
+            "bookmarks": impressions // 300,
+            "clicks": impressions // 50,
+            "profile_clicks": impressions // 400,
+            "unique_views": impressions * 2 // 3,
+        }
+
+    # --- tokens and rate limits ---------------------------------------------------------------
+
+    def revoke(self, token: str) -> None:
+        """Make a token fail as expired from now on."""
+        with self._lock:
+            self.revoked.add(token)
+
+    def token_expired(self, token: str) -> bool:
+        """Tokens starting with ``expired`` and revoked ones are refused."""
+        with self._lock:
+            return token.startswith("expired") or token in self.revoked
+
+    def remove_metric(self, name: str) -> None:
+        """Simulate the platform retiring a Graph insights metric."""
+        with self._lock:
+            self.removed_metrics.add(name)
+
+    def valid_metric(self, name: str) -> bool:
+        """Whether a Graph insights metric exists."""
+        with self._lock:
+            return name in GRAPH_METRICS and name not in self.removed_metrics
+
+    def set_limit(self, platform: str, bucket: str, limit: int, window: int) -> None:
+        """Change a bucket's limit and window (open windows restart)."""
+        with self._lock:
+            self.limits[(platform, bucket)] = (limit, window)
+            for key in [k for k in self._windows if k[0] == platform and k[1] == bucket]:
+                del self._windows[key]
+
+    def hit(self, platform: str, bucket: str, who: str) -> Window:
+        """Count one call against a bucket; raise :class:`RateLimitedBucketError` when it is exhausted."""
+        with self._lock:
+            limit, window = self.limits.get((platform, bucket), (10_000, 900))
+            now = self.now()
+            key = (platform, bucket, who)
+            started, used = self._windows.get(key, (now, 0))
+            if now >= started + window:
+                started, used = now, 0
+            reset = int(started + window)
+            if used >= limit:
+                raise RateLimitedBucketError(limit, reset)
+            used += 1
+            self._windows[key] = (started, used)
+            return Window(limit=limit, remaining=limit - used, reset=reset)
+
+    def reset(self) -> None:
+        """Forget everything (posts, media, tokens, windows, limits, clock)."""
+        with self._lock:
+            self._offset = 0.0
+            self.posts.clear()
+            self.media.clear()
+            self.revoked.clear()
+            self.removed_metrics.clear()
+            self.limits = dict(DEFAULT_LIMITS)
+            self._windows.clear()
+            self.calls.clear()

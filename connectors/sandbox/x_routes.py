@@ -1,0 +1,340 @@
+"""The X API v2 endpoints the X connector uses, answered in X's own shapes."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from connectors.sandbox.http import Request, Response, html_response, json_response, sniff_image
+from connectors.sandbox.state import MediaRecord, PostRecord, RateLimitedBucketError, SandboxState, Window, user_id_for
+from connectors.textrules import X_LIMIT, X_MEDIA, x_weighted_length
+
+_OAUTH_TOKEN = re.compile(r'oauth_token="([^"]*)"')
+PROBLEMS = "https://api.twitter.com/2/problems/"
+
+
+def _problem(status: int, title: str, detail: str, kind: str = "about:blank", **extra: Any) -> dict[str, Any]:
+    return {"title": title, "detail": detail, "type": kind, "status": status, **extra}
+
+
+def _iso(epoch: float) -> str:
+    return datetime.fromtimestamp(epoch, tz=UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+def token_of(request: Request) -> str | None:
+    """The user's token: the OAuth 1.0a ``oauth_token`` or the OAuth 2.0 bearer token."""
+    header = request.headers.get("authorization", "")
+    if header.startswith("Bearer "):
+        return header[len("Bearer ") :].strip() or None
+    if header.startswith("OAuth "):
+        found = _OAUTH_TOKEN.search(header)
+        return found.group(1) if found and found.group(1) else None
+    return None
+
+
+def _rate_headers(window: Window) -> dict[str, str]:
+    return {
+        "x-rate-limit-limit": str(window.limit),
+        "x-rate-limit-remaining": str(window.remaining),
+        "x-rate-limit-reset": str(window.reset),
+    }
+
+
+def fault_response(kind: str) -> Response:
+    """A fault in X's shapes."""
+    if kind == "429":
+        return json_response(429, _problem(429, "Too Many Requests", "Too Many Requests"))
+    if kind == "auth":
+        return json_response(401, _problem(401, "Unauthorized", "Unauthorized"))
+    if kind == "policy":
+        return json_response(403, _problem(403, "Forbidden", "You are not permitted to perform this action."))
+    if kind == "500":
+        return json_response(500, _problem(500, "Internal Server Error", "Something went wrong. Try again later."))
+    return html_response(int(kind), "Service Unavailable" if kind == "503" else "Bad Gateway")
+
+
+_ROUTES: list[tuple[str, re.Pattern[str], str, str]] = [
+    ("POST", re.compile(r"^/2/tweets$"), "create", "_create"),
+    ("DELETE", re.compile(r"^/2/tweets/(\d+)$"), "delete", "_delete"),
+    ("GET", re.compile(r"^/2/tweets$"), "lookup", "_lookup"),
+    ("GET", re.compile(r"^/2/tweets/(\d+)$"), "lookup", "_lookup_one"),
+    ("GET", re.compile(r"^/2/users/me$"), "me", "_me"),
+    ("GET", re.compile(r"^/2/users/(\d+)/tweets$"), "timeline", "_timeline"),
+    ("POST", re.compile(r"^/2/media/upload$"), "media", "_upload"),
+    ("POST", re.compile(r"^/2/media/metadata$"), "media", "_metadata"),
+]
+
+
+def handle(state: SandboxState, request: Request, fault: str | None) -> Response:
+    """Answer one request under ``/2/``."""
+    for method, pattern, bucket, name in _ROUTES:
+        found = pattern.match(request.path)
+        if not found or method != request.method:
+            continue
+        token = token_of(request)
+        if token is None:
+            return json_response(401, _problem(401, "Unauthorized", "Unauthorized"))
+        if state.token_expired(token) or fault == "auth":
+            return fault_response("auth")
+        user = user_id_for(token)
+        try:
+            window = state.hit("x", bucket, user)
+        except RateLimitedBucketError as limited:
+            answer = fault_response("429")
+            answer.headers.update(_rate_headers(Window(limited.limit, 0, limited.reset)))
+            return answer
+        answer = fault_response(fault) if fault is not None else globals()[name](state, request, user, *found.groups())
+        answer.headers.update(_rate_headers(window))
+        return answer
+    return json_response(404, _problem(404, "Not Found", f"No route {request.method} {request.path}."))
+
+
+def _invalid(detail: str) -> Response:
+    return json_response(
+        400,
+        {
+            "errors": [{"message": detail}],
+            "title": "Invalid Request",
+            "detail": "One or more parameters to your request was invalid.",
+            "type": PROBLEMS + "invalid-request",
+        },
+    )
+
+
+def _create(state: SandboxState, request: Request, user: str) -> Response:
+    body = request.json()
+    if not isinstance(body, dict):
+        return _invalid("The request body is not JSON.")
+    text = str(body.get("text") or "")
+    media_ids = [str(m) for m in (body.get("media") or {}).get("media_ids", [])]
+    reply_to = (body.get("reply") or {}).get("in_reply_to_tweet_id")
+    if not text and not media_ids:
+        return _invalid("Tweet text or media is required.")
+    if x_weighted_length(text) > X_LIMIT:
+        return json_response(
+            403,
+            _problem(
+                403,
+                "Forbidden",
+                "Your Tweet text is too long. For more information on how to get longer Tweets, visit https://help.x.com.",
+            ),
+        )
+    if len(media_ids) > 4 or any(m not in state.media for m in media_ids):
+        return _invalid("Your media IDs are invalid.")
+    if reply_to is not None and state.get(str(reply_to)) is None:
+        return json_response(
+            403, _problem(403, "Forbidden", "You attempted to reply to a Tweet that is deleted or not visible to you.")
+        )
+    if state.duplicate_of("x", user, text) is not None:
+        return json_response(
+            403, _problem(403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.")
+        )
+    record = state.add_post(
+        PostRecord(
+            platform="x",
+            id=state.new_id(),
+            account=user,
+            text=text,
+            created_at=state.now(),
+            media_ids=media_ids,
+            reply_to=str(reply_to) if reply_to is not None else None,
+        )
+    )
+    return json_response(201, {"data": {"id": record.id, "text": record.text, "edit_history_tweet_ids": [record.id]}})
+
+
+def _delete(state: SandboxState, request: Request, user: str, tweet_id: str) -> Response:
+    record = state.get(tweet_id)
+    if record is None:
+        return json_response(
+            404,
+            _problem(
+                404, "Not Found Error", f"Could not find tweet with id: [{tweet_id}].", PROBLEMS + "resource-not-found"
+            ),
+        )
+    if record.account != user:
+        return json_response(
+            403, _problem(403, "Forbidden", "You are not allowed to delete a Tweet that is not yours.")
+        )
+    state.delete(tweet_id)
+    return json_response(200, {"data": {"deleted": True}})
+
+
+def _tweet_json(
+    state: SandboxState, record: PostRecord, fields: set[str], user: str
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    data: dict[str, Any] = {"id": record.id, "text": record.text, "edit_history_tweet_ids": [record.id]}
+    errors: list[dict[str, Any]] = []
+    counts = state.engagement(record)
+    if "created_at" in fields:
+        data["created_at"] = _iso(record.created_at)
+    if "author_id" in fields:
+        data["author_id"] = record.account
+    if "public_metrics" in fields:
+        data["public_metrics"] = {
+            "retweet_count": counts["reposts"],
+            "reply_count": counts["replies"],
+            "like_count": counts["likes"],
+            "quote_count": counts["quotes"],
+            "bookmark_count": counts["bookmarks"],
+            "impression_count": counts["impressions"],
+        }
+    own_and_recent = record.account == user and state.now() - record.created_at <= 30 * 86400
+    for private in ("non_public_metrics", "organic_metrics"):
+        if private not in fields:
+            continue
+        if not own_and_recent:
+            errors.append(
+                {
+                    "resource_id": record.id,
+                    "parameter": private,
+                    "resource_type": "tweet",
+                    "section": "data",
+                    "title": "Field Authorization Error",
+                    "value": record.id,
+                    "detail": f"Sorry, you are not authorized to access '{private}' on a Tweet.",
+                    "type": PROBLEMS + "not-authorized-for-field",
+                }
+            )
+            continue
+        values = {
+            "impression_count": counts["impressions"],
+            "url_link_clicks": counts["clicks"],
+            "user_profile_clicks": counts["profile_clicks"],
+        }
+        if private == "organic_metrics":
+            values.update(like_count=counts["likes"], reply_count=counts["replies"], retweet_count=counts["reposts"])
+        data[private] = values
+    return data, errors
+
+
+def _fields(request: Request) -> set[str]:
+    return {f for f in (request.query.get("tweet.fields") or "").split(",") if f}
+
+
+def _lookup(state: SandboxState, request: Request, user: str) -> Response:
+    ids = [i for i in (request.query.get("ids") or "").split(",") if i]
+    if not ids or len(ids) > 100:
+        return _invalid("The `ids` query parameter takes 1 to 100 ids.")
+    data: list[dict[str, Any]] = []
+    errors: list[dict[str, Any]] = []
+    for tweet_id in ids:
+        record = state.get(tweet_id) if record_is_x(state, tweet_id) else None
+        if record is None:
+            errors.append(
+                {
+                    "value": tweet_id,
+                    "detail": f"Could not find tweet with ids: [{tweet_id}].",
+                    "title": "Not Found Error",
+                    "resource_type": "tweet",
+                    "parameter": "ids",
+                    "resource_id": tweet_id,
+                    "type": PROBLEMS + "resource-not-found",
+                }
+            )
+            continue
+        item, item_errors = _tweet_json(state, record, _fields(request), user)
+        data.append(item)
+        errors.extend(item_errors)
+    answer: dict[str, Any] = {"data": data} if data else {}
+    if errors:
+        answer["errors"] = errors
+    return json_response(200, answer)
+
+
+def record_is_x(state: SandboxState, tweet_id: str) -> bool:
+    """Whether ``tweet_id`` names an X post (not a Facebook one)."""
+    record = state.get(tweet_id)
+    return record is not None and record.platform == "x"
+
+
+def _lookup_one(state: SandboxState, request: Request, user: str, tweet_id: str) -> Response:
+    record = state.get(tweet_id) if record_is_x(state, tweet_id) else None
+    if record is None:
+        return json_response(
+            200,
+            {
+                "errors": [
+                    {
+                        "value": tweet_id,
+                        "detail": f"Could not find tweet with id: [{tweet_id}].",
+                        "title": "Not Found Error",
+                        "resource_type": "tweet",
+                        "parameter": "id",
+                        "resource_id": tweet_id,
+                        "type": PROBLEMS + "resource-not-found",
+                    }
+                ]
+            },
+        )
+    item, errors = _tweet_json(state, record, _fields(request), user)
+    return json_response(200, {"data": item, **({"errors": errors} if errors else {})})
+
+
+def _me(state: SandboxState, request: Request, user: str) -> Response:
+    return json_response(
+        200, {"data": {"id": user, "name": f"Sandbox user {user[-4:]}", "username": f"sandbox_{user[-6:]}"}}
+    )
+
+
+def _timeline(state: SandboxState, request: Request, user: str, owner: str) -> Response:
+    since: float | None = None
+    if request.query.get("start_time"):
+        try:
+            since = datetime.fromisoformat(request.query["start_time"].replace("Z", "+00:00")).timestamp()
+        except ValueError:
+            return _invalid("The `start_time` query parameter is not an ISO 8601 time.")
+    try:
+        size = max(5, min(100, int(request.query.get("max_results") or 10)))
+        offset = int(request.query.get("pagination_token") or 0)
+    except ValueError:
+        return _invalid("The `max_results` and `pagination_token` query parameters must be numbers.")
+    records = state.timeline("x", owner, since)
+    page = records[offset : offset + size]
+    data = [_tweet_json(state, r, _fields(request), user)[0] for r in page]
+    meta: dict[str, Any] = {"result_count": len(data)}
+    if page:
+        meta.update(newest_id=page[0].id, oldest_id=page[-1].id)
+    if offset + size < len(records):
+        meta["next_token"] = str(offset + size)
+    return json_response(200, {"data": data, "meta": meta} if data else {"meta": meta})
+
+
+def _upload(state: SandboxState, request: Request, user: str) -> Response:
+    upload = request.files.get("media")
+    if upload is None:
+        return _invalid("The `media` part is required.")
+    mime = sniff_image(upload.data)
+    largest = X_MEDIA.get(mime)
+    if largest is None:
+        return _invalid(f"Unsupported media type {mime}.")
+    if len(upload.data) > largest:
+        return _invalid(f"File size exceeds {largest} bytes.")
+    media_id = state.new_id()
+    state.add_media(MediaRecord(media_id, "x", user, mime, len(upload.data)))
+    return json_response(
+        200,
+        {
+            "data": {
+                "id": media_id,
+                "media_key": f"3_{media_id}",
+                "size": len(upload.data),
+                "expires_after_secs": 86400,
+                "image": {"image_type": mime, "w": 1, "h": 1},
+            }
+        },
+    )
+
+
+def _metadata(state: SandboxState, request: Request, user: str) -> Response:
+    body = request.json()
+    if not isinstance(body, dict):
+        return _invalid("The request body is not JSON.")
+    media_id = str(body.get("id") or "")
+    text = str(((body.get("metadata") or {}).get("alt_text") or {}).get("text") or "")
+    if len(text) > 1000:
+        return _invalid("The alt text is longer than 1000 characters.")
+    if not state.set_alt_text(media_id, text):
+        return _invalid("Your media ID is invalid.")
+    return json_response(200, {"data": {"id": media_id, "associated_metadata": {"alt_text": {"text": text}}}})

@@ -1,0 +1,219 @@
+"""Length and media rules of each platform, checked without the network.
+
+X counts *weighted* characters (twitter-text v3: most CJK characters and emoji weigh 2, a URL
+always 23); the counting comes from ``twitter-text-parser``, whose results follow the official
+twitter-text conformance suite. Facebook counts plain characters up to 63,206.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sys
+import types
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from connectors.base import CheckResult, MediaItem
+
+X_LIMIT = 280
+FACEBOOK_LIMIT = 63_206
+MAX_IMAGES = 4
+X_ALT_TEXT_LIMIT = 1000
+
+#: Media accepted per platform: MIME type -> largest size in bytes.
+X_MEDIA = {
+    "image/jpeg": 5 * 1024 * 1024,
+    "image/png": 5 * 1024 * 1024,
+    "image/webp": 5 * 1024 * 1024,
+    "image/gif": 15 * 1024 * 1024,
+}
+FACEBOOK_MEDIA = {
+    "image/jpeg": 4 * 1024 * 1024,
+    "image/png": 4 * 1024 * 1024,
+    "image/gif": 4 * 1024 * 1024,
+    "image/bmp": 4 * 1024 * 1024,
+    "image/tiff": 4 * 1024 * 1024,
+}
+
+
+def _install_pkg_resources_shim() -> bool:
+    """twitter-text-parser 3.0 reads its emoji table through ``pkg_resources`` at import time,
+    which recent setuptools no longer ships; give it the one function it calls. Returns whether a
+    shim was installed (it must be removed right after: other tools probe ``pkg_resources``)."""
+    try:
+        importlib.import_module("pkg_resources")
+        return False
+    except ImportError:
+        pass
+    shim = types.ModuleType("pkg_resources")
+
+    def resource_string(module_name: str, resource: str) -> bytes:
+        module_file = sys.modules[module_name].__file__
+        assert module_file is not None
+        return (Path(module_file).parent / resource).read_bytes()
+
+    shim.resource_string = resource_string  # type: ignore[attr-defined]
+    sys.modules["pkg_resources"] = shim
+    return True
+
+
+_parse_tweet: Callable[[str], Any] | None = None
+
+
+def _parser() -> Callable[[str], Any]:
+    global _parse_tweet
+    if _parse_tweet is None:
+        shimmed = _install_pkg_resources_shim()
+        try:
+            from twitter_text import parse_tweet
+        finally:
+            if shimmed:
+                del sys.modules["pkg_resources"]
+        _parse_tweet = parse_tweet
+    return _parse_tweet
+
+
+def x_weighted_length(text: str) -> int:
+    """The weighted length X counts for ``text``."""
+    return int(_parser()(text).weightedLength)
+
+
+def x_is_valid(text: str) -> bool:
+    """Whether X accepts ``text`` as one post (not empty, not too long, no invalid characters)."""
+    return bool(_parser()(text).valid)
+
+
+def x_text(text: str, link: str | None) -> str:
+    """The text X receives: X has no link field, so a link goes at the end unless already there."""
+    body = text.strip()
+    if link and link not in body:
+        body = f"{body}\n{link}" if body else link
+    return body
+
+
+#: A word with the whitespace after it; CJK text, written without spaces, breaks after 。！？ too.
+_TOKEN = re.compile(r"[^\s。！？]*[。！？]+\s*|\S+\s*")
+
+
+def split_thread(text: str, limit: int = X_LIMIT) -> list[str]:
+    """Split ``text`` into numbered parts ("1/3 ...") that each fit X.
+
+    Parts break between words (or after a CJK full stop), keep the text's own line breaks, and
+    cut a word only when it alone is too long. Returns ``[text]`` when it already fits.
+    """
+    text = text.strip()
+    if x_weighted_length(text) <= limit:
+        return [text]
+    tokens = _TOKEN.findall(text)
+    weights = [x_weighted_length(token) for token in tokens]
+    guess = 2  # the numbering's length depends on the number of parts: grow until stable
+    while True:
+        room = limit - len(f"{guess}/{guess} ")
+        parts = _pack(tokens, weights, room)
+        if any(x_weighted_length(part) > room for part in parts):
+            parts = _pack(tokens, None, room)  # weights did not add up (a rule across words): measure exactly
+        if len(parts) <= guess:
+            return [f"{i}/{len(parts)} {part}" for i, part in enumerate(parts, start=1)]
+        guess = len(parts)
+
+
+def _pack(tokens: Sequence[str], weights: Sequence[int] | None, room: int) -> list[str]:
+    """Greedy packing of tokens into parts of at most ``room``; with ``weights`` a part's length is
+    the sum of its tokens' (fast), without them every candidate is measured whole (exact)."""
+    parts: list[str] = []
+    current, used = "", 0
+    for index, token in enumerate(tokens):
+        candidate = current + token
+        length = x_weighted_length(candidate.rstrip()) if weights is None else used + weights[index]
+        if length <= room:
+            current, used = candidate, length
+            continue
+        if current.strip():
+            parts.append(current.rstrip())
+        pieces = _cut(token.rstrip(), room)
+        parts.extend(pieces[:-1])
+        current = pieces[-1] + token[len(token.rstrip()) :]
+        used = x_weighted_length(current)
+    if current.strip():
+        parts.append(current.rstrip())
+    return parts
+
+
+def _cut(word: str, room: int) -> list[str]:
+    """``word`` in pieces of at most ``room`` (binary search for each longest prefix that fits)."""
+    pieces: list[str] = []
+    while x_weighted_length(word) > room:
+        low, high = 1, len(word)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if x_weighted_length(word[:middle]) <= room:
+                low = middle
+            else:
+                high = middle - 1
+        pieces.append(word[:low])
+        word = word[low:]
+    pieces.append(word)
+    return pieces
+
+
+def _check_media(media: Sequence[MediaItem], accepted: dict[str, int], platform: str) -> list[str]:
+    problems: list[str] = []
+    if len(media) > MAX_IMAGES:
+        problems.append(f"{platform} takes at most {MAX_IMAGES} images; this post has {len(media)}.")
+    for item in media:
+        name = Path(item.path).name
+        largest = accepted.get(item.mime_type)
+        if largest is None:
+            kinds = ", ".join(sorted(accepted))
+            problems.append(f"{platform} does not take {item.mime_type} files ({name}); use {kinds}.")
+        elif item.size_bytes > largest:
+            problems.append(
+                f"{name} is {item.size_bytes / 1_048_576:.1f} MB; {platform} takes at most "
+                f"{largest / 1_048_576:.0f} MB for {item.mime_type}."
+            )
+        if platform == "X" and len(item.alt_text) > X_ALT_TEXT_LIMIT:
+            problems.append(f"The alt text of {name} is longer than {X_ALT_TEXT_LIMIT} characters.")
+    return problems
+
+
+def check_x(
+    text: str, media: Sequence[MediaItem] = (), *, link: str | None = None, as_thread: bool = False
+) -> CheckResult:
+    """Whether a post fits X: weighted length (or a thread when asked), media types and sizes."""
+    body = x_text(text, link)
+    length = x_weighted_length(body)
+    problems = _check_media(media, X_MEDIA, "X")
+    parts = 1
+    if not body:
+        problems.append("The text is empty.")
+    elif as_thread:
+        parts = len(split_thread(body))
+    elif length > X_LIMIT:
+        problems.append(
+            f"The text is {length} weighted characters; X allows {X_LIMIT} (shorten it, or publish it as a thread)."
+        )
+    elif not x_is_valid(body):
+        problems.append("The text contains characters X does not accept.")
+    return CheckResult(ok=not problems, length=length, limit=X_LIMIT, problems=tuple(problems), parts=parts)
+
+
+def check_facebook(text: str, media: Sequence[MediaItem] = (), *, link: str | None = None) -> CheckResult:
+    """Whether a post fits a Facebook Page: 63,206 characters, media types and sizes."""
+    length = len(text)
+    problems = _check_media(media, FACEBOOK_MEDIA, "Facebook")
+    if not text.strip() and not media and not link:
+        problems.append("The post is empty: give a text, a link or an image.")
+    if length > FACEBOOK_LIMIT:
+        problems.append(f"The text is {length} characters; Facebook allows {FACEBOOK_LIMIT}.")
+    return CheckResult(ok=not problems, length=length, limit=FACEBOOK_LIMIT, problems=tuple(problems))
+
+
+_URL = re.compile(r"https?://\S+")
+
+
+def comparable(text: str) -> str:
+    """``text`` reduced for "is this the same post" comparisons: links (which platforms rewrite,
+    e.g. t.co) become a placeholder and whitespace is collapsed."""
+    return " ".join(_URL.sub("<url>", text).split())

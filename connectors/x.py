@@ -1,0 +1,266 @@
+"""The X connector, on tweepy's v2 ``Client``.
+
+tweepy hard-codes https://api.twitter.com; a URL-rewriting adapter on ``client.session`` sends
+the same calls to the account's API base (the local emulator in tests and practice mode). tweepy
+has no v2 media upload, so images go through the same session to ``/2/media/upload``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+
+import requests
+import tweepy
+from requests_oauthlib import OAuth1
+
+from connectors import textrules
+from connectors._http import DEFAULT_TIMEOUT, epoch_to_utc, header_int, install_log_redaction, mount, remember_secrets
+from connectors.base import (
+    AccountContext,
+    AuthenticationError,
+    CheckResult,
+    ConnectorError,
+    Identity,
+    InvalidContentError,
+    MediaItem,
+    Metrics,
+    OutgoingPost,
+    Published,
+    RateLimit,
+)
+from connectors.x_errors import check_status, translate
+
+log = logging.getLogger(__name__)
+REAL_HOST = "https://api.twitter.com"
+LOOKUP_BATCH = 100  # ids per GET /2/tweets
+_OAUTH1_FIELDS = ("api_key", "api_secret", "access_token", "access_secret")
+_PRIVATE_FIELDS = ("non_public_metrics", "organic_metrics")
+T = TypeVar("T")
+
+
+class XConnector:
+    """Posts, threads, images, deletion and metrics for one X account."""
+
+    platform = "x"
+
+    def __init__(self, account: AccountContext, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+        install_log_redaction()
+        self.account = account
+        creds = account.credentials
+        remember_secrets(secret.reveal() for secret in creds.values())
+        self._oauth1: OAuth1 | None = None
+        if all(field in creds for field in _OAUTH1_FIELDS):
+            key, secret = creds["api_key"].reveal(), creds["api_secret"].reveal()
+            token, token_secret = creds["access_token"].reveal(), creds["access_secret"].reveal()
+            self.client = tweepy.Client(
+                consumer_key=key, consumer_secret=secret, access_token=token, access_token_secret=token_secret
+            )
+            self._user_auth = True
+            self._oauth1 = OAuth1(
+                key, client_secret=secret, resource_owner_key=token, resource_owner_secret=token_secret
+            )
+        elif "bearer_token" in creds:
+            # An OAuth 2.0 user token travels as a bearer token; tweepy then calls without OAuth 1.0a.
+            self.client = tweepy.Client(bearer_token=creds["bearer_token"].reveal())
+            self._user_auth = False
+        else:
+            raise AuthenticationError(
+                f"The X account {account.name!r} has no credentials: store api_key, api_secret, access_token and "
+                "access_secret (or an OAuth 2.0 bearer_token) with 'communique account set-secret'."
+            )
+        self._api_base = (account.api_base or REAL_HOST).rstrip("/")
+        self._session: requests.Session = self.client.session
+        mount(self._session, REAL_HOST, account.api_base, timeout)
+        self._session.hooks["response"].append(self._remember_limits)
+        self._rate_limit: RateLimit | None = None
+        self._me: Identity | None = None
+
+    # --- plumbing -------------------------------------------------------------------------
+
+    def _remember_limits(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
+        limit = header_int(response.headers, "x-rate-limit-limit")
+        if limit is not None:
+            self._rate_limit = RateLimit(
+                limit=limit,
+                remaining=header_int(response.headers, "x-rate-limit-remaining"),
+                resets_at=epoch_to_utc(header_int(response.headers, "x-rate-limit-reset")),
+            )
+
+    def _call(self, action: str, call: Callable[[], T]) -> T:
+        try:
+            return call()
+        except Exception as exc:
+            raise translate(exc, action) from None
+
+    def _auth_kwargs(self) -> dict[str, Any]:
+        if self._oauth1 is not None:
+            return {"auth": self._oauth1}
+        return {"headers": {"Authorization": f"Bearer {self.client.bearer_token}"}}
+
+    def _url(self, remote_id: str) -> str:
+        if self.account.api_base:  # practice mode: the emulator shows the post
+            return f"{self._api_base}/__sandbox/x/status/{remote_id}"
+        handle = (self._me.handle if self._me else None) or "i"
+        return f"https://x.com/{handle}/status/{remote_id}"
+
+    # --- the contract ---------------------------------------------------------------------
+
+    def check(self, post: OutgoingPost) -> CheckResult:
+        """Weighted length (or thread split), media types and sizes."""
+        return textrules.check_x(post.text, post.media, link=post.link, as_thread=post.as_thread)
+
+    def _parts(self, post: OutgoingPost) -> list[str]:
+        body = textrules.x_text(post.text, post.link)
+        return textrules.split_thread(body) if post.as_thread else [body]
+
+    def publish(self, post: OutgoingPost) -> Published:
+        """Create the post (a numbered thread when ``as_thread`` and too long); images go on the first part."""
+        result = self.check(post)
+        if not result.ok:
+            raise InvalidContentError(" ".join(result.problems))
+        media_ids = [self._upload(item) for item in post.media]
+        ids: list[str] = []
+        try:
+            for index, text in enumerate(self._parts(post)):
+                create = partial(
+                    self.client.create_tweet,
+                    text=text,
+                    media_ids=media_ids if index == 0 and media_ids else None,
+                    in_reply_to_tweet_id=ids[-1] if ids else None,
+                    user_auth=self._user_auth,
+                )
+                response = self._call("publish", create)
+                ids.append(str(response.data["id"]))
+        except ConnectorError:
+            self._roll_back(ids)
+            raise
+        return Published(remote_id=ids[0], url=self._url(ids[0]), extra_ids=tuple(ids[1:]) + tuple(media_ids))
+
+    def _roll_back(self, ids: Sequence[str]) -> None:
+        # A half-published thread is worse than none: remove the parts so a retry starts clean.
+        for remote_id in reversed(ids):
+            try:
+                self.delete(remote_id)
+            except ConnectorError as exc:
+                log.warning("Could not remove part %s of a failed X thread: %s", remote_id, exc.message)
+
+    def _upload(self, item: MediaItem) -> str:
+        try:
+            data = Path(item.path).read_bytes()
+        except OSError as exc:
+            raise InvalidContentError(f"Cannot read the image {Path(item.path).name}: {exc.strerror}.") from None
+
+        def upload() -> str:
+            response = self._session.post(
+                f"{REAL_HOST}/2/media/upload",
+                files={"media": (Path(item.path).name, data, item.mime_type)},
+                data={"media_category": "tweet_gif" if item.mime_type == "image/gif" else "tweet_image"},
+                **self._auth_kwargs(),
+            )
+            check_status(response)
+            media_id = str(response.json()["data"]["id"])
+            if item.alt_text:
+                meta = self._session.post(
+                    f"{REAL_HOST}/2/media/metadata",
+                    json={"id": media_id, "metadata": {"alt_text": {"text": item.alt_text}}},
+                    **self._auth_kwargs(),
+                )
+                check_status(meta)
+            return media_id
+
+        return self._call("upload an image", upload)
+
+    def delete(self, remote_id: str) -> None:
+        """Delete a post; one already gone counts as deleted."""
+        try:
+            self.client.delete_tweet(remote_id, user_auth=self._user_auth)
+        except tweepy.NotFound:
+            return
+        except Exception as exc:
+            raise translate(exc, "delete") from None
+
+    def verify(self) -> Identity:
+        """Whose credentials these are (``GET /2/users/me``)."""
+        response = self._call("verify the account", lambda: self.client.get_me(user_auth=self._user_auth))
+        user = response.data
+        self._me = Identity(remote_id=str(user.id), name=str(user.name), handle=str(user.username))
+        return self._me
+
+    def find_published(self, post: OutgoingPost, since: datetime) -> Published | None:
+        """The post if the account's timeline since ``since`` has it (texts compared without link rewrites)."""
+        me = self._me or self.verify()
+        wanted = textrules.comparable(self._parts(post)[0])
+        start = since.astimezone(UTC) if since.tzinfo else since.replace(tzinfo=UTC)
+        token: str | None = None
+        for _ in range(10):  # at most 1,000 posts back: a crash is recovered within minutes
+            page = partial(
+                self.client.get_users_tweets,
+                me.remote_id,
+                start_time=start,
+                max_results=100,
+                pagination_token=token,
+                tweet_fields=["created_at"],
+                user_auth=self._user_auth,
+            )
+            response = self._call("look for the post", page)
+            for tweet in response.data or []:
+                if textrules.comparable(str(tweet.text)) == wanted:
+                    return Published(remote_id=str(tweet.id), url=self._url(str(tweet.id)))
+            token = (response.meta or {}).get("next_token")
+            if not token:
+                return None
+        return None
+
+    def fetch_metrics(self, remote_ids: Sequence[str]) -> list[Metrics]:
+        """Metrics, 100 posts a call; non-public counts where the account may see them."""
+        found: list[Metrics] = []
+        for start in range(0, len(remote_ids), LOOKUP_BATCH):
+            found.extend(self._metrics_batch(list(remote_ids[start : start + LOOKUP_BATCH])))
+        return found
+
+    def _metrics_batch(self, ids: list[str]) -> list[Metrics]:
+        fields = ["public_metrics", *_PRIVATE_FIELDS]
+        response = self._call(
+            "read metrics",
+            lambda: self.client.get_tweets(ids, tweet_fields=fields, user_auth=self._user_auth),
+        )
+        by_id = {str(t.id): t for t in response.data or []}
+        refused: dict[str, set[str]] = {}
+        for error in response.errors or []:
+            if "not-authorized-for-field" in str(error.get("type", "")):
+                refused.setdefault(str(error.get("resource_id")), set()).add(str(error.get("parameter")))
+        return [_metrics(remote_id, by_id.get(remote_id), refused.get(remote_id, set())) for remote_id in ids]
+
+    def rate_limit(self) -> RateLimit | None:
+        """The state read from the last answer's ``x-rate-limit-*`` headers."""
+        return self._rate_limit
+
+
+def _metrics(remote_id: str, tweet: Any, refused: set[str]) -> Metrics:
+    if tweet is None:
+        return Metrics(remote_id=remote_id, missing=("post",))
+    public: dict[str, int] = dict(tweet.public_metrics or {})
+    private: dict[str, int] = dict(tweet.non_public_metrics or {})
+    raw: dict[str, int | float | None] = {f"public.{k}": v for k, v in public.items()}
+    raw.update({f"non_public.{k}": v for k, v in private.items()})
+    clicks = private.get("url_link_clicks")
+    return Metrics(
+        remote_id=remote_id,
+        reactions=public.get("like_count"),
+        shares=_sum(public.get("retweet_count"), public.get("quote_count")),
+        replies=public.get("reply_count"),
+        impressions=public.get("impression_count", private.get("impression_count")),
+        clicks=clicks,
+        raw=raw,
+        missing=tuple(sorted(refused)),
+    )
+
+
+def _sum(*values: int | None) -> int | None:
+    present = [v for v in values if v is not None]
+    return sum(present) if present else None

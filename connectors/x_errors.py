@@ -1,0 +1,107 @@
+"""Turn tweepy and requests failures into the connector error classes."""
+
+from __future__ import annotations
+
+import time
+
+import requests
+import tweepy
+
+from connectors._http import epoch_to_utc, header_int, scrub
+from connectors.base import (
+    AuthenticationError,
+    ConnectorError,
+    DuplicateContentError,
+    InvalidContentError,
+    PermanentError,
+    PolicyBlockedError,
+    RateLimitedError,
+    RetryableError,
+)
+
+
+def _detail(response: requests.Response | None) -> str:
+    """X's problem ``detail`` (or its first error message), scrubbed of secrets."""
+    if response is None:
+        return ""
+    try:
+        body = response.json()
+    except ValueError:
+        return ""
+    if not isinstance(body, dict):
+        return ""
+    errors = body.get("errors") or []
+    first = errors[0].get("message", "") if errors and isinstance(errors[0], dict) else ""
+    return scrub(str(first or body.get("detail") or body.get("title") or ""))
+
+
+def translate(exc: Exception, action: str) -> ConnectorError:
+    """The connector error for a failure while doing ``action`` ("publish", "delete"...)."""
+    if isinstance(exc, ConnectorError):
+        return exc
+    if isinstance(exc, requests.Timeout):
+        return RetryableError(f"X did not answer in time while trying to {action}.")
+    if isinstance(exc, requests.ConnectionError):
+        return RetryableError(f"The connection to X was lost while trying to {action}.")
+    if isinstance(exc, requests.JSONDecodeError | ValueError):
+        return RetryableError(f"X sent an answer that could not be read while trying to {action}.")
+    response: requests.Response | None = getattr(exc, "response", None)
+    status = response.status_code if response is not None else None
+    detail = _detail(response)
+    said = f" X said: {detail}" if detail else ""
+    if isinstance(exc, tweepy.TooManyRequests):
+        reset = exc.reset_time if isinstance(exc.reset_time, int) else None
+        wait = max(0.0, reset - time.time()) if reset else None
+        return RateLimitedError(
+            f"X's rate limit is reached; try to {action} again after the reset.",
+            reset_at=epoch_to_utc(reset),
+            retry_after=wait,
+            status=429,
+        )
+    if isinstance(exc, tweepy.Unauthorized):
+        return AuthenticationError(
+            "X refused the account's credentials (expired or revoked): reconnect the account.", status=status
+        )
+    if isinstance(exc, tweepy.Forbidden):
+        if "duplicate" in detail.lower():
+            return DuplicateContentError("X refuses the same text twice: change the text.", status=status)
+        if "too long" in detail.lower():
+            return InvalidContentError(f"The text is too long for X.{said}", status=status)
+        if "not yours" in detail.lower():
+            return PermanentError(f"This post belongs to another account.{said}", status=status)
+        if "reply to" in detail.lower():
+            return InvalidContentError(f"X refused the reply.{said}", status=status)
+        return PolicyBlockedError(f"X blocked the request to {action}.{said}", status=status)
+    if isinstance(exc, tweepy.BadRequest):
+        return InvalidContentError(f"X refused the content.{said}", status=status)
+    if isinstance(exc, tweepy.NotFound):
+        return PermanentError(f"X does not know this post.{said}", status=status)
+    if isinstance(exc, tweepy.TwitterServerError):
+        retry_after = header_int(response.headers, "retry-after") if response is not None else None
+        return RetryableError(
+            f"X had a server error ({status}) while trying to {action}.",
+            status=status,
+            retry_after=float(retry_after) if retry_after is not None else None,
+        )
+    if isinstance(exc, tweepy.HTTPException):
+        return PermanentError(f"X answered {status} while trying to {action}.{said}", status=status)
+    return PermanentError(f"Could not {action} on X: {type(exc).__name__}: {scrub(str(exc))}")
+
+
+def check_status(response: requests.Response) -> None:
+    """Raise the tweepy error for a failed answer to a request made outside tweepy (media upload)."""
+    code = response.status_code
+    errors: dict[int, type[tweepy.HTTPException]] = {
+        400: tweepy.BadRequest,
+        401: tweepy.Unauthorized,
+        403: tweepy.Forbidden,
+        404: tweepy.NotFound,
+    }
+    if code == 429:
+        raise tweepy.TooManyRequests(response, reset_time=header_int(response.headers, "x-rate-limit-reset"))
+    if code in errors:
+        raise errors[code](response)
+    if code >= 500:
+        raise tweepy.TwitterServerError(response)
+    if not 200 <= code < 300:
+        raise tweepy.HTTPException(response)

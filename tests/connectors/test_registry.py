@@ -1,0 +1,125 @@
+"""Connectors are found through the ``communique.connectors`` entry points, plugins included."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from connectors.base import Connector, OutgoingPost
+from connectors.facebook import FacebookConnector
+from connectors.registry import account_context, connector_class, connector_for
+from connectors.x import XConnector
+from core import platforms, secrets
+from core.errors import ConfigurationError, UserError
+from core.services import accounts
+from core.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+PLUGIN = Path(__file__).parent / "plugin_pkg"
+
+
+def install_plugin(target: Path, *, entry_points: dict[str, str] | None = None) -> Path:
+    """Install the example plugin into ``target`` as pip would: the module plus a ``*.dist-info``
+    whose ``entry_points.txt`` comes from the package's own pyproject.toml."""
+    project = tomllib.loads((PLUGIN / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    points = entry_points or project["entry-points"]["communique.connectors"]
+    shutil.copytree(PLUGIN / "communique_echo", target / "communique_echo")
+    info = target / f"communique_echo-{project['version']}.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {project['name']}\nVersion: {project['version']}\n")
+    lines = "\n".join(f"{name} = {value}" for name, value in points.items())
+    (info / "entry_points.txt").write_text(f"[communique.connectors]\n{lines}\n")
+    return target
+
+
+@pytest.fixture
+def plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The example plugin installed in a folder on sys.path."""
+    site = install_plugin(tmp_path / "site")
+    monkeypatch.syspath_prepend(str(site))
+    yield site
+    sys.modules.pop("communique_echo", None)
+
+
+def test_builtins_are_registered_as_entry_points() -> None:
+    assert connector_class("x") is XConnector
+    assert connector_class("facebook") is FacebookConnector
+    assert {"x", "facebook"} <= set(platforms.platform_names())
+
+
+def test_an_unknown_platform_is_a_user_error() -> None:
+    with pytest.raises(UserError, match="No connector is installed for 'myspace'"):
+        connector_class("myspace")
+
+
+def test_a_plugin_is_discovered_and_publishes_end_to_end(plugin: Path, store: Store) -> None:
+    assert "echo" in platforms.platform_names()
+    account = accounts.add_account(store, name="Echo desk", platform="echo", language="en", timezone="UTC")
+    connector = connector_for(account_context(account))
+    assert isinstance(connector, Connector)
+    published = connector.publish(OutgoingPost(variant_id=1, text="Through a plugin"))
+    import communique_echo  # type: ignore[import-not-found]
+
+    assert communique_echo.PUBLISHED == [("Echo desk", "Through a plugin")]
+    assert published.url == "echo://1"
+
+
+def test_the_cli_accepts_a_plugin_platform_in_a_subprocess(plugin: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(plugin), str(ROOT)])}
+    command = [
+        sys.executable,
+        str(ROOT / "main.py"),
+        "account",
+        "add",
+        "--platform",
+        "echo",
+        "--name",
+        "Echo",
+        "--language",
+        "en",
+        "--timezone",
+        "UTC",
+        "--json",
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["platform"] == "echo"
+    without = subprocess.run(
+        command, capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)}
+    )
+    assert without.returncode == 2 and "Unknown platform 'echo'" in without.stderr
+
+
+def test_a_broken_plugin_is_a_configuration_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = install_plugin(tmp_path / "site", entry_points={"broken": "communique_echo:NoSuchClass"})
+    monkeypatch.syspath_prepend(str(site))
+    try:
+        with pytest.raises(ConfigurationError, match="cannot be loaded"):
+            connector_class("broken")
+    finally:
+        sys.modules.pop("communique_echo", None)
+
+
+def test_account_context_carries_keyring_credentials(store: Store) -> None:
+    account = accounts.add_account(
+        store,
+        name="Embassy Page",
+        platform="facebook",
+        language="fr",
+        timezone="Europe/Paris",
+        external_id="42",
+        api_base="http://127.0.0.1:9",
+    )
+    secrets.store_secret("facebook", "Embassy Page", "page_token", "keyring-page-token-fake")
+    context = account_context(account)
+    assert (context.platform, context.external_id, context.api_base) == ("facebook", "42", "http://127.0.0.1:9")
+    assert context.credentials["page_token"].reveal() == "keyring-page-token-fake"
+    assert isinstance(connector_for(context), FacebookConnector)

@@ -1,0 +1,93 @@
+"""Length and media rules, against the official twitter-text conformance cases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from connectors import textrules
+from connectors.base import MediaItem
+
+CONFORMANCE = json.loads((Path(__file__).parent / "data" / "twitter_text_validate.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CONFORMANCE["cases"], ids=lambda c: c["description"][:60])
+def test_x_weighted_length_agrees_with_twitter_text_conformance(case: dict[str, object]) -> None:
+    if case["weightedLength"] is not None:
+        assert textrules.x_weighted_length(str(case["text"])) == case["weightedLength"]
+    assert textrules.x_is_valid(str(case["text"])) is case["valid"]
+
+
+def test_check_x_reports_weighted_length_and_limit() -> None:
+    fits = textrules.check_x("東京" * 70)  # CJK weighs 2: exactly 280
+    assert (fits.ok, fits.length, fits.limit) == (True, 280, 280)
+    too_long = textrules.check_x("東京" * 70 + "!")
+    assert not too_long.ok
+    assert "281 weighted characters" in too_long.problems[0]
+
+
+def test_a_link_counts_23_and_is_appended_once() -> None:
+    result = textrules.check_x("Read the statement", link="https://example.org/a/very/long/path/to/a/statement")
+    assert result.length == len("Read the statement\n") + 23
+    assert textrules.x_text("See https://example.org", "https://example.org") == "See https://example.org"
+
+
+def _body(part: str) -> str:
+    return part.split(" ", 1)[1]
+
+
+def test_split_thread_numbers_parts_that_each_fit() -> None:
+    text = "\n\n".join(" ".join(f"word{i}" for i in range(j, j + 20)) + " https://example.org/x" for j in range(10))
+    parts = textrules.split_thread(text)
+    assert len(parts) > 1
+    assert all(textrules.x_weighted_length(p) <= textrules.X_LIMIT for p in parts)
+    assert [p.split(" ", 1)[0] for p in parts] == [f"{i}/{len(parts)}" for i in range(1, len(parts) + 1)]
+    assert " ".join(_body(p) for p in parts).split() == text.split()  # nothing lost, nothing added
+    assert any("\n\n" in p for p in parts)  # paragraphs survive inside a part
+    assert textrules.split_thread("short") == ["short"]
+
+
+def test_split_thread_handles_text_without_spaces() -> None:
+    sentence = "本日、大使館は領事業務の時間を変更します。"  # 21 characters, weight 42
+    parts = textrules.split_thread(sentence * 20)
+    assert all(textrules.x_weighted_length(p) <= textrules.X_LIMIT for p in parts)
+    assert all(_body(p).endswith("。") for p in parts)  # breaks after a full stop, not mid-sentence
+    assert "".join(_body(p) for p in parts) == sentence * 20
+    unbroken = "あ" * 400
+    pieces = textrules.split_thread(unbroken)
+    assert "".join(_body(p) for p in pieces) == unbroken
+    assert all(textrules.x_weighted_length(p) <= textrules.X_LIMIT for p in pieces)
+
+
+def test_check_x_as_thread_fits_and_counts_parts() -> None:
+    result = textrules.check_x("word " * 120, as_thread=True)
+    assert result.ok
+    assert result.parts == 3
+
+
+def test_facebook_limit_is_63206_characters() -> None:
+    assert textrules.check_facebook("a" * 63_206).ok
+    result = textrules.check_facebook("a" * 63_207)
+    assert not result.ok
+    assert result.limit == 63_206
+
+
+def test_media_type_size_and_count_are_checked() -> None:
+    big = MediaItem("/tmp/big.png", "image/png", 6 * 1024 * 1024)
+    video = MediaItem("/tmp/clip.mp4", "video/mp4", 1000)
+    small = MediaItem("/tmp/a.jpg", "image/jpeg", 1000)
+    x_result = textrules.check_x("hello", [big, video])
+    assert not x_result.ok
+    assert any("big.png" in p and "5 MB" in p for p in x_result.problems)
+    assert any("video/mp4" in p for p in x_result.problems)
+    assert not textrules.check_facebook("hello", [small] * 5).ok
+    assert textrules.check_facebook("hello", [small] * 4).ok
+    assert not textrules.check_facebook("hello", [MediaItem("/tmp/b.png", "image/png", 5 * 1024 * 1024)]).ok
+
+
+def test_comparable_ignores_link_rewrites_and_spacing() -> None:
+    assert textrules.comparable("Hello  world https://t.co/abc") == textrules.comparable(
+        "Hello world\nhttps://example.org/x"
+    )
