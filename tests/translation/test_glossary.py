@@ -1,0 +1,58 @@
+"""Glossary entries: add, update, remove, list, and which ones apply to a pair."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.errors import ConflictError, NotFoundError, UserError
+from core.store import Store
+from translation import glossary
+
+
+def test_add_list_update_remove(store: Store) -> None:
+    keep = glossary.add_term(store, "vi", " 57-NQ/TW ", note="resolution number")
+    forced = glossary.add_term(
+        store, "VI", "Bộ Ngoại giao", target_language="en", translation="Ministry of Foreign Affairs"
+    )
+    assert keep.term == "57-NQ/TW" and keep.target_language == "*" and keep.translation is None
+    assert forced.source_language == "vi" and forced.target_language == "en"
+    assert [e.term for e in glossary.list_terms(store)] == ["57-NQ/TW", "Bộ Ngoại giao"]
+    assert [e.id for e in glossary.list_terms(store, "vi", "en")] == [forced.id]
+
+    updated = glossary.update_term(store, forced.id, translation="MOFA", case_sensitive=False)
+    assert (updated.translation, updated.case_sensitive, updated.term) == ("MOFA", False, "Bộ Ngoại giao")
+    kept = glossary.update_term(store, forced.id, translation=None)
+    assert kept.translation is None
+
+    glossary.remove_term(store, keep.id)
+    assert [e.id for e in glossary.list_terms(store)] == [forced.id]
+    with pytest.raises(NotFoundError):
+        glossary.remove_term(store, keep.id)
+    with pytest.raises(NotFoundError):
+        glossary.update_term(store, keep.id, note="x")
+
+
+def test_exact_target_wins_over_every_target(store: Store) -> None:
+    glossary.add_term(store, "vi", "ASEAN")
+    glossary.add_term(store, "vi", "ASEAN", target_language="ja", translation="東南アジア諸国連合")
+    glossary.add_term(store, "vi", "Hà Nội", target_language="de", translation="Hanoi")
+    for_ja = glossary.terms_for_pair(store, "vi", "ja")
+    assert [(e.term, e.translation) for e in for_ja] == [("ASEAN", "東南アジア諸国連合")]
+    assert [(e.term, e.translation) for e in glossary.terms_for_pair(store, "vi", "en")] == [("ASEAN", None)]
+
+
+def test_bad_entries_are_refused(store: Store) -> None:
+    glossary.add_term(store, "vi", "ASEAN")
+    with pytest.raises(ConflictError, match="already has 'ASEAN'"):
+        glossary.add_term(store, "vi", "ASEAN")
+    with pytest.raises(UserError, match="cannot be empty"):
+        glossary.add_term(store, "vi", "   ")
+    with pytest.raises(UserError, match="one line"):
+        glossary.add_term(store, "vi", "two\nlines")
+    with pytest.raises(UserError, match="needs one target language"):
+        glossary.add_term(store, "vi", "Hà Nội", translation="Hanoi")
+    with pytest.raises(UserError, match="Unknown language code"):
+        glossary.add_term(store, "xx", "Hà Nội")
+    with pytest.raises(UserError, match="forced translation cannot be empty"):
+        glossary.add_term(store, "vi", "Hà Nội", target_language="en", translation=" ")
+    assert [e.term for e in glossary.list_terms(store)] == ["ASEAN"]

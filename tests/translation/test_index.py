@@ -1,0 +1,129 @@
+"""The Argos index: a bounded look-up offline, downloads with progress and cancel (real HTTP)."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from core.errors import UserError
+from translation import index, packs
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    routes: ClassVar[dict[str, bytes]] = {}
+
+    def do_GET(self) -> None:
+        body = self.routes.get(self.path)
+        if body is None:
+            self.send_error(404)
+            return
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server(pack_files: dict[str, Path]) -> Iterator[str]:
+    """A local HTTP server with an index listing one pack (the en -> vi pack file)."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    entries = [
+        {
+            "type": "translate",
+            "from_code": "en",
+            "to_code": "vi",
+            "from_name": "English",
+            "to_name": "Vietnamese",
+            "package_version": "1.0",
+            "links": [f"{base}/missing.argosmodel", f"{base}/en_vi.argosmodel"],
+        },
+        {"type": "sbd", "from_code": "en"},
+    ]
+    _Handler.routes = {
+        "/index.json": json.dumps(entries).encode(),
+        "/en_vi.argosmodel": pack_files["en-vi"].read_bytes(),
+    }
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_offline_lookup_fails_fast_with_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(index.INDEX_URL_ENV, f"http://127.0.0.1:{_closed_port()}/index.json")
+    started = time.monotonic()
+    with pytest.raises(UserError, match=r"Cannot reach the language pack index .* offline") as caught:
+        index.fetch_index()
+    # Argos's own look-up retries for about 34 s before a RecursionError; this one gives up at
+    # once. The bound is generous so that a loaded machine cannot make it flaky.
+    assert time.monotonic() - started < 30
+    assert "communique lang install" in str(caught.value)
+
+
+def test_a_silent_server_is_bounded_by_the_timeout() -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()  # accepts connections, never answers
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}/index.json"
+        with pytest.raises(UserError, match="Cannot reach"):
+            index.fetch_index(url, timeout=0.5)
+
+
+def test_only_http_addresses_are_fetched() -> None:
+    with pytest.raises(UserError, match="only http and https"):
+        index.fetch_index("file:///etc/passwd")
+
+
+def test_index_lists_translation_packs(server: str) -> None:
+    found = index.fetch_index(f"{server}/index.json")
+    assert [(p.from_code, p.to_code, p.to_name, p.version) for p in found] == [("en", "vi", "Vietnamese", "1.0")]
+
+
+def test_download_installs_with_progress(server: str, pack_files: dict[str, Path]) -> None:
+    (available,) = index.fetch_index(f"{server}/index.json")
+    seen: list[tuple[int, int | None]] = []
+    pack = index.download_pack(available, progress=lambda done, total: seen.append((done, total)))
+    assert (pack.from_code, pack.to_code) == ("en", "vi")
+    assert [(p.from_code, p.to_code) for p in packs.list_packs()] == [("en", "vi")]
+    size = pack_files["en-vi"].stat().st_size
+    assert seen[0] == (0, size) and seen[-1] == (size, size)
+    assert list(packs.staging_dir().iterdir()) == []
+
+
+def test_cancelled_download_installs_nothing(server: str) -> None:
+    (available,) = index.fetch_index(f"{server}/index.json")
+    cancel = threading.Event()
+
+    def progress(done: int, total: int | None) -> None:
+        if done:
+            cancel.set()  # the user presses Cancel after the first chunk
+
+    with pytest.raises(index.DownloadCancelledError, match="cancelled"):
+        index.download_pack(available, progress=progress, cancel=cancel)
+    assert packs.list_packs() == []
+    assert list(packs.staging_dir().iterdir()) == []
+
+
+def test_unreachable_download_is_reported(server: str) -> None:
+    with pytest.raises(UserError, match="Cannot reach"):
+        index.download_pack([f"http://127.0.0.1:{_closed_port()}/x.argosmodel"], timeout=2)
+    assert packs.list_packs() == []

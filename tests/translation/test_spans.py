@@ -1,0 +1,120 @@
+"""Protected spans on mixed-script posts: cut out exactly, put back in place."""
+
+from __future__ import annotations
+
+import pytest
+
+from translation import spans
+from translation.spans import Kind, Term
+
+POSTS = {
+    "vi": "Bộ Ngoại giao thông báo: xem https://mofa.gov.vn/tin-tuc?id=57&lang=vi (chi tiết). "
+    "Liên hệ press@mofa.gov.vn, @VNMOFA #ViệtNam $VNM 🇻🇳👍🏽\nNghị quyết 57-NQ/TW.",
+    "ja": "外務省の発表です。詳しくは https://www.mofa.go.jp/ja/ をご覧ください 🙇‍♂️ #外務省 @MofaJapan_jp\r\n次の行",
+    "hi": "विदेश मंत्रालय की प्रेस विज्ञप्ति #भारत @MEAIndia https://mea.gov.in/press.htm 🙏\nधन्यवाद।",
+    "uk": "Міністерство закордонних справ: www.mfa.gov.ua, @MFA_Ukraine #Україна 🇺🇦 — дякуємо! 👨‍👩‍👧",
+}
+
+EXPECTED = {
+    "vi": [
+        (Kind.URL, "https://mofa.gov.vn/tin-tuc?id=57&lang=vi"),
+        (Kind.EMAIL, "press@mofa.gov.vn"),
+        (Kind.MENTION, "@VNMOFA"),
+        (Kind.HASHTAG, "#ViệtNam"),
+        (Kind.CASHTAG, "$VNM"),
+        (Kind.EMOJI, "🇻🇳"),
+        (Kind.EMOJI, "👍🏽"),
+        (Kind.NEWLINE, "\n"),
+    ],
+    "ja": [
+        (Kind.URL, "https://www.mofa.go.jp/ja/"),
+        (Kind.EMOJI, "🙇‍♂️"),
+        (Kind.HASHTAG, "#外務省"),
+        (Kind.MENTION, "@MofaJapan_jp"),
+        (Kind.NEWLINE, "\r\n"),
+    ],
+    "hi": [
+        (Kind.HASHTAG, "#भारत"),
+        (Kind.MENTION, "@MEAIndia"),
+        (Kind.URL, "https://mea.gov.in/press.htm"),
+        (Kind.EMOJI, "🙏"),
+        (Kind.NEWLINE, "\n"),
+    ],
+    "uk": [
+        (Kind.URL, "www.mfa.gov.ua"),
+        (Kind.MENTION, "@MFA_Ukraine"),
+        (Kind.HASHTAG, "#Україна"),
+        (Kind.EMOJI, "🇺🇦"),
+        (Kind.EMOJI, "👨‍👩‍👧"),
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(POSTS))
+def test_spans_are_cut_exactly_and_the_text_rebuilds(lang: str) -> None:
+    pieces = spans.split(POSTS[lang])
+    assert "".join(p.text for p in pieces) == POSTS[lang]
+    assert [(p.kind, p.text) for p in pieces if p.protected] == EXPECTED[lang]
+    assert all(spans.needs_translation(core) for core in spans.prose_cores(pieces))
+
+
+@pytest.mark.parametrize("lang", sorted(POSTS))
+def test_assembly_replaces_only_prose_and_keeps_spans_in_place(lang: str) -> None:
+    pieces = spans.split(POSTS[lang])
+    cores = spans.prose_cores(pieces)
+    out = spans.assemble(pieces, {core: f"<{i}>" for i, core in enumerate(cores)})
+    # Everything protected is still there, byte for byte, in the same order and with the same
+    # neighbours; every prose core became its marker.
+    rebuilt = spans.split(out)
+    assert [(p.kind, p.text) for p in rebuilt if p.protected] == EXPECTED[lang]
+    assert all(core not in out for core in cores if len(core) > 3)
+    assert out.count("\n") == POSTS[lang].count("\n")
+
+
+def test_sentence_punctuation_is_not_part_of_a_url() -> None:
+    pieces = spans.split("Xem https://example.org/a_(b). Và www.example.com, hoặc (https://x.vn/y).")
+    assert [p.text for p in pieces if p.kind is Kind.URL] == [
+        "https://example.org/a_(b)",
+        "www.example.com",
+        "https://x.vn/y",
+    ]
+
+
+def test_a_url_stops_where_cjk_text_begins() -> None:
+    pieces = spans.split("詳しくはhttps://www.mofa.go.jp/a/b.htmlをご覧ください。")
+    assert [p.text for p in pieces if p.kind is Kind.URL] == ["https://www.mofa.go.jp/a/b.html"]
+
+
+def test_glossary_terms_are_protected_or_replaced() -> None:
+    terms = [
+        Term("57-NQ/TW"),
+        Term("Bộ Ngoại giao", "Ministry of Foreign Affairs"),
+        Term("asean", case_sensitive=False),
+        Term("外務省"),
+    ]
+    text = "Bộ Ngoại giao: Nghị quyết 57-NQ/TW, ASEAN và Asean. 外務省の声明。Asean-like"
+    pieces = spans.split(text, terms)
+    assert [(p.kind, p.text, p.replacement) for p in pieces if p.protected] == [
+        (Kind.FORCED, "Bộ Ngoại giao", "Ministry of Foreign Affairs"),
+        (Kind.TERM, "57-NQ/TW", None),
+        (Kind.TERM, "ASEAN", None),
+        (Kind.TERM, "Asean", None),
+        (Kind.TERM, "外務省", None),  # no word boundary needed between CJK characters
+        (Kind.TERM, "Asean", None),
+    ]
+    assert spans.assemble(pieces, {}).startswith("Ministry of Foreign Affairs: Nghị quyết 57-NQ/TW")
+
+
+def test_terms_inside_words_are_not_matched() -> None:
+    pieces = spans.split("Asean Aseanic", [Term("Asean")])
+    assert [p.text for p in pieces if p.protected] == ["Asean"]
+
+
+def test_hashtags_need_a_letter_and_mentions_are_not_emails() -> None:
+    pieces = spans.split("#1 là số; mail a@b.vn và @c; C# là ngôn ngữ")
+    assert [(p.kind, p.text) for p in pieces if p.protected] == [(Kind.EMAIL, "a@b.vn"), (Kind.MENTION, "@c")]
+
+
+def test_prose_without_letters_is_not_translated() -> None:
+    pieces = spans.split("2026 — 100% ✅ https://a.vn")
+    assert spans.prose_cores(pieces) == []

@@ -1,0 +1,246 @@
+"""``communique lang ...``, ``communique glossary ...`` and ``communique translate``."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import threading
+
+from core import languages
+from core.cli.base import EXIT_OK, print_json, print_table, read_text_argument, store_for
+from core.errors import UserError
+from translation import glossary, index, packs
+from translation.engine import DEFAULT_ENGINE, load_engine
+from translation.quality import LengthFunction
+
+#: Per-platform limits for ``--platform`` (X counts a weighted length, see :func:`x_weighted_length`).
+PLATFORM_LIMITS = {"x": 280, "facebook": 63206}
+_URL_RE = re.compile(r"https?://\S+|www\.\S+")
+_X_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
+
+
+def x_weighted_length(text: str) -> int:
+    """X's weighted length (URLs count 23; most non-Latin characters count 2)."""
+    try:
+        from twitter_text import parse_tweet
+
+        return int(parse_tweet(text).weightedLength)
+    except ImportError:  # twitter_text needs pkg_resources, which recent setuptools dropped
+        pass
+    length = 0
+    for part_index, part in enumerate(_URL_RE.split(text)):
+        if part_index:
+            length += 23
+        for ch in part:
+            code = ord(ch)
+            length += 1 if any(a <= code <= b for a, b in _X_LIGHT) else 2
+    return length
+
+
+def _limit_from(args: argparse.Namespace) -> tuple[int | None, LengthFunction | None]:
+    if args.limit is not None and args.platform is not None:
+        raise UserError("Give either --limit or --platform, not both.")
+    if args.limit is not None:
+        if args.limit <= 0:
+            raise UserError("The --limit must be a positive number of characters.")
+        return args.limit, None
+    if args.platform is not None:
+        name = args.platform.strip().lower()
+        if name not in PLATFORM_LIMITS:
+            raise UserError(f"Unknown platform {args.platform!r}: choose one of {', '.join(sorted(PLATFORM_LIMITS))}.")
+        return PLATFORM_LIMITS[name], (x_weighted_length if name == "x" else None)
+    return None, None
+
+
+def _lang_list(args: argparse.Namespace) -> int:
+    found = packs.list_packs()
+    if args.json:
+        print_json([p.to_dict() for p in found])
+        return EXIT_OK
+    if not found:
+        print("No language packs installed: add one with 'communique lang install FILE'.")
+        return EXIT_OK
+    print_table(
+        ["FROM", "TO", "VERSION", "SPLITTER"],
+        [
+            (f"{p.from_code} ({p.from_name})", f"{p.to_code} ({p.to_name})", p.version, p.to_dict()["splitter"])
+            for p in found
+        ],
+    )
+    return EXIT_OK
+
+
+def _lang_install(args: argparse.Namespace) -> int:
+    pack = packs.install_pack(args.file)
+    print(f"Installed {pack.from_name} -> {pack.to_name} ({pack.from_code} -> {pack.to_code}), version {pack.version}.")
+    return EXIT_OK
+
+
+def _lang_remove(args: argparse.Namespace) -> int:
+    pack = packs.remove_pack(languages.normalize(args.from_code), languages.normalize(args.to_code))
+    print(f"Removed {pack.from_name} -> {pack.to_name}.")
+    return EXIT_OK
+
+
+def _lang_available(args: argparse.Namespace) -> int:
+    found = index.fetch_index(timeout=args.timeout)
+    installed = {(p.from_code, p.to_code): p.version for p in packs.list_packs()}
+    if args.json:
+        print_json([p.to_dict() | {"installed": installed.get((p.from_code, p.to_code))} for p in found])
+        return EXIT_OK
+    print_table(
+        ["FROM", "TO", "VERSION", "INSTALLED"],
+        [
+            (
+                f"{p.from_code} ({p.from_name})",
+                f"{p.to_code} ({p.to_name})",
+                p.version,
+                installed.get((p.from_code, p.to_code), ""),
+            )
+            for p in found
+        ],
+    )
+    return EXIT_OK
+
+
+def _lang_download(args: argparse.Namespace) -> int:
+    source, target = languages.normalize(args.from_code), languages.normalize(args.to_code)
+    wanted = [p for p in index.fetch_index(timeout=args.timeout) if (p.from_code, p.to_code) == (source, target)]
+    if not wanted:
+        raise UserError(f"The index has no pack from {source} to {target}.")
+    cancel = threading.Event()
+
+    def progress(done: int, total: int | None) -> None:
+        shown = f"{done * 100 // total}%" if total else f"{done // 1024} KiB"
+        print(f"\rDownloading {source} -> {target}: {shown}", end="", file=sys.stderr, flush=True)
+
+    try:
+        pack = index.download_pack(wanted[0], progress=progress, cancel=cancel)
+    except KeyboardInterrupt:
+        cancel.set()
+        raise UserError("The download was interrupted; nothing was installed.") from None
+    finally:
+        print(file=sys.stderr)
+    print(f"Installed {pack.from_name} -> {pack.to_name}, version {pack.version}.")
+    return EXIT_OK
+
+
+def _translate(args: argparse.Namespace) -> int:
+    from translation.service import TranslationService
+
+    text = read_text_argument(args.text, None)
+    targets = [code for code in args.to.split(",") if code.strip()]
+    limit, length = _limit_from(args)
+    service = TranslationService(store_for(args), load_engine(args.engine))
+    results = service.translate(
+        text,
+        args.source,
+        targets,
+        limit=limit,
+        length=length,
+        use_memory=not args.no_memory,
+    )
+    if args.json:
+        print_json([r.to_dict() for r in results])
+        return EXIT_OK
+    for result in results:
+        print(f"[{result.target_language}] ({result.path_label})")
+        print(result.text)
+        for flag in result.flags:
+            print(f"  ! {flag.code}: {flag.message}")
+    return EXIT_OK
+
+
+def _glossary_add(args: argparse.Namespace) -> int:
+    entry = glossary.add_term(
+        store_for(args),
+        args.source,
+        args.term,
+        target_language=args.to,
+        translation=args.translation,
+        case_sensitive=not args.ignore_case,
+        note=args.note,
+    )
+    if args.json:
+        print_json(entry.to_dict())
+    else:
+        print(f"Added glossary entry {entry.id}: {entry.term!r}.")
+    return EXIT_OK
+
+
+def _glossary_list(args: argparse.Namespace) -> int:
+    found = glossary.list_terms(store_for(args), args.source, args.to)
+    if args.json:
+        print_json([e.to_dict() for e in found])
+        return EXIT_OK
+    print_table(
+        ["ID", "FROM", "TO", "TERM", "TRANSLATION"],
+        [(e.id, e.source_language, e.target_language, e.term, e.translation or "(keep)") for e in found],
+    )
+    return EXIT_OK
+
+
+def _glossary_remove(args: argparse.Namespace) -> int:
+    glossary.remove_term(store_for(args), args.id)
+    print(f"Removed glossary entry {args.id}.")
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``lang``, ``glossary`` and ``translate`` to the command line."""
+    lang = sub.add_parser("lang", help="manage offline language packs")
+    commands = lang.add_subparsers(dest="lang_command", required=True, metavar="COMMAND")
+    listing = commands.add_parser("list", help="list installed language packs")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=_lang_list)
+    install = commands.add_parser("install", help="install a .argosmodel file")
+    install.add_argument("file")
+    install.set_defaults(handler=_lang_install)
+    remove = commands.add_parser("remove", help="remove the pack for a pair")
+    remove.add_argument("from_code", metavar="FROM")
+    remove.add_argument("to_code", metavar="TO")
+    remove.set_defaults(handler=_lang_remove)
+    for name, handler, text in (
+        ("available", _lang_available, "list the packs of the Argos index (needs the network)"),
+        ("download", _lang_download, "download and install a pack from the Argos index"),
+    ):
+        command = commands.add_parser(name, help=text)
+        if name == "download":
+            command.add_argument("from_code", metavar="FROM")
+            command.add_argument("to_code", metavar="TO")
+        else:
+            command.add_argument("--json", action="store_true")
+        command.add_argument("--timeout", type=float, default=index.INDEX_TIMEOUT_S, help="seconds (default 5)")
+        command.set_defaults(handler=handler)
+
+    terms = sub.add_parser("glossary", help="terms kept as written or translated a fixed way")
+    gcommands = terms.add_subparsers(dest="glossary_command", required=True, metavar="COMMAND")
+    gadd = gcommands.add_parser("add", help="add a term")
+    gadd.add_argument("--from", dest="source", required=True, help="source language code")
+    gadd.add_argument("--to", default=glossary.ANY_LANGUAGE, help="target language code (default: every one)")
+    gadd.add_argument("--translation", help="forced translation (default: keep the term as written)")
+    gadd.add_argument("--ignore-case", action="store_true")
+    gadd.add_argument("--note", default="")
+    gadd.add_argument("--json", action="store_true")
+    gadd.add_argument("term")
+    gadd.set_defaults(handler=_glossary_add)
+    glist = gcommands.add_parser("list", help="list terms")
+    glist.add_argument("--from", dest="source")
+    glist.add_argument("--to")
+    glist.add_argument("--json", action="store_true")
+    glist.set_defaults(handler=_glossary_list)
+    gremove = gcommands.add_parser("remove", help="remove a term by id")
+    gremove.add_argument("id", type=int)
+    gremove.set_defaults(handler=_glossary_remove)
+
+    translate = sub.add_parser("translate", help="translate text offline with the installed packs")
+    translate.add_argument("--from", dest="source", required=True, help="source language code, e.g. vi")
+    translate.add_argument("--to", required=True, help="target language codes, comma-separated, e.g. en,ja")
+    translate.add_argument("--json", action="store_true", help="one entry per target: text, path and flags")
+    translate.add_argument("--limit", type=int, help="flag translations longer than this many characters")
+    translate.add_argument("--platform", help="flag translations over this platform's limit (x, facebook)")
+    translate.add_argument("--no-memory", action="store_true", help="neither reuse nor remember translations")
+    translate.add_argument("--engine", default=DEFAULT_ENGINE, help="translation engine (default: argos)")
+    translate.add_argument("text", help="the text, or - to read standard input")
+    translate.set_defaults(handler=_translate)

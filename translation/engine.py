@@ -1,0 +1,63 @@
+"""The interface every translation engine implements.
+
+Argos Translate is the built-in engine; another one (a self-hosted LibreTranslate, say) plugs in
+by implementing :class:`Engine`. The pipeline in :mod:`translation.service` only ever asks an
+engine for the pairs it translates directly, a version string for the translation memory, and
+a batch of plain-prose segments translated at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """A machine-translation engine that translates between pairs of languages it knows."""
+
+    #: Short, stable name stored with every remembered translation (``argos``).
+    name: str
+
+    def pairs(self) -> set[tuple[str, str]]:
+        """The ``(from, to)`` pairs the engine translates directly (no pivot)."""
+        ...
+
+    def model_version(self, from_code: str, to_code: str) -> str:
+        """A string that changes whenever the model for a direct pair changes."""
+        ...
+
+    def translate_batch(self, segments: Sequence[str], from_code: str, to_code: str) -> list[str]:
+        """Translate every segment of plain prose from ``from_code`` to ``to_code`` in one call."""
+        ...
+
+
+#: Outside packages add engines under this entry-point group (``name = "module:factory"``).
+ENTRY_POINT_GROUP = "communique.engines"
+DEFAULT_ENGINE = "argos"
+
+
+def engine_names() -> list[str]:
+    """The built-in engine and every engine a plugin registers, sorted."""
+    from importlib.metadata import entry_points
+
+    return sorted({DEFAULT_ENGINE, *(ep.name for ep in entry_points(group=ENTRY_POINT_GROUP))})
+
+
+def load_engine(name: str = DEFAULT_ENGINE) -> Engine:
+    """The engine called ``name``: Argos, or one registered under ``communique.engines``."""
+    from importlib.metadata import entry_points
+
+    from core.errors import UserError
+
+    if name == DEFAULT_ENGINE:
+        from translation.argos import ArgosEngine
+
+        return ArgosEngine()
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        if entry.name == name:
+            engine = entry.load()()
+            if not isinstance(engine, Engine):
+                raise UserError(f"The translation engine {name!r} does not implement the engine interface.")
+            return engine
+    raise UserError(f"Unknown translation engine {name!r}: choose one of {', '.join(engine_names())}.")

@@ -1,0 +1,204 @@
+"""The glossary: per language pair, terms kept as written and terms with a forced translation.
+
+Names and document numbers ("57-NQ/TW") are kept as written in every language; a forced
+translation ("Bộ Ngoại giao" -> "Ministry of Foreign Affairs") replaces the term in one target
+language. A target language of ``*`` applies to every target; an entry for the exact target
+wins over a ``*`` entry for the same term.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Row, bindparam, select
+from sqlalchemy.exc import IntegrityError
+
+from core import languages
+from core.errors import ConflictError, NotFoundError, UserError
+from core.store import Store
+from core.store.tables import glossary_terms
+from core.timeutil import now_utc
+from translation.spans import Term
+
+ANY_LANGUAGE = "*"
+MAX_TERM_LENGTH = 200
+_UNSET: Any = object()
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """One glossary entry."""
+
+    id: int
+    source_language: str
+    target_language: str
+    term: str
+    #: ``None``: keep the term as written; otherwise its forced translation.
+    translation: str | None
+    case_sensitive: bool
+    note: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-friendly view."""
+        return asdict(self)
+
+    def as_span_term(self) -> Term:
+        """The form :mod:`translation.spans` protects."""
+        return Term(self.term, self.translation, self.case_sensitive)
+
+
+def _row(row: Row[Any]) -> GlossaryTerm:
+    return GlossaryTerm(
+        id=row.id,
+        source_language=row.source_language,
+        target_language=row.target_language,
+        term=row.term,
+        translation=row.translation,
+        case_sensitive=bool(row.case_sensitive),
+        note=row.note,
+    )
+
+
+def _target(code: str) -> str:
+    return ANY_LANGUAGE if code.strip() == ANY_LANGUAGE else languages.normalize(code)
+
+
+def _clean_term(term: str) -> str:
+    cleaned = (term or "").strip()
+    if not cleaned:
+        raise UserError("A glossary term cannot be empty.")
+    if len(cleaned) > MAX_TERM_LENGTH or any(ch in cleaned for ch in "\r\n"):
+        raise UserError(f"A glossary term must be one line of at most {MAX_TERM_LENGTH} characters.")
+    return cleaned
+
+
+def _clean_translation(translation: str | None) -> str | None:
+    if translation is None:
+        return None
+    cleaned = translation.strip()
+    if not cleaned:
+        raise UserError("A forced translation cannot be empty: leave it out to keep the term as written.")
+    return cleaned
+
+
+def add_term(
+    store: Store,
+    source_language: str,
+    term: str,
+    *,
+    target_language: str = ANY_LANGUAGE,
+    translation: str | None = None,
+    case_sensitive: bool = True,
+    note: str = "",
+) -> GlossaryTerm:
+    """Add a term for a pair (``target_language="*"``: every target)."""
+    source = languages.normalize(source_language)
+    target = _target(target_language)
+    cleaned = _clean_term(term)
+    forced = _clean_translation(translation)
+    if forced is not None and target == ANY_LANGUAGE:
+        raise UserError("A forced translation needs one target language, not '*'.")
+    now = now_utc()
+    try:
+        with store.write() as conn:
+            new_id = conn.execute(
+                glossary_terms.insert().values(
+                    source_language=source,
+                    target_language=target,
+                    term=cleaned,
+                    translation=forced,
+                    case_sensitive=case_sensitive,
+                    note=note,
+                    created_at=now,
+                    updated_at=now,
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]
+    except IntegrityError:
+        raise ConflictError(f"The glossary already has {cleaned!r} for {source} -> {target}.") from None
+    return get_term(store, int(new_id))
+
+
+def get_term(store: Store, term_id: int) -> GlossaryTerm:
+    """One entry by id."""
+    with store.read() as conn:
+        row = conn.execute(select(glossary_terms).where(glossary_terms.c.id == term_id)).first()
+    if row is None:
+        raise NotFoundError(f"There is no glossary entry number {term_id}.")
+    return _row(row)
+
+
+def update_term(
+    store: Store,
+    term_id: int,
+    *,
+    term: str = _UNSET,
+    translation: str | None = _UNSET,
+    case_sensitive: bool = _UNSET,
+    note: str = _UNSET,
+) -> GlossaryTerm:
+    """Change the given fields of an entry (``translation=None`` makes it do-not-translate)."""
+    current = get_term(store, term_id)
+    values: dict[str, Any] = {"updated_at": now_utc()}
+    if term is not _UNSET:
+        values["term"] = _clean_term(term)
+    if translation is not _UNSET:
+        values["translation"] = _clean_translation(translation)
+        if values["translation"] is not None and current.target_language == ANY_LANGUAGE:
+            raise UserError("A forced translation needs one target language, not '*'.")
+    if case_sensitive is not _UNSET:
+        values["case_sensitive"] = bool(case_sensitive)
+    if note is not _UNSET:
+        values["note"] = note
+    try:
+        with store.write() as conn:
+            conn.execute(glossary_terms.update().where(glossary_terms.c.id == term_id).values(**values))
+    except IntegrityError:
+        raise ConflictError(f"The glossary already has {values.get('term')!r} for this pair.") from None
+    return get_term(store, term_id)
+
+
+def remove_term(store: Store, term_id: int) -> None:
+    """Delete an entry."""
+    with store.write() as conn:
+        deleted = conn.execute(glossary_terms.delete().where(glossary_terms.c.id == term_id)).rowcount
+    if not deleted:
+        raise NotFoundError(f"There is no glossary entry number {term_id}.")
+
+
+def list_terms(
+    store: Store, source_language: str | None = None, target_language: str | None = None
+) -> list[GlossaryTerm]:
+    """Entries, optionally for one source and/or target language (exact match, ``*`` included)."""
+    query = select(glossary_terms).order_by(
+        glossary_terms.c.source_language, glossary_terms.c.target_language, glossary_terms.c.term
+    )
+    if source_language is not None:
+        query = query.where(glossary_terms.c.source_language == languages.normalize(source_language))
+    if target_language is not None:
+        query = query.where(glossary_terms.c.target_language == _target(target_language))
+    with store.read() as conn:
+        return [_row(row) for row in conn.execute(query)]
+
+
+_FOR_PAIR = select(glossary_terms).where(
+    glossary_terms.c.source_language == bindparam("source"),
+    glossary_terms.c.target_language.in_([bindparam("target"), ANY_LANGUAGE]),
+)
+
+
+def terms_for_pair(store_or_conn: Store | Connection, source_language: str, target_language: str) -> list[GlossaryTerm]:
+    """The entries that apply to translating ``source`` -> ``target`` (exact target over ``*``).
+
+    Takes a store, or an open connection so that the pipeline reads everything in one go.
+    """
+    parameters = {"source": source_language, "target": target_language}
+    if isinstance(store_or_conn, Store):
+        with store_or_conn.read() as conn:
+            rows = [_row(row) for row in conn.execute(_FOR_PAIR, parameters)]
+    else:
+        rows = [_row(row) for row in store_or_conn.execute(_FOR_PAIR, parameters)]
+    chosen: dict[str, GlossaryTerm] = {}
+    for entry in sorted(rows, key=lambda e: e.target_language == ANY_LANGUAGE, reverse=True):
+        chosen[entry.term if entry.case_sensitive else entry.term.casefold()] = entry
+    return sorted(chosen.values(), key=lambda e: e.term)

@@ -1,0 +1,265 @@
+"""The translation pipeline: one post into several languages in as few engine calls as possible.
+
+For each target language: cut the post into prose and protected spans (glossary terms
+included), look every prose segment up in the translation memory, send the misses to the
+engine (all segments of one language pair in one batched call; a pivot leg shared by several
+targets is translated once), put the pieces back in place, flag what a reviewer should look at,
+and remember the new translations.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+
+from core import languages
+from core.errors import UserError
+from core.store import Store
+from translation import glossary, memory, quality, spans
+from translation.engine import Engine, load_engine
+
+PIVOT_LANGUAGE = "en"
+MAX_TEXT_LENGTH = 100_000
+
+
+@dataclass(frozen=True)
+class TranslationResult:
+    """A post translated into one language."""
+
+    source_language: str
+    target_language: str
+    source_text: str
+    text: str
+    #: The languages the text went through, e.g. ``("vi", "en", "ja")``.
+    path: tuple[str, ...]
+    flags: tuple[quality.Flag, ...]
+    engine: str
+    model_version: str
+    #: ``machine``, ``memory`` (every segment reused), ``human`` (a person's correction) or ``identity``.
+    origin: str
+    segments: int = 0
+    reused: int = 0
+
+    @property
+    def path_label(self) -> str:
+        """The path for people: ``vi -> en -> ja``."""
+        return " -> ".join(self.path)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-friendly view."""
+        return {
+            "from": self.source_language,
+            "to": self.target_language,
+            "text": self.text,
+            "path": list(self.path),
+            "flags": [flag.to_dict() for flag in self.flags],
+            "engine": self.engine,
+            "model_version": self.model_version,
+            "origin": self.origin,
+            "segments": self.segments,
+            "reused": self.reused,
+        }
+
+
+@dataclass
+class _Plan:
+    target: str
+    legs: list[tuple[str, str]]
+    pieces: list[spans.Piece]
+    cores: list[str]
+    version: str
+    hits: dict[str, memory.Hit] = field(default_factory=dict)
+    human: memory.Hit | None = None
+    misses: list[str] = field(default_factory=list)
+    current: list[str] = field(default_factory=list)
+
+
+def find_route(source: str, target: str, pairs: set[tuple[str, str]], pivot: str = PIVOT_LANGUAGE) -> list[str]:
+    """The languages to go through: direct, else through ``pivot``, else through any one language."""
+    if source == target:
+        return [source]
+    if (source, target) in pairs:
+        return [source, target]
+    if (source, pivot) in pairs and (pivot, target) in pairs:
+        return [source, pivot, target]
+    middles = sorted(m for (a, m) in pairs if a == source and (m, target) in pairs)
+    if middles:
+        return [source, middles[0], target]
+    raise UserError(
+        f"No language pack translates {languages.name(source)} ({source}) into {languages.name(target)} ({target}), "
+        f"directly or through {languages.name(pivot)}: install one with 'communique lang install FILE'."
+    )
+
+
+class TranslationService:
+    """Translate posts with an engine, the glossary and the translation memory of a store."""
+
+    def __init__(self, store: Store | None = None, engine: Engine | None = None, *, pivot: str = PIVOT_LANGUAGE):
+        if engine is None:
+            engine = load_engine()
+        self.store = store
+        self.engine = engine
+        self.pivot = pivot
+
+    def route(self, source: str, target: str) -> list[str]:
+        """The path a translation from ``source`` to ``target`` takes with the installed packs."""
+        return find_route(languages.normalize(source), languages.normalize(target), self.engine.pairs(), self.pivot)
+
+    def _plan(
+        self, conn: Connection | None, text: str, source: str, target: str, route: list[str], use_memory: bool
+    ) -> _Plan:
+        legs = list(itertools.pairwise(route))
+        terms = glossary.terms_for_pair(conn, source, target) if conn is not None else []
+        pieces = spans.split(text, [t.as_span_term() for t in terms])
+        cores = spans.prose_cores(pieces) if legs else []
+        version = memory.fit_version("+".join(self.engine.model_version(a, b) for a, b in legs))
+        plan = _Plan(target, legs, pieces, cores, version)
+        if use_memory and conn is not None and legs:
+            found = memory.lookup(conn, self.engine.name, version, source, target, [text, *cores])
+            whole = found.get(text)
+            if whole is not None and whole.origin == memory.HUMAN:
+                plan.human = whole
+                return plan
+            plan.hits = {core: hit for core, hit in found.items() if core in cores}
+        plan.misses = [core for core in cores if core not in plan.hits]
+        plan.current = list(plan.misses)
+        return plan
+
+    def _run_engine(self, plans: list[_Plan]) -> None:
+        # Depth by depth, so that a first leg shared by several targets (vi -> en for both
+        # vi -> en -> ja and vi -> en -> de) is translated once, in one call per pair.
+        depth = 0
+        while any(depth < len(p.legs) and p.current for p in plans):
+            requests: dict[tuple[str, str], dict[str, None]] = {}
+            for plan in plans:
+                if depth < len(plan.legs) and plan.current:
+                    requests.setdefault(plan.legs[depth], {}).update(dict.fromkeys(plan.current))
+            done: dict[tuple[str, str], dict[str, str]] = {}
+            for (a, b), wanted in requests.items():
+                segments = list(wanted)
+                translated = self.engine.translate_batch(segments, a, b)
+                if len(translated) != len(segments):
+                    raise RuntimeError(f"The {self.engine.name} engine returned {len(translated)} of {len(segments)}.")
+                done[(a, b)] = dict(zip(segments, translated, strict=True))
+            for plan in plans:
+                if depth < len(plan.legs) and plan.current:
+                    table = done[plan.legs[depth]]
+                    plan.current = [table[segment] for segment in plan.current]
+            depth += 1
+
+    def translate(
+        self,
+        text: str,
+        source: str,
+        targets: Sequence[str],
+        *,
+        limit: int | None = None,
+        length: quality.LengthFunction | None = None,
+        use_memory: bool = True,
+    ) -> list[TranslationResult]:
+        """Translate ``text`` from ``source`` into each of ``targets`` (one result per target).
+
+        ``limit`` (and ``length``, default :func:`len`) is the target platform's length limit,
+        used only to flag results that are too long.
+        """
+        if not text.strip():
+            raise UserError("There is no text to translate.")
+        if len(text) > MAX_TEXT_LENGTH:
+            raise UserError(f"The text is {len(text)} characters long; translate at most {MAX_TEXT_LENGTH} at once.")
+        source_code = languages.normalize(source)
+        target_codes = list(dict.fromkeys(languages.normalize(t) for t in targets))
+        if not target_codes:
+            raise UserError("Name at least one language to translate into.")
+        pairs = self.engine.pairs()
+        routes = {t: find_route(source_code, t, pairs, self.pivot) for t in target_codes}
+        if self.store is None:
+            plans = [self._plan(None, text, source_code, t, routes[t], use_memory) for t in target_codes]
+        else:
+            with self.store.read() as conn:  # glossary and memory for every target in one read
+                plans = [self._plan(conn, text, source_code, t, routes[t], use_memory) for t in target_codes]
+        self._run_engine(plans)
+        results = [self._finish(text, source_code, plan, limit, length) for plan in plans]
+        if use_memory and self.store is not None:
+            rows = []
+            for plan in plans:
+                fresh = list(zip(plan.misses, plan.current, strict=True))
+                if fresh and plan.human is None:
+                    rows += memory.machine_rows(self.engine.name, plan.version, source_code, plan.target, fresh)
+            used = [hit for plan in plans for hit in plan.hits.values()]
+            used += [plan.human for plan in plans if plan.human is not None]
+            memory.save(self.store, rows, used)
+        return results
+
+    def _finish(
+        self,
+        text: str,
+        source: str,
+        plan: _Plan,
+        limit: int | None,
+        length: quality.LengthFunction | None,
+    ) -> TranslationResult:
+        protected = spans.protected_texts(plan.pieces)
+        protected += [p.replacement for p in plan.pieces if p.kind is spans.Kind.FORCED and p.replacement]
+        if not plan.legs:
+            out, origin = text, "identity"
+        elif plan.human is not None:
+            out, origin = plan.human.target_text, memory.HUMAN
+        else:
+            fresh = dict(zip(plan.misses, plan.current, strict=True))
+            translations = {core: hit.target_text for core, hit in plan.hits.items()} | fresh
+            out = spans.assemble(plan.pieces, translations)
+            origin = "memory" if plan.cores and not plan.misses else memory.MACHINE
+        flags = quality.check(
+            text,
+            out,
+            source,
+            plan.target,
+            protected=protected if plan.legs else (),
+            prose_length=sum(len(core) for core in plan.cores),
+            limit=limit,
+            length=length,
+        )
+        return TranslationResult(
+            source_language=source,
+            target_language=plan.target,
+            source_text=text,
+            text=out,
+            path=tuple([source] + [b for _a, b in plan.legs]),
+            flags=tuple(flags),
+            engine=self.engine.name,
+            model_version=plan.version,
+            origin=origin,
+            segments=len(plan.cores),
+            reused=len(plan.hits),
+        )
+
+    def warm_up(self) -> None:
+        """Prepare everything a first translation needs (call it off the GUI thread, after start-up)."""
+        spans.split("warm-up")  # compiles the span patterns
+        engine_warm_up = getattr(self.engine, "warm_up", None)
+        if callable(engine_warm_up):
+            engine_warm_up()
+
+    def correct(self, source_text: str, source: str, target: str, corrected: str) -> None:
+        """Remember a person's translation of ``source_text``; later translations prefer it."""
+        if self.store is None:
+            raise UserError("Corrections need a database to be remembered in.")
+        memory.remember_correction(self.store, source, target, source_text, corrected)
+
+
+def translate(
+    store: Store | None,
+    text: str,
+    source: str,
+    targets: Sequence[str],
+    *,
+    limit: int | None = None,
+    length: quality.LengthFunction | None = None,
+    engine: Engine | None = None,
+) -> list[TranslationResult]:
+    """Translate ``text`` into each target language (see :meth:`TranslationService.translate`)."""
+    return TranslationService(store, engine).translate(text, source, targets, limit=limit, length=length)
