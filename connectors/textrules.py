@@ -1,24 +1,19 @@
 """Length and media rules of each platform, checked without the network.
 
-X counts *weighted* characters (twitter-text v3: most CJK characters and emoji weigh 2, a URL
-always 23); the counting comes from ``twitter-text-parser``, whose results follow the official
-twitter-text conformance suite. Facebook counts plain characters up to 63,206.
+The counting itself lives in :mod:`core.textlength` (X's weighted length through
+``twitter-text-parser``, Facebook's 63,206 plain characters); here are the media rules and
+the thread splitting.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
-import sys
-import types
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from connectors.base import CheckResult, MediaItem
+from core.textlength import FACEBOOK_LIMIT, X_LIMIT, x_is_valid, x_weighted_length
 
-X_LIMIT = 280
-FACEBOOK_LIMIT = 63_206
 MAX_IMAGES = 4
 X_ALT_TEXT_LIMIT = 1000
 
@@ -36,53 +31,6 @@ FACEBOOK_MEDIA = {
     "image/bmp": 4 * 1024 * 1024,
     "image/tiff": 4 * 1024 * 1024,
 }
-
-
-def _install_pkg_resources_shim() -> bool:
-    """twitter-text-parser 3.0 reads its emoji table through ``pkg_resources`` at import time,
-    which recent setuptools no longer ships; give it the one function it calls. Returns whether a
-    shim was installed (it must be removed right after: other tools probe ``pkg_resources``)."""
-    try:
-        importlib.import_module("pkg_resources")
-        return False
-    except ImportError:
-        pass
-    shim = types.ModuleType("pkg_resources")
-
-    def resource_string(module_name: str, resource: str) -> bytes:
-        module_file = sys.modules[module_name].__file__
-        assert module_file is not None
-        return (Path(module_file).parent / resource).read_bytes()
-
-    shim.resource_string = resource_string  # type: ignore[attr-defined]
-    sys.modules["pkg_resources"] = shim
-    return True
-
-
-_parse_tweet: Callable[[str], Any] | None = None
-
-
-def _parser() -> Callable[[str], Any]:
-    global _parse_tweet
-    if _parse_tweet is None:
-        shimmed = _install_pkg_resources_shim()
-        try:
-            from twitter_text import parse_tweet
-        finally:
-            if shimmed:
-                del sys.modules["pkg_resources"]
-        _parse_tweet = parse_tweet
-    return _parse_tweet
-
-
-def x_weighted_length(text: str) -> int:
-    """The weighted length X counts for ``text``."""
-    return int(_parser()(text).weightedLength)
-
-
-def x_is_valid(text: str) -> bool:
-    """Whether X accepts ``text`` as one post (not empty, not too long, no invalid characters)."""
-    return bool(_parser()(text).valid)
 
 
 def x_text(text: str, link: str | None) -> str:

@@ -3,39 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import threading
 
-from core import languages
+from core import languages, textlength
 from core.cli.base import EXIT_OK, print_json, print_table, read_text_argument, store_for
 from core.errors import UserError
 from translation import glossary, index, packs
 from translation.engine import DEFAULT_ENGINE, load_engine
 from translation.quality import LengthFunction
-
-#: Per-platform limits for ``--platform`` (X counts a weighted length, see :func:`x_weighted_length`).
-PLATFORM_LIMITS = {"x": 280, "facebook": 63206}
-_URL_RE = re.compile(r"https?://\S+|www\.\S+")
-_X_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
-
-
-def x_weighted_length(text: str) -> int:
-    """X's weighted length (URLs count 23; most non-Latin characters count 2)."""
-    try:
-        from twitter_text import parse_tweet
-
-        return int(parse_tweet(text).weightedLength)
-    except ImportError:  # twitter_text needs pkg_resources, which recent setuptools dropped
-        pass
-    length = 0
-    for part_index, part in enumerate(_URL_RE.split(text)):
-        if part_index:
-            length += 23
-        for ch in part:
-            code = ord(ch)
-            length += 1 if any(a <= code <= b for a, b in _X_LIGHT) else 2
-    return length
 
 
 def _limit_from(args: argparse.Namespace) -> tuple[int | None, LengthFunction | None]:
@@ -46,10 +22,11 @@ def _limit_from(args: argparse.Namespace) -> tuple[int | None, LengthFunction | 
             raise UserError("The --limit must be a positive number of characters.")
         return args.limit, None
     if args.platform is not None:
-        name = args.platform.strip().lower()
-        if name not in PLATFORM_LIMITS:
-            raise UserError(f"Unknown platform {args.platform!r}: choose one of {', '.join(sorted(PLATFORM_LIMITS))}.")
-        return PLATFORM_LIMITS[name], (x_weighted_length if name == "x" else None)
+        rule = textlength.rule_for(args.platform)
+        if rule is None:
+            known = ", ".join(textlength.known_platforms())
+            raise UserError(f"Unknown platform {args.platform!r}: choose one of {known}.")
+        return rule
     return None, None
 
 

@@ -10,7 +10,8 @@ from typing import Any
 
 from connectors.sandbox.http import Request, Response, html_response, json_response, sniff_image
 from connectors.sandbox.state import MediaRecord, PostRecord, RateLimitedBucketError, SandboxState, Window
-from connectors.textrules import FACEBOOK_LIMIT, FACEBOOK_MEDIA
+from connectors.textrules import FACEBOOK_MEDIA
+from core.textlength import FACEBOOK_LIMIT
 
 _VERSIONED = re.compile(r"^/v\d+\.\d+(/.*)?$")
 

@@ -104,12 +104,3 @@ def test_glossary_commands(pack_files: dict[str, Path]) -> None:
     entry = json.loads(added.stdout)
     assert run("glossary", "remove", str(entry["id"])).returncode == 0
     assert json.loads(run("glossary", "list", "--json").stdout) == []
-
-
-def test_x_weighted_length() -> None:
-    from translation.cli import PLATFORM_LIMITS, x_weighted_length
-
-    assert x_weighted_length("a https://example.com/a/very/long/path/indeed") == 2 + 23
-    assert x_weighted_length("こんにちは") == 10  # CJK characters count twice on X
-    assert x_weighted_length("Xin chào") == 8
-    assert PLATFORM_LIMITS == {"x": 280, "facebook": 63206}
