@@ -1,1 +1,15 @@
-"""scheduler."""
+"""Scheduling, publishing and engagement polling, without Qt.
+
+- :mod:`scheduler.engine` - the sweep (everything due, read from the rows) and its APScheduler
+  wiring: no persistent job store, because the rows are the schedule.
+- :mod:`scheduler.publisher` - the state machine: claim (conditional UPDATE + attempt row,
+  committed) -> network call -> result (committed); look-up before any ambiguous retry.
+- :mod:`scheduler.recovery` - publishes interrupted by a crash, and posts missed while stopped.
+- :mod:`scheduler.backoff`, :mod:`scheduler.connections` - retries, and the per-account limiter.
+- :mod:`scheduler.poller`, :mod:`scheduler.cadence` - engagement snapshots, batched per account.
+- :mod:`scheduler.recurrence`, :mod:`scheduler.slots` - RRULE posts and posting slots, on the
+  account's wall clock.
+- :mod:`scheduler.lease` - one publisher per database (a lease row; see its docstring for why).
+- :mod:`scheduler.events` - the bus the GUI bridges to Qt signals.
+- :mod:`scheduler.worker`, :mod:`scheduler.cli` - ``communique worker`` / ``publish`` / ``recur`` / ``slot``.
+"""

@@ -1,0 +1,146 @@
+"""``communique worker``, ``communique publish VARIANT_ID``, ``communique recur`` and ``communique slot ...``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from datetime import timedelta
+
+from core import timeutil
+from core.cli.base import EXIT_OK, print_json, print_table, store_for
+from core.errors import UserError
+from core.services import audit
+from scheduler import recurrence, slots
+from scheduler.backoff import RetryPolicy
+from scheduler.engine import Engine, EngineSettings
+from scheduler.lease import new_holder_id
+
+EXIT_NOT_PUBLISHED = 1
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be above zero")
+    return value
+
+
+def _settings(args: argparse.Namespace) -> EngineSettings:
+    return EngineSettings(
+        lease_ttl=timedelta(seconds=args.lease_seconds),
+        sweep_every=timedelta(seconds=args.sweep_seconds),
+        publishers=int(args.publishers),
+        retry=RetryPolicy(max_attempts=int(args.max_attempts), base_seconds=args.retry_base_seconds),
+    )
+
+
+def _worker(args: argparse.Namespace) -> int:
+    from scheduler.worker import configure_logging, run_worker
+
+    handler = configure_logging()
+    try:
+        return run_worker(store_for(args), _settings(args), once=args.once)
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+
+
+def _publish(args: argparse.Namespace) -> int:
+    engine = Engine(store_for(args), holder=new_holder_id(f"cli-{audit.default_actor()}"))
+    outcome = engine.publish_now(args.variant_id)
+    if outcome is None:
+        raise UserError(f"Variant {args.variant_id} was taken by another publisher meanwhile; see 'post show'.")
+    if args.json:
+        print_json(
+            {
+                "variant_id": outcome.variant_id,
+                "status": outcome.status.value,
+                "remote_id": outcome.remote_id,
+                "error_class": outcome.error_class,
+                "error": outcome.error,
+                "reconciled": outcome.reconciled,
+            }
+        )
+    elif outcome.remote_id:
+        print(f"Published variant {outcome.variant_id}: {outcome.remote_id}.")
+    else:
+        print(f"Variant {outcome.variant_id} is {outcome.status.value}: {outcome.error}", file=sys.stderr)
+    return EXIT_OK if outcome.remote_id else EXIT_NOT_PUBLISHED
+
+
+def _slot_add(args: argparse.Namespace) -> int:
+    slot = slots.add_slot(store_for(args), args.account, args.time, slots.parse_weekday(args.day))
+    print(f"Added slot {slot.id}: {args.day or 'daily'} {slot.local_time} for {args.account!r}.")
+    return EXIT_OK
+
+
+def _slot_list(args: argparse.Namespace) -> int:
+    found = slots.list_slots(store_for(args), args.account)
+    print_table(
+        ["ID", "DAY", "TIME"],
+        [(s.id, "daily" if s.weekday is None else slots.WEEKDAYS[s.weekday], s.local_time) for s in found],
+    )
+    return EXIT_OK
+
+
+def _slot_remove(args: argparse.Namespace) -> int:
+    slots.remove_slot(store_for(args), args.slot_id)
+    print(f"Removed slot {args.slot_id}.")
+    return EXIT_OK
+
+
+def _slot_next(args: argparse.Namespace) -> int:
+    instant = slots.schedule_to_next_slot(store_for(args), args.variant_id)
+    print(f"Scheduled variant {args.variant_id} at {instant:%Y-%m-%d %H:%M} UTC.")
+    return EXIT_OK
+
+
+def _recur(args: argparse.Namespace) -> int:
+    start = timeutil.parse_local(args.start)
+    recurrence_id = recurrence.make_recurring(store_for(args), args.variant_id, args.rule, start)
+    print(f"Variant {args.variant_id} now repeats ({args.rule}) from {args.start}: recurrence {recurrence_id}.")
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``worker``, ``publish``, ``recur`` and ``slot`` to the command line."""
+    worker = sub.add_parser("worker", help="publish and poll in the background, without the app (Ctrl+C stops)")
+    worker.add_argument("--once", action="store_true", help="do one sweep of what is due, then exit")
+    worker.add_argument("--lease-seconds", type=_positive, default=30.0, help="publisher lease length (default 30)")
+    worker.add_argument("--sweep-seconds", type=_positive, default=30.0, help="look for new work this often")
+    worker.add_argument("--publishers", type=_positive, default=8, help="parallel publish calls (default 8)")
+    worker.add_argument("--max-attempts", type=_positive, default=6, help="tries before giving up (default 6)")
+    worker.add_argument("--retry-base-seconds", type=_positive, default=30.0, help="first retry delay (default 30)")
+    worker.set_defaults(handler=_worker)
+
+    publish = sub.add_parser("publish", help="publish one variant now, through the worker's path")
+    publish.add_argument("variant_id", type=int)
+    publish.add_argument("--json", action="store_true")
+    publish.set_defaults(handler=_publish)
+
+    recur = sub.add_parser("recur", help="repeat a variant by an RFC 5545 rule on its account's wall clock")
+    recur.add_argument("variant_id", type=int)
+    recur.add_argument("--rule", required=True, help="e.g. FREQ=WEEKLY;BYDAY=MO")
+    recur.add_argument("--start", required=True, help="first local time, YYYY-MM-DD HH:MM")
+    recur.set_defaults(handler=_recur)
+
+    slot = sub.add_parser("slot", help="an account's regular posting times")
+    commands = slot.add_subparsers(dest="slot_command", metavar="COMMAND", required=True)
+    add = commands.add_parser("add", help="add a posting time")
+    add.add_argument("account")
+    add.add_argument("time", help="HH:MM on the account's wall clock")
+    add.add_argument("--day", help="mon..sun (default: every day)")
+    add.set_defaults(handler=_slot_add)
+    listing = commands.add_parser("list", help="list an account's posting times")
+    listing.add_argument("account")
+    listing.set_defaults(handler=_slot_list)
+    remove = commands.add_parser("remove", help="remove a posting time")
+    remove.add_argument("slot_id", type=int)
+    remove.set_defaults(handler=_slot_remove)
+    nxt = commands.add_parser("next", help="schedule a variant at its account's next free slot")
+    nxt.add_argument("variant_id", type=int)
+    nxt.set_defaults(handler=_slot_next)

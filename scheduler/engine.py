@@ -1,0 +1,254 @@
+"""The scheduler engine: rebuilt from the store at every sweep, woken by APScheduler.
+
+Nothing lives only in memory. A sweep reads the rows and does what is due: reset publishes
+left behind by a dead process, create recurring occurrences, mark or publish posts that fell
+due while nothing ran, publish what is due, poll engagement. APScheduler only decides *when* to
+sweep: a wake-up job at the next due time (recomputed after every sweep) and a periodic sweep
+that catches rows written by other processes (the GUI, the CLI). Both run with
+``misfire_grace_time=None`` and ``coalesce=True``: a late wake-up runs once, never dropped
+(APScheduler's default 1 s grace would silently skip it). No persistent job store is needed,
+because the rows are the schedule.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from sqlalchemy import func, or_, select
+
+from core.domain import VariantStatus
+from core.store import Store
+from core.store.tables import accounts, variants
+from scheduler import recovery, recurrence
+from scheduler.backoff import RetryPolicy
+from scheduler.cadence import PollingPolicy
+from scheduler.clock import Clock, system_clock
+from scheduler.connections import AccountLimiter, ConnectorFactory, ConnectorPool, default_factory
+from scheduler.events import EventBus
+from scheduler.lease import Lease, new_holder_id
+from scheduler.poller import Poller
+from scheduler.publisher import Outcome, Publisher
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """Tunables of the engine (the CLI exposes the useful ones)."""
+
+    lease_ttl: timedelta = timedelta(seconds=30)
+    sweep_every: timedelta = timedelta(seconds=30)
+    orphan_after: timedelta = timedelta(minutes=2)  # longer than any one publish call may take
+    recurrence_horizon: timedelta = recurrence.DEFAULT_HORIZON
+    publishers: int = 8  # parallel publish calls
+    batch: int = 500  # variants claimed per sweep round
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    polling: PollingPolicy = field(default_factory=PollingPolicy)
+
+
+@dataclass
+class SweepReport:
+    """What one sweep did."""
+
+    leader: bool
+    reset: list[int] = field(default_factory=list)
+    missed: list[int] = field(default_factory=list)
+    created: list[int] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+    polled: int = 0
+    next_wake: datetime | None = None
+
+
+class Engine:
+    """Scheduler, publisher and poller over one store."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        connector_factory: ConnectorFactory = default_factory,
+        clock: Clock = system_clock,
+        bus: EventBus | None = None,
+        settings: EngineSettings | None = None,
+        rng: random.Random | None = None,
+        holder: str | None = None,
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.bus = bus or EventBus()
+        self.settings = settings or EngineSettings()
+        self.holder = holder or new_holder_id()
+        self.limiter = AccountLimiter()
+        self.pool = ConnectorPool(store, connector_factory)
+        self.lease = Lease(store, self.holder, clock=clock, ttl=self.settings.lease_ttl)
+        common = {
+            "clock": clock,
+            "bus": self.bus,
+            "worker": self.holder,
+            "retry": self.settings.retry,
+            "polling": self.settings.polling,
+            "limiter": self.limiter,
+            "rng": rng,
+        }
+        # The sweep re-checks its lease before each send; "publish now" needs none, since the
+        # claim's compare-and-set alone keeps a variant from being taken twice.
+        self.publisher = Publisher(store, self.pool, may_send=self.lease.valid, **common)  # type: ignore[arg-type]
+        self._direct = Publisher(store, self.pool, **common)  # type: ignore[arg-type]
+        self.poller = Poller(
+            store, self.pool, clock=clock, bus=self.bus, policy=self.settings.polling, limiter=self.limiter
+        )
+        self._sweep_lock = threading.Lock()
+        self._in_flight: set[int] = set()
+        self._scheduler: BackgroundScheduler | None = None
+
+    # --- one sweep ------------------------------------------------------------------------------
+
+    def sweep(self) -> SweepReport:
+        """Do everything that is due now; only the lease holder does anything."""
+        with self._sweep_lock:
+            if not self.lease.acquire():
+                return SweepReport(leader=False, next_wake=self.clock() + self.settings.lease_ttl / 2)
+            now = self.clock()
+            report = SweepReport(leader=True)
+            report.reset = recovery.reset_interrupted(
+                self.store, now=now, me=self.holder, in_flight=self._in_flight, orphan_after=self.settings.orphan_after
+            )
+            report.created = recurrence.materialize(
+                self.store, now=now, horizon=self.settings.recurrence_horizon, actor=self.holder
+            )
+            report.missed = recovery.mark_missed(self.store, self.bus, now=now, actor=self.holder)
+            report.outcomes = self._publish_due()
+            report.polled = self.poller.poll_due().polled
+            report.next_wake = self.next_wake()
+            return report
+
+    def _due(self, now: datetime) -> list[tuple[int, int, int]]:
+        with self.store.read() as conn:
+            rows = conn.execute(
+                select(variants.c.id, variants.c.version, variants.c.account_id)
+                .join(accounts, accounts.c.id == variants.c.account_id)
+                .where(
+                    variants.c.status == VariantStatus.SCHEDULED.value,
+                    variants.c.scheduled_at <= now,
+                    or_(variants.c.next_attempt_at.is_(None), variants.c.next_attempt_at <= now),
+                )
+                .order_by(variants.c.scheduled_at, variants.c.id)
+                .limit(self.settings.batch)
+            ).all()
+        return [(r.id, r.version, r.account_id) for r in rows if self.limiter.blocked_until(r.account_id, now) is None]
+
+    def _publish_one(self, variant_id: int, version: int) -> Outcome | None:
+        if not self.lease.valid():
+            return None
+        claim = self.publisher.claim(variant_id, version)
+        if claim is None:
+            return None
+        self._in_flight.add(variant_id)
+        try:
+            return self.publisher.run(claim)
+        finally:
+            self._in_flight.discard(variant_id)
+
+    def _publish_due(self) -> list[Outcome]:
+        outcomes: list[Outcome] = []
+        due = self._due(self.clock())
+        if not due:
+            return outcomes
+        with ThreadPoolExecutor(max_workers=max(1, self.settings.publishers), thread_name_prefix="publish") as pool:
+            for result in pool.map(lambda item: self._publish_one(item[0], item[1]), due):
+                if result is not None:
+                    outcomes.append(result)
+        return outcomes
+
+    def next_wake(self) -> datetime | None:
+        """The earliest time something will be due, read from the rows."""
+        blocked = self.limiter.blocked_accounts(self.clock())
+        with self.store.read() as conn:
+            publish_at = conn.execute(
+                select(func.min(func.coalesce(variants.c.next_attempt_at, variants.c.scheduled_at))).where(
+                    variants.c.status == VariantStatus.SCHEDULED.value, variants.c.account_id.not_in(blocked)
+                )
+            ).scalar()
+            poll_at = conn.execute(
+                select(func.min(variants.c.next_poll_at)).where(variants.c.status == VariantStatus.PUBLISHED.value)
+            ).scalar()
+        candidates = [t for t in (publish_at, poll_at, self.limiter.next_release()) if t is not None]
+        occurrence = recurrence.next_occurrence_at(self.store)
+        if occurrence is not None:
+            candidates.append(occurrence - self.settings.recurrence_horizon)
+        return min(candidates, default=None)
+
+    # --- publishing one variant now (``communique publish``) ------------------------------------
+
+    def publish_now(self, variant_id: int) -> Outcome | None:
+        """Publish ``variant_id`` now through the same claim/record path; ``None`` if someone else took it."""
+        from scheduler.services import make_due_now
+
+        version = make_due_now(self.store, variant_id, now=self.clock(), actor=self.holder)
+        claim = self._direct.claim(variant_id, version)
+        return None if claim is None else self._direct.run(claim)
+
+    # --- APScheduler wiring -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start sweeping in the background: at once, at each next due time, and periodically."""
+        scheduler = BackgroundScheduler(timezone="UTC")
+        common = {"misfire_grace_time": None, "coalesce": True, "max_instances": 1, "replace_existing": True}
+        scheduler.add_job(
+            self._tick, "interval", seconds=self.settings.sweep_every.total_seconds(), id="sweep", **common
+        )
+        scheduler.add_job(
+            self._heartbeat,
+            "interval",
+            seconds=max(1.0, self.settings.lease_ttl.total_seconds() / 3),
+            id="heartbeat",
+            **common,
+        )
+        scheduler.add_job(self._tick, "date", id="wake", **common)  # the start-up sweep, now
+        self._scheduler = scheduler
+        scheduler.start()
+
+    def _heartbeat(self) -> None:
+        if self.lease.token is not None:
+            self.lease.acquire()
+
+    def _tick(self) -> None:
+        try:
+            report = self.sweep()
+        except Exception:  # a bad sweep (database briefly away) must not stop the scheduler
+            log.exception("sweep failed; the next one retries")
+            self._wake_at(self.clock() + timedelta(seconds=5))
+            return
+        if report.next_wake is not None:
+            self._wake_at(report.next_wake)
+
+    def _wake_at(self, when: datetime) -> None:
+        scheduler = self._scheduler
+        if scheduler is None or not scheduler.running:
+            return
+        # Never before "now + a moment": a wake time in the past would spin.
+        when = max(when, self.clock() + timedelta(milliseconds=200))
+        scheduler.add_job(
+            self._tick,
+            "date",
+            run_date=when,
+            id="wake",
+            replace_existing=True,
+            misfire_grace_time=None,
+            coalesce=True,
+            max_instances=1,
+        )
+
+    def stop(self) -> None:
+        """Stop sweeping, wait for publishes in flight to be recorded, and give the lease up."""
+        scheduler, self._scheduler = self._scheduler, None
+        if scheduler is not None and scheduler.running:
+            scheduler.shutdown(wait=True)
+        with self._sweep_lock:
+            self.lease.release()

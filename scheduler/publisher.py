@@ -1,0 +1,332 @@
+"""The publish state machine: scheduled -> publishing -> published / failed (or back to scheduled).
+
+Each step is a committed transaction: the claim (status ``publishing`` and a pending attempt row)
+before the network call, the result after. A claim is a conditional UPDATE on status *and*
+version, so two processes can never both take a variant. A variant whose previous attempt may
+have reached the platform (a timeout, a dropped connection, a crash) is looked up with
+``find_published`` before it is sent again.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Connection, func, or_, select
+
+from connectors.base import (
+    AuthenticationError,
+    ConnectorError,
+    DuplicateContentError,
+    MediaItem,
+    OutgoingPost,
+    PermanentError,
+    Published,
+    RateLimitedError,
+    RetryableError,
+)
+from core.domain import VariantStatus
+from core.errors import CommuniqueError
+from core.secrets import redact
+from core.services import audit
+from core.store import Store
+from core.store.tables import media, publish_attempts, variants
+from scheduler.backoff import RetryPolicy
+from scheduler.cadence import PollingPolicy
+from scheduler.clock import Clock
+from scheduler.connections import AccountLimiter, ConnectorPool
+from scheduler.events import Event, EventBus, EventKind
+
+log = logging.getLogger(__name__)
+
+#: Attempt outcomes after which the post may exist on the platform although we never saw it.
+AMBIGUOUS_OUTCOMES = frozenset({"retry", "interrupted"})
+#: How far before the first attempt a platform look-up searches (clock skew between us and it).
+LOOKUP_SLACK = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A variant this process has taken: the attempt row is committed, the network call not yet made."""
+
+    variant_id: int
+    account_id: int
+    attempt_id: int
+    attempt_number: int
+    attempt_count: int
+    version: int
+    post: OutgoingPost
+    lookup_since: datetime | None  # set when a previous attempt may already have published
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one run of the state machine ended in."""
+
+    variant_id: int
+    status: VariantStatus
+    remote_id: str | None = None
+    error_class: str | None = None
+    error: str | None = None
+    reconciled: bool = False
+
+
+class Publisher:
+    """Claims, publishes and records variants; shared by the worker and ``communique publish``."""
+
+    def __init__(
+        self,
+        store: Store,
+        pool: ConnectorPool,
+        *,
+        clock: Clock,
+        bus: EventBus,
+        worker: str,
+        retry: RetryPolicy | None = None,
+        polling: PollingPolicy | None = None,
+        limiter: AccountLimiter | None = None,
+        rng: random.Random | None = None,
+        may_send: Callable[[], bool] = lambda: True,
+    ) -> None:
+        self.store = store
+        self.pool = pool
+        self.clock = clock
+        self.bus = bus
+        self.worker = worker
+        self.retry = retry or RetryPolicy()
+        self.polling = polling or PollingPolicy()
+        self.limiter = limiter or AccountLimiter()
+        self.rng = rng or random.Random()
+        self.may_send = may_send  # the lease check, made again right before each network call
+
+    # --- step 1: the claim ----------------------------------------------------------------------
+
+    def claim(self, variant_id: int, version: int) -> Claim | None:
+        """Take ``variant_id`` if it is still ``scheduled`` at ``version``; ``None`` when someone else did."""
+        now = self.clock()
+        with self.store.write() as conn:
+            taken = conn.execute(
+                variants.update()
+                .where(
+                    variants.c.id == variant_id,
+                    variants.c.status == VariantStatus.SCHEDULED.value,
+                    variants.c.version == version,
+                )
+                .values(
+                    status=VariantStatus.PUBLISHING.value,
+                    attempt_count=variants.c.attempt_count + 1,
+                    next_attempt_at=None,
+                    updated_at=now,
+                    version=variants.c.version + 1,
+                )
+            )
+            if taken.rowcount != 1:
+                return None
+            row = conn.execute(select(variants).where(variants.c.id == variant_id)).one()
+            # One ambiguous attempt is enough, however many clear refusals came after it (a 429 on
+            # the look-up itself must not make the next attempt skip the look-up).
+            ambiguous = conn.execute(
+                select(func.count())
+                .select_from(publish_attempts)
+                .where(
+                    publish_attempts.c.variant_id == variant_id,
+                    publish_attempts.c.outcome.in_(AMBIGUOUS_OUTCOMES),
+                    or_(
+                        publish_attempts.c.error_class.is_(None),
+                        publish_attempts.c.error_class != RateLimitedError.kind,
+                        publish_attempts.c.outcome == "interrupted",
+                    ),
+                )
+            ).scalar_one()
+            first_started = conn.execute(
+                select(func.min(publish_attempts.c.started_at)).where(publish_attempts.c.variant_id == variant_id)
+            ).scalar()
+            number = (
+                conn.execute(
+                    select(func.max(publish_attempts.c.number)).where(publish_attempts.c.variant_id == variant_id)
+                ).scalar()
+                or 0
+            ) + 1
+            attempt_id = conn.execute(
+                publish_attempts.insert().values(
+                    variant_id=variant_id, number=number, started_at=now, outcome="pending", worker=self.worker
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]
+            post = OutgoingPost(
+                variant_id=variant_id,
+                text=row.text,
+                media=_media_of(conn, row.post_id),
+                as_thread=bool(row.as_thread),
+            )
+        return Claim(
+            variant_id=variant_id,
+            account_id=row.account_id,
+            attempt_id=attempt_id,
+            attempt_number=number,
+            attempt_count=row.attempt_count,
+            version=row.version,
+            post=post,
+            lookup_since=(first_started - LOOKUP_SLACK) if ambiguous and first_started else None,
+        )
+
+    # --- step 2: the network call ---------------------------------------------------------------
+
+    def run(self, claim: Claim) -> Outcome:
+        """Look up (when needed), publish, and record the result of ``claim``."""
+        try:
+            if not self.may_send():
+                raise RetryableError("This worker lost its publishing lease before sending; another will retry.")
+            connector = self.pool.get(claim.account_id)
+            try:
+                found = None
+                if claim.lookup_since is not None:
+                    found = connector.find_published(claim.post, claim.lookup_since)
+                try:
+                    published = found or connector.publish(claim.post)
+                except DuplicateContentError:
+                    # After an ambiguous attempt, "duplicate" most likely means our own earlier post,
+                    # which the look-up missed (timelines can lag): look once more before failing.
+                    if claim.lookup_since is None:
+                        raise
+                    found = connector.find_published(claim.post, claim.lookup_since)
+                    if found is None:
+                        raise
+                    published = found
+            finally:
+                self.limiter.observe(claim.account_id, connector, self.clock())
+        except ConnectorError as error:
+            return self._record_failure(claim, error)
+        except CommuniqueError as error:  # no connector for the platform, a broken plugin: not worth retrying
+            return self._record_failure(claim, PermanentError(str(error)))
+        except Exception as error:  # a bug or an unwrapped transport error: maybe sent, so look up next time
+            log.exception("unexpected error publishing variant %s", claim.variant_id)
+            return self._record_failure(claim, RetryableError(f"Unexpected error: {type(error).__name__}."))
+        return self._record_success(claim, published, reconciled=found is not None)
+
+    def publish(self, variant_id: int, version: int) -> Outcome | None:
+        """Claim and run in one go; ``None`` when the variant was taken or changed meanwhile."""
+        claim = self.claim(variant_id, version)
+        return None if claim is None else self.run(claim)
+
+    # --- step 3: the result ---------------------------------------------------------------------
+
+    def _record_success(self, claim: Claim, published: Published, *, reconciled: bool) -> Outcome:
+        now = self.clock()
+        with self.store.write() as conn:
+            values = {
+                "status": VariantStatus.PUBLISHED.value,
+                "remote_id": published.remote_id,
+                "remote_url": published.url,
+                "published_at": now,
+                "next_poll_at": self.polling.next_poll(now, now),
+                "last_error_class": None,
+                "last_error": None,
+                "updated_at": now,
+                "version": variants.c.version + 1,
+            }
+            done = conn.execute(
+                variants.update()
+                .where(variants.c.id == claim.variant_id, variants.c.version == claim.version)
+                .values(**values)
+            )
+            if done.rowcount != 1:
+                # Someone reset the row meanwhile; the post exists all the same, so it must not be sent again.
+                log.warning("variant %s changed while publishing; recording the post anyway", claim.variant_id)
+                conn.execute(
+                    variants.update()
+                    .where(
+                        variants.c.id == claim.variant_id,
+                        variants.c.status.in_([VariantStatus.PUBLISHING.value, VariantStatus.SCHEDULED.value]),
+                    )
+                    .values(**values)
+                )
+            self._finish_attempt(
+                conn, claim, "reconciled" if reconciled else "published", now, None, published.remote_id
+            )
+            audit.record(
+                conn,
+                actor=self.worker,
+                action="publish",
+                entity="variant",
+                entity_id=claim.variant_id,
+                details={"remote_id": published.remote_id, "attempt": claim.attempt_number, "reconciled": reconciled},
+                at=now,
+            )
+        self.bus.emit(
+            Event(EventKind.PUBLISHED, claim.variant_id, {"remote_id": published.remote_id, "url": published.url})
+        )
+        return Outcome(claim.variant_id, VariantStatus.PUBLISHED, remote_id=published.remote_id, reconciled=reconciled)
+
+    def _record_failure(self, claim: Claim, error: ConnectorError) -> Outcome:
+        now = self.clock()
+        message = redact(error.message)
+        when = self.retry.next_attempt(error, claim.attempt_count, now, self.rng)
+        if isinstance(error, AuthenticationError):
+            self.pool.forget(claim.account_id)  # the user may reconnect the account while we run
+        if isinstance(error, RateLimitedError):
+            self.limiter.block(claim.account_id, error.reset_at or when or now)
+        if when is None and error.retryable:
+            message = f"Gave up after {claim.attempt_count} attempts: {message}"
+        status = VariantStatus.SCHEDULED if when is not None else VariantStatus.FAILED
+        with self.store.write() as conn:
+            conn.execute(
+                variants.update()
+                .where(variants.c.id == claim.variant_id, variants.c.version == claim.version)
+                .values(
+                    status=status.value,
+                    next_attempt_at=when,
+                    last_error_class=error.kind,
+                    last_error=message,
+                    updated_at=now,
+                    version=variants.c.version + 1,
+                )
+            )
+            self._finish_attempt(conn, claim, "retry" if when else "failed", now, error, None, message)
+            if when is None:
+                audit.record(
+                    conn,
+                    actor=self.worker,
+                    action="fail",
+                    entity="variant",
+                    entity_id=claim.variant_id,
+                    details={"error_class": error.kind, "attempt": claim.attempt_number},
+                    at=now,
+                )
+        details = {"error_class": error.kind, "error": message}
+        if when is not None:
+            log.info("variant %s: %s; retry at %s", claim.variant_id, error.kind, when.isoformat())
+            self.bus.emit(Event(EventKind.RETRY_SCHEDULED, claim.variant_id, {**details, "at": when.isoformat()}))
+        else:
+            log.warning("variant %s failed: %s: %s", claim.variant_id, error.kind, message)
+            self.bus.emit(Event(EventKind.FAILED, claim.variant_id, details))
+        return Outcome(claim.variant_id, status, error_class=error.kind, error=message)
+
+    @staticmethod
+    def _finish_attempt(
+        conn: Connection,
+        claim: Claim,
+        outcome: str,
+        now: datetime,
+        error: ConnectorError | None,
+        remote_id: str | None,
+        message: str | None = None,
+    ) -> None:
+        conn.execute(
+            publish_attempts.update()
+            .where(publish_attempts.c.id == claim.attempt_id)
+            .values(
+                finished_at=now,
+                outcome=outcome,
+                error_class=error.kind if error else None,
+                error_message=message,
+                remote_id=remote_id,
+            )
+        )
+
+
+def _media_of(conn: Connection, post_id: int) -> tuple[MediaItem, ...]:
+    rows = conn.execute(select(media).where(media.c.post_id == post_id).order_by(media.c.position)).all()
+    return tuple(MediaItem(r.path, r.mime_type, r.size_bytes, r.alt_text) for r in rows)

@@ -1,0 +1,217 @@
+"""Recurring posts: an RFC 5545 rule expanded in the account's zone, each occurrence a variant.
+
+"Every Monday 09:00 Asia/Tokyo" is expanded on the naive wall clock of the account's zone and
+each occurrence converted to UTC on its own, so 09:00 stays 09:00 across DST changes. An
+occurrence that falls in a spring-forward gap moves forward by the gap (02:30 -> 03:30); one in
+an autumn fold takes the first of the two instants. Occurrences become ordinary posts with one
+scheduled variant each (``variants.recurrence_id``), created shortly before they fall due, so
+the store stays the only truth and each occurrence is published at most once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+from dateutil.rrule import rrule, rrulestr
+from sqlalchemy import select
+
+from core import timeutil
+from core.domain import OPEN_STATUSES, TextOrigin, VariantStatus
+from core.errors import ConflictError, NotFoundError, UserError
+from core.services import audit
+from core.store import Store
+from core.store.tables import accounts, media, posts, recurrences, variants
+
+#: Occurrences are created this long before they fall due (and shown as scheduled meanwhile).
+DEFAULT_HORIZON = timedelta(days=1)
+#: At most this many occurrences per recurrence per sweep (a long outage cannot flood the store).
+MAX_PER_SWEEP = 50
+
+
+def parse_rule(rule: str, start_local: datetime) -> rrule:
+    """The rule as a dateutil ``rrule`` starting at the naive ``start_local``, or a :class:`UserError`."""
+    text = (rule or "").strip()
+    if text.upper().startswith("RRULE:"):
+        text = text[6:]
+    if not text or "DTSTART" in text.upper():
+        raise UserError(f"Cannot read the repetition rule {rule!r}: write an RRULE such as FREQ=WEEKLY;BYDAY=MO.")
+    try:
+        parsed = rrulestr(text, dtstart=start_local)
+    except (ValueError, TypeError):
+        raise UserError(
+            f"Cannot read the repetition rule {rule!r}: write an RRULE such as FREQ=WEEKLY;BYDAY=MO."
+        ) from None
+    if not isinstance(parsed, rrule):
+        raise UserError(f"The repetition rule {rule!r} must be a single RRULE.")
+    return parsed
+
+
+def local_occurrence_to_utc(local: datetime, zone_name: str) -> datetime:
+    """UTC of one occurrence: a gap moves it forward by the gap, a fold takes the earlier instant."""
+    tz = timeutil.zone(zone_name)
+    # fold=0 reads a missing time with the offset in force before the change, which lands the
+    # instant just after it on the wall clock: 02:30 in a one-hour gap becomes 03:30.
+    return local.replace(tzinfo=tz, fold=0).astimezone(UTC)
+
+
+def occurrences_after(rule: rrule, zone_name: str, after: datetime | None) -> Iterator[datetime]:
+    """UTC occurrences strictly after the UTC instant ``after`` (all of them when ``None``)."""
+    if after is None:
+        source: Iterator[datetime] = iter(rule)
+    else:
+        # Start a day early on the wall clock: offsets differ by at most ~26 hours.
+        local_after = after.astimezone(timeutil.zone(zone_name)).replace(tzinfo=None) - timedelta(days=2)
+        source = rule.xafter(local_after)
+    for local in source:
+        instant = local_occurrence_to_utc(local, zone_name)
+        if after is None or instant > after:
+            yield instant
+
+
+def make_recurring(store: Store, variant_id: int, rule: str, start_local: datetime, *, actor: str | None = None) -> int:
+    """Repeat ``variant_id``'s text to its account by ``rule`` from ``start_local`` (the account's wall clock).
+
+    The variant becomes a template (kept as a draft); every occurrence is a new post. Returns
+    the recurrence id.
+    """
+    now = timeutil.now_utc()
+    with store.write() as conn:
+        row = conn.execute(
+            select(variants.c.status, accounts.c.timezone)
+            .join(accounts, accounts.c.id == variants.c.account_id)
+            .where(variants.c.id == variant_id)
+        ).first()
+        if row is None:
+            raise NotFoundError(f"No variant with id {variant_id}.")
+        if row.status not in OPEN_STATUSES:
+            raise ConflictError(f"Variant {variant_id} is {row.status}; only an open variant can repeat.")
+        parsed = parse_rule(rule, start_local)
+        if next(occurrences_after(parsed, row.timezone, now), None) is None:
+            raise UserError(f"The rule {rule!r} has no occurrence after now.")
+        recurrence_id = conn.execute(
+            recurrences.insert().values(
+                template_variant_id=variant_id,
+                rule=rule.strip(),
+                dtstart_local=start_local.isoformat(timespec="minutes"),
+                zone=row.timezone,
+                # Start from now: occurrences already past when the rule is made are not "missed".
+                last_occurrence_at=now,
+                active=True,
+                created_at=now,
+                updated_at=now,
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
+        conn.execute(
+            variants.update()
+            .where(variants.c.id == variant_id)
+            .values(status=VariantStatus.DRAFT.value, scheduled_at=None, updated_at=now, version=variants.c.version + 1)
+        )
+        audit.record(
+            conn,
+            actor=actor or audit.default_actor(),
+            action="recur",
+            entity="variant",
+            entity_id=variant_id,
+            details={"rule": rule.strip(), "start": start_local.isoformat(timespec="minutes"), "zone": row.timezone},
+            at=now,
+        )
+    return int(recurrence_id)
+
+
+def materialize(store: Store, *, now: datetime, horizon: timedelta = DEFAULT_HORIZON, actor: str) -> list[int]:
+    """Create the variants of occurrences falling due before ``now + horizon``; returns their ids.
+
+    Occurrences that fell due while nothing ran are created too (the missed-post logic then
+    publishes or marks them); each is created once thanks to a compare-and-set on the
+    recurrence's ``last_occurrence_at``.
+    """
+    with store.read() as conn:
+        rules = conn.execute(select(recurrences).where(recurrences.c.active.is_(True))).all()
+    created: list[int] = []
+    for rec in rules:
+        parsed = parse_rule(rec.rule, datetime.fromisoformat(rec.dtstart_local))
+        due: list[datetime] = []
+        for instant in occurrences_after(parsed, rec.zone, rec.last_occurrence_at):
+            if instant > now + horizon or len(due) >= MAX_PER_SWEEP:
+                break
+            due.append(instant)
+        if due:
+            created.extend(_create_occurrences(store, rec, due, now, actor))
+    return created
+
+
+def _create_occurrences(store: Store, rec: object, due: list[datetime], now: datetime, actor: str) -> list[int]:
+    rec_id = rec.id  # type: ignore[attr-defined]
+    with store.write() as conn:
+        moved = conn.execute(
+            recurrences.update()
+            .where(recurrences.c.id == rec_id, recurrences.c.last_occurrence_at == rec.last_occurrence_at)  # type: ignore[attr-defined]
+            .values(last_occurrence_at=due[-1], updated_at=now)
+        )
+        if moved.rowcount != 1:
+            return []  # another process created them
+        template = conn.execute(
+            select(variants, posts.c.author, posts.c.source_language)
+            .join(posts, posts.c.id == variants.c.post_id)
+            .where(variants.c.id == rec.template_variant_id)  # type: ignore[attr-defined]
+        ).one()
+        files = conn.execute(select(media).where(media.c.post_id == template.post_id)).all()
+        ids: list[int] = []
+        for instant in due:
+            post_id = conn.execute(
+                posts.insert().values(
+                    author=template.author,
+                    source_language=template.source_language,
+                    text=template.text,
+                    created_at=now,
+                    updated_at=now,
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]
+            for item in files:
+                values = {k: v for k, v in item._mapping.items() if k not in {"id", "post_id"}}
+                conn.execute(media.insert().values(post_id=post_id, **values))
+            local = instant.astimezone(timeutil.zone(rec.zone)).replace(tzinfo=None)  # type: ignore[attr-defined]
+            ids.append(
+                conn.execute(
+                    variants.insert().values(
+                        post_id=post_id,
+                        account_id=template.account_id,
+                        language=template.language,
+                        text=template.text,
+                        text_origin=template.text_origin or TextOrigin.SOURCE.value,
+                        reviewed=template.reviewed,
+                        status=VariantStatus.SCHEDULED.value,
+                        scheduled_at=instant,
+                        schedule_zone=rec.zone,  # type: ignore[attr-defined]
+                        schedule_local=local.isoformat(timespec="minutes"),
+                        as_thread=template.as_thread,
+                        recurrence_id=rec_id,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                ).inserted_primary_key[0]  # type: ignore[index]
+            )
+        audit.record(
+            conn,
+            actor=actor,
+            action="occur",
+            entity="recurrence",
+            entity_id=rec_id,
+            details={"variants": ids},
+            at=now,
+        )
+    return ids
+
+
+def next_occurrence_at(store: Store) -> datetime | None:
+    """The earliest upcoming occurrence of any active recurrence (a wake-up time)."""
+    with store.read() as conn:
+        rules = conn.execute(select(recurrences).where(recurrences.c.active.is_(True))).all()
+    upcoming: list[datetime] = []
+    for rec in rules:
+        parsed = parse_rule(rec.rule, datetime.fromisoformat(rec.dtstart_local))
+        found = next(occurrences_after(parsed, rec.zone, rec.last_occurrence_at), None)
+        if found is not None:
+            upcoming.append(found)
+    return min(upcoming, default=None)

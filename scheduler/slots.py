@@ -1,0 +1,177 @@
+"""Posting slots: an account's regular times, and "schedule this to the next free slot"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+
+from sqlalchemy import select
+
+from core import timeutil
+from core.domain import VariantStatus
+from core.errors import ConflictError, NotFoundError, UserError
+from core.services import audit
+from core.services.accounts import fetch_account
+from core.store import Store
+from core.store.tables import accounts, posting_slots, variants
+
+_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+#: Statuses that occupy a slot.
+_TAKEN = (VariantStatus.SCHEDULED.value, VariantStatus.PUBLISHING.value, VariantStatus.PUBLISHED.value)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A regular posting time: ``weekday`` 0 (Monday) to 6, or ``None`` for every day."""
+
+    id: int
+    account_id: int
+    weekday: int | None
+    local_time: str
+
+
+def parse_weekday(text: str | None) -> int | None:
+    """``mon``..``sun`` (or ``None``/``daily``) to 0..6 / ``None``."""
+    if text is None or text.strip().lower() in {"", "daily", "every"}:
+        return None
+    key = text.strip().lower()[:3]
+    if key not in WEEKDAYS:
+        raise UserError(f"Unknown weekday {text!r}: use mon, tue, wed, thu, fri, sat, sun or daily.")
+    return WEEKDAYS.index(key)
+
+
+def add_slot(store: Store, account: str, local_time: str, weekday: int | None = None) -> Slot:
+    """Add a posting time ``HH:MM`` (the account's wall clock) on ``weekday`` or every day."""
+    if not _TIME.match(local_time.strip()):
+        raise UserError(f"Cannot read the slot time {local_time!r}: write it as HH:MM, e.g. 09:30.")
+    if weekday is not None and not 0 <= weekday <= 6:
+        raise UserError("The weekday must be 0 (Monday) to 6 (Sunday).")
+    now = timeutil.now_utc()
+    with store.write() as conn:
+        found = fetch_account(conn, account)
+        clash = conn.execute(
+            select(posting_slots.c.id).where(
+                posting_slots.c.account_id == found.id,
+                posting_slots.c.local_time == local_time.strip(),
+                posting_slots.c.weekday.is_(None) if weekday is None else posting_slots.c.weekday == weekday,
+            )
+        ).first()
+        if clash is not None:
+            raise ConflictError(f"{found.name!r} already has a slot at {local_time.strip()}.")
+        slot_id = conn.execute(
+            posting_slots.insert().values(
+                account_id=found.id, weekday=weekday, local_time=local_time.strip(), created_at=now
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
+    return Slot(int(slot_id), found.id, weekday, local_time.strip())
+
+
+def list_slots(store: Store, account: str) -> list[Slot]:
+    """The account's slots, by weekday then time."""
+    with store.read() as conn:
+        found = fetch_account(conn, account)
+        rows = conn.execute(select(posting_slots).where(posting_slots.c.account_id == found.id)).all()
+    slots = [Slot(r.id, r.account_id, r.weekday, r.local_time) for r in rows]
+    return sorted(slots, key=lambda s: (-1 if s.weekday is None else s.weekday, s.local_time))
+
+
+def remove_slot(store: Store, slot_id: int) -> None:
+    """Delete one slot (scheduled variants keep their times)."""
+    with store.write() as conn:
+        if conn.execute(posting_slots.delete().where(posting_slots.c.id == slot_id)).rowcount != 1:
+            raise NotFoundError(f"No posting slot with id {slot_id}.")
+
+
+def _candidates(slots: list[Slot], zone_name: str, after: datetime, days: int) -> list[datetime]:
+    tz = timeutil.zone(zone_name)
+    start = after.astimezone(tz).date()
+    found: list[datetime] = []
+    for offset in range(days + 1):
+        day = start + timedelta(days=offset)
+        for slot in slots:
+            if slot.weekday is not None and slot.weekday != day.weekday():
+                continue
+            hour, minute = (int(p) for p in slot.local_time.split(":"))
+            local = datetime.combine(day, time(hour, minute))
+            instant = local.replace(tzinfo=tz, fold=0).astimezone(UTC)
+            if instant.astimezone(tz).replace(tzinfo=None) != local:
+                continue  # the slot does not exist that day (DST gap): skip, never guess
+            if instant > after:
+                found.append(instant)  # fold=0: in an autumn fold the first of the two
+    return sorted(set(found))
+
+
+def next_free_slot(store: Store, account_id: int, after: datetime, *, days: int = 366) -> datetime:
+    """The first slot of ``account_id`` after ``after`` that no variant of the account occupies."""
+    with store.read() as conn:
+        zone_name = conn.execute(select(accounts.c.timezone).where(accounts.c.id == account_id)).scalar_one()
+        rows = conn.execute(select(posting_slots).where(posting_slots.c.account_id == account_id)).all()
+        slots = [Slot(r.id, r.account_id, r.weekday, r.local_time) for r in rows]
+        if not slots:
+            raise UserError("This account has no posting slots yet; add one with 'communique slot add'.")
+        candidates = _candidates(slots, zone_name, after, days)
+        if not candidates:
+            raise UserError("No posting slot exists in the coming year.")
+        taken = set(
+            conn.execute(
+                select(variants.c.scheduled_at).where(
+                    variants.c.account_id == account_id,
+                    variants.c.status.in_(_TAKEN),
+                    variants.c.scheduled_at >= candidates[0],
+                    variants.c.scheduled_at <= candidates[-1],
+                )
+            ).scalars()
+        )
+    for instant in candidates:
+        if instant not in taken:
+            return instant
+    raise UserError("Every posting slot of the coming year is taken.")
+
+
+def schedule_to_next_slot(
+    store: Store, variant_id: int, *, now: datetime | None = None, actor: str | None = None
+) -> datetime:
+    """Schedule ``variant_id`` at its account's next free slot; returns the UTC time chosen."""
+    current = now or timeutil.now_utc()
+    with store.read() as conn:
+        row = conn.execute(
+            select(variants.c.account_id, variants.c.status, variants.c.version).where(variants.c.id == variant_id)
+        ).first()
+    if row is None:
+        raise NotFoundError(f"No variant with id {variant_id}.")
+    instant = next_free_slot(store, row.account_id, current)
+    with store.write() as conn:
+        zone_name = conn.execute(select(accounts.c.timezone).where(accounts.c.id == row.account_id)).scalar_one()
+        local = instant.astimezone(timeutil.zone(zone_name)).replace(tzinfo=None)
+        changed = conn.execute(
+            variants.update()
+            .where(
+                variants.c.id == variant_id,
+                variants.c.version == row.version,
+                variants.c.status.in_(["draft", "approved", "scheduled", "failed", "missed"]),
+            )
+            .values(
+                status=VariantStatus.SCHEDULED.value,
+                scheduled_at=instant,
+                schedule_zone=zone_name,
+                schedule_local=local.isoformat(timespec="minutes"),
+                attempt_count=0,
+                next_attempt_at=None,
+                updated_at=current,
+                version=variants.c.version + 1,
+            )
+        )
+        if changed.rowcount != 1:
+            raise ConflictError(f"Variant {variant_id} changed or can no longer be scheduled; try again.")
+        audit.record(
+            conn,
+            actor=actor or audit.default_actor(),
+            action="schedule",
+            entity="variant",
+            entity_id=variant_id,
+            details={"slot": local.isoformat(timespec="minutes"), "zone": zone_name},
+            at=current,
+        )
+    return instant

@@ -1,0 +1,75 @@
+"""The headless worker: scheduler, publisher and poller without Qt, stopped cleanly by a signal."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import signal
+import sys
+import threading
+from types import FrameType
+
+from core import paths
+from core.secrets import redact
+from core.store import Store
+from scheduler.engine import Engine, EngineSettings
+from scheduler.events import Event, EventBus
+
+log = logging.getLogger(__name__)
+#: Printed once the worker runs and a signal stops it cleanly.
+READY = "Communiqué worker running (logs in the data folder); stop it with Ctrl+C."
+
+
+class _RedactingFormatter(logging.Formatter):
+    """Scrubs every secret value this process has read from each log line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+def configure_logging(level: int = logging.INFO) -> logging.Handler:
+    """Log to ``logs/worker.log`` in the data folder (rotated), secrets redacted."""
+    handler = logging.handlers.RotatingFileHandler(
+        paths.subdir("logs") / "worker.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(_RedactingFormatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(level)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    return handler
+
+
+def _log_event(event: Event) -> None:
+    log.info("event %s variant=%s %s", event.kind.value, event.variant_id, event.details)
+
+
+def run_worker(store: Store, settings: EngineSettings, *, once: bool = False, engine: Engine | None = None) -> int:
+    """Run until SIGTERM/SIGINT (or one sweep with ``once``); returns the exit status."""
+    bus = EventBus()
+    bus.subscribe(_log_event)
+    worker = engine or Engine(store, settings=settings, bus=bus)
+    log.info("worker %s starting on %s", worker.holder, store.url)
+    if once:
+        report = worker.sweep()
+        worker.lease.release()
+        log.info("one sweep: leader=%s published=%d", report.leader, len(report.outcomes))
+        return 0
+    stop = threading.Event()
+
+    def _on_signal(signum: int, _frame: FrameType | None) -> None:
+        log.info("signal %s: stopping after the publishes in flight", signal.Signals(signum).name)
+        stop.set()
+
+    previous = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        worker.start()
+        print(READY, file=sys.stderr, flush=True)
+        while not stop.wait(1.0):
+            pass
+    finally:
+        worker.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        log.info("worker %s stopped", worker.holder)
+    return 0

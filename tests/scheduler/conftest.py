@@ -1,0 +1,114 @@
+"""Fixtures of the scheduler tests: the emulator over HTTP, X accounts on it, a movable clock.
+
+Everything below the engine is real: the store, the X connector (tweepy) and the emulator on
+127.0.0.1. Only the engine's clock is a :class:`FakeClock`, moved by the tests.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+
+import pytest
+
+from connectors.base import Connector
+from connectors.sandbox import Sandbox
+from core import secrets, timeutil
+from core.domain import Account
+from core.services import accounts, posts
+from core.store import Store
+from scheduler.backoff import RetryPolicy
+from scheduler.connections import default_factory
+from scheduler.engine import Engine, EngineSettings
+from scheduler.events import Event, EventBus
+from tests.scheduler.fakes import FakeClock
+
+#: A Monday far from any DST change, for tests about wall-clock times.
+MONDAY = datetime(2027, 1, 4, 0, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def sandbox() -> Iterator[Sandbox]:
+    with Sandbox(seed=1) as running:
+        yield running
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """Starts at the real time (the emulator's own clock, used by its timeline and rate limits)."""
+    return FakeClock(timeutil.now_utc().replace(second=0, microsecond=0))
+
+
+@pytest.fixture
+def events() -> list[Event]:
+    return []
+
+
+@pytest.fixture
+def bus(events: list[Event]) -> EventBus:
+    found = EventBus()
+    found.subscribe(events.append)
+    return found
+
+
+EngineMaker = Callable[..., Engine]
+
+
+@pytest.fixture
+def make_engine(store: Store, clock: FakeClock, bus: EventBus) -> Iterator[EngineMaker]:
+    """Engines on the test's store and clock, with the installed connectors (X on the emulator)."""
+    made: list[Engine] = []
+
+    def make(**overrides: object) -> Engine:
+        settings = overrides.pop("settings", None) or EngineSettings(retry=RetryPolicy(max_attempts=3))
+        factory: Callable[[Account], Connector] = overrides.pop("factory", default_factory)  # type: ignore[assignment]
+        engine = Engine(
+            overrides.pop("store", store),  # type: ignore[arg-type]
+            connector_factory=factory,
+            clock=overrides.pop("clock", clock),  # type: ignore[arg-type]
+            bus=overrides.pop("bus", bus),  # type: ignore[arg-type]
+            settings=settings,  # type: ignore[arg-type]
+            rng=random.Random(7),
+            **overrides,  # type: ignore[arg-type]
+        )
+        made.append(engine)
+        return engine
+
+    yield make
+    for engine in made:
+        engine.stop()
+
+
+def add_account(
+    store: Store, sandbox: Sandbox, name: str = "tokyo", zone: str = "Asia/Tokyo", grace: int = 60
+) -> Account:
+    """An X account on the emulator, with its own credentials in the (in-memory) keyring."""
+    account = accounts.add_account(
+        store,
+        name=name,
+        platform="x",
+        language="ja" if "Tokyo" in zone else "de",
+        timezone=zone,
+        api_base=sandbox.base_url,
+        grace_minutes=grace,
+    )
+    for field in ("api_key", "api_secret", "access_token", "access_secret"):
+        secrets.store_secret("x", name, field, f"{field}-{name}-0123456789")
+    return account
+
+
+def schedule(store: Store, account: str, local: datetime, now: datetime, text: str = "Hello", **kwargs: object) -> int:
+    """Create a post to ``account`` at the naive ``local`` time; returns the variant id."""
+    post = posts.create_post(store, text=text, accounts=[account], at=local, now=now, **kwargs)  # type: ignore[arg-type]
+    return post.variants[0].id
+
+
+def local_in(zone: str, instant: datetime) -> datetime:
+    """The naive wall-clock time of ``instant`` in ``zone``."""
+    return instant.astimezone(timeutil.zone(zone)).replace(tzinfo=None)
+
+
+def texts(sandbox: Sandbox) -> list[str]:
+    """The texts the emulator holds, oldest first."""
+    return [p["text"] for p in sandbox.posts("x")]

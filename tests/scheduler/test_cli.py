@@ -1,0 +1,76 @@
+"""``communique publish``, ``communique worker --once`` and ``communique slot``."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from connectors.sandbox import Sandbox
+from core import timeutil
+from core.domain import VariantStatus
+from core.services import posts
+from core.store import Store
+from main import main
+from tests.scheduler.conftest import add_account, local_in, schedule, texts
+
+
+def test_publish_now_goes_through_the_same_path(
+    store: Store, sandbox: Sandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_account(store, sandbox)
+    draft = posts.create_post(store, text="Right now", accounts=["tokyo"]).variants[0].id
+    assert main(["publish", str(draft)]) == 0
+    assert "Published variant" in capsys.readouterr().out
+    assert posts.get_variant(store, draft).status is VariantStatus.PUBLISHED
+    assert texts(sandbox) == ["Right now"]
+    assert main(["publish", str(draft)]) == 2  # published already: a sentence, exit 2, nothing sent
+    assert "cannot be published again" in capsys.readouterr().err
+    assert main(["publish", "999"]) == 2
+    assert "No variant with id 999" in capsys.readouterr().err
+    assert texts(sandbox) == ["Right now"]
+
+
+def test_publish_now_reports_a_refusal(store: Store, sandbox: Sandbox, capsys: pytest.CaptureFixture[str]) -> None:
+    add_account(store, sandbox)
+    draft = posts.create_post(store, text="Blocked", accounts=["tokyo"]).variants[0].id
+    sandbox.set_faults("policy:1", path="/2/tweets", method="POST")
+    assert main(["publish", str(draft), "--json"]) == 1
+    assert '"error_class": "policy"' in capsys.readouterr().out
+    assert posts.get_variant(store, draft).status is VariantStatus.FAILED
+
+
+def test_worker_once_publishes_what_is_due(store: Store, sandbox: Sandbox) -> None:
+    add_account(store, sandbox)
+    now = timeutil.now_utc()
+    schedule(store, "tokyo", local_in("Asia/Tokyo", now - timedelta(minutes=2)), now - timedelta(hours=1))
+    assert main(["worker", "--once"]) == 0
+    assert texts(sandbox) == ["Hello"]
+    from core import paths
+
+    assert (paths.subdir("logs") / "worker.log").read_text(encoding="utf-8").count("event published") == 1
+
+
+def test_slots_from_the_command_line(store: Store, sandbox: Sandbox, capsys: pytest.CaptureFixture[str]) -> None:
+    add_account(store, sandbox, "berlin", "Europe/Berlin")
+    assert main(["slot", "add", "berlin", "09:30", "--day", "mon"]) == 0
+    assert main(["slot", "add", "berlin", "25:00"]) == 2
+    assert main(["slot", "list", "berlin"]) == 0
+    assert "mon  09:30" in capsys.readouterr().out
+    draft = posts.create_post(store, text="Slot", accounts=["berlin"]).variants[0].id
+    assert main(["slot", "next", str(draft)]) == 0
+    variant = posts.get_variant(store, draft)
+    assert variant.status is VariantStatus.SCHEDULED and variant.schedule_local is not None
+    assert variant.schedule_local.endswith("T09:30")
+
+
+def test_recur_from_the_command_line(store: Store, sandbox: Sandbox, capsys: pytest.CaptureFixture[str]) -> None:
+    from scheduler import recurrence
+
+    add_account(store, sandbox)
+    draft = posts.create_post(store, text="Weekly", accounts=["tokyo"]).variants[0].id
+    assert main(["recur", str(draft), "--rule", "FREQ=WEEKLY;BYDAY=MO", "--start", "2027-01-04 09:00"]) == 0
+    upcoming = recurrence.next_occurrence_at(store)
+    assert upcoming is not None and (upcoming.weekday(), upcoming.hour) == (0, 0)
+    assert main(["recur", str(draft), "--rule", "weekly", "--start", "2027-01-04 09:00"]) == 2
+    assert "Cannot read the repetition rule" in capsys.readouterr().err

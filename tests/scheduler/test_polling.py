@@ -1,0 +1,119 @@
+"""Engagement polling over HTTP: cadence, batching per account, partial results kept partial."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+
+from connectors.sandbox import Sandbox
+from core.store import Store
+from core.store.tables import engagement_snapshots, variants
+from scheduler.cadence import PollingPolicy
+from scheduler.engine import EngineSettings
+from scheduler.events import Event, EventKind
+from tests.scheduler.conftest import EngineMaker, add_account, local_in, schedule
+from tests.scheduler.fakes import FakeClock
+
+T0 = datetime(2027, 1, 4, 0, 0, tzinfo=UTC)
+
+
+def test_the_cadence_is_frequent_then_hourly_then_daily_then_stops() -> None:
+    policy = PollingPolicy(max_age=timedelta(days=3))
+    assert policy.next_poll(T0, T0) == T0 + timedelta(minutes=10)
+    assert policy.next_poll(T0, T0 + timedelta(hours=3)) == T0 + timedelta(hours=4)
+    assert policy.next_poll(T0, T0 + timedelta(days=1)) == T0 + timedelta(days=2)
+    assert policy.next_poll(T0, T0 + timedelta(days=2, hours=1)) is None
+
+
+def _snapshots(store: Store) -> list[tuple[int, int | None, int | None, bool]]:
+    with store.read() as conn:
+        rows = conn.execute(
+            select(
+                engagement_snapshots.c.variant_id,
+                engagement_snapshots.c.impressions,
+                engagement_snapshots.c.clicks,
+                engagement_snapshots.c.partial,
+            ).order_by(engagement_snapshots.c.id)
+        ).all()
+    return [(r.variant_id, r.impressions, r.clicks, r.partial) for r in rows]
+
+
+def _lookups(sandbox: Sandbox) -> int:
+    return sum(1 for call in sandbox.calls() if call == ("GET", "/2/tweets"))
+
+
+def test_polls_are_batched_per_account_and_follow_the_cadence(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock, events: list[Event]
+) -> None:
+    add_account(store, sandbox, "tokyo", "Asia/Tokyo")
+    add_account(store, sandbox, "berlin", "Europe/Berlin")
+    due = clock.now + timedelta(minutes=1)
+    for i in range(25):
+        schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now, text=f"t{i}")
+    for i in range(5):
+        schedule(store, "berlin", local_in("Europe/Berlin", due), clock.now, text=f"b{i}")
+    policy = PollingPolicy(batch_size=10, max_age=timedelta(days=2))
+    engine = make_engine(settings=EngineSettings(polling=policy))
+    clock.set(due)
+    engine.sweep()
+    assert len(sandbox.posts("x")) == 30 and _lookups(sandbox) == 0
+
+    polls: list[timedelta] = []
+    calls_per_poll: set[int] = set()
+    while (wake := engine.next_wake()) is not None:
+        before = _lookups(sandbox)
+        clock.set(wake)
+        engine.sweep()
+        polls.append(wake - due)
+        calls_per_poll.add(_lookups(sandbox) - before)
+    # Every 10 minutes for 2 hours, hourly to a day, daily to two days, then never again.
+    assert polls[:3] == [timedelta(minutes=10), timedelta(minutes=20), timedelta(minutes=30)]
+    assert timedelta(hours=3) in polls and timedelta(hours=3, minutes=10) not in polls
+    assert polls[-1] == timedelta(days=2) and len(polls) == 12 + 22 + 1
+    assert calls_per_poll == {3 + 1}  # tokyo: 10 + 10 + 5, berlin: 5
+    assert len(_snapshots(store)) == 30 * len(polls)
+    assert sum(e.kind is EventKind.METRICS_UPDATED for e in events) == 30 * len(polls)
+
+
+def test_refused_metrics_make_a_partial_snapshot(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    add_account(store, sandbox)
+    due = clock.now + timedelta(minutes=1)
+    variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now)
+    engine = make_engine(settings=EngineSettings(polling=PollingPolicy(max_age=timedelta(days=60))))
+    clock.set(due)
+    engine.sweep()
+    sandbox.advance(600)
+    clock.advance(minutes=10)
+    engine.sweep()
+    sandbox.advance(31 * 86400)  # X stops showing non-public metrics after 30 days
+    clock.set(due + timedelta(days=31))
+    engine.sweep()
+    rows = _snapshots(store)
+    assert [(r[0], r[3]) for r in rows] == [(variant_id, False), (variant_id, True)]
+    assert rows[0][2] is not None and rows[1][2] is None  # clicks are private: missing, not zero
+    assert rows[1][1] is not None and rows[1][1] > rows[0][1]  # public impressions still come
+    with store.read() as conn:
+        next_poll = conn.execute(select(variants.c.next_poll_at).where(variants.c.id == variant_id)).scalar_one()
+    assert next_poll == clock.now + timedelta(days=1)
+
+
+def test_a_failed_poll_is_retried_later_without_losing_the_schedule(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    add_account(store, sandbox)
+    due = clock.now + timedelta(minutes=1)
+    schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now)
+    engine = make_engine()
+    clock.set(due)
+    engine.sweep()
+    sandbox.set_faults("500:1", times=1, path="/2/tweets", method="GET")
+    clock.advance(minutes=10)
+    engine.sweep()
+    assert _snapshots(store) == []
+    assert engine.next_wake() == clock.now + timedelta(minutes=15)
+    clock.advance(minutes=15)
+    engine.sweep()
+    assert len(_snapshots(store)) == 1

@@ -1,0 +1,261 @@
+"""The publish state machine over HTTP: claims, results, retries and give-ups per error class."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from connectors.base import OutgoingPost, Published
+from connectors.sandbox import Sandbox
+from core.domain import Account, VariantStatus
+from core.services import audit, posts
+from core.store import Store
+from core.store.tables import publish_attempts, variants
+from scheduler.connections import default_factory
+from scheduler.events import Event, EventKind
+from tests.scheduler.conftest import EngineMaker, add_account, local_in, schedule, texts
+from tests.scheduler.fakes import FakeClock
+
+
+def attempts_of(store: Store, variant_id: int) -> list[tuple[int, str, str | None]]:
+    with store.read() as conn:
+        rows = conn.execute(
+            select(publish_attempts.c.number, publish_attempts.c.outcome, publish_attempts.c.error_class)
+            .where(publish_attempts.c.variant_id == variant_id)
+            .order_by(publish_attempts.c.id)
+        ).all()
+    return [(r.number, r.outcome, r.error_class) for r in rows]
+
+
+def next_attempt_at(store: Store, variant_id: int) -> Any:
+    with store.read() as conn:
+        return conn.execute(select(variants.c.next_attempt_at).where(variants.c.id == variant_id)).scalar_one()
+
+
+@pytest.fixture
+def due_variant(store: Store, sandbox: Sandbox, clock: FakeClock) -> int:
+    """A variant to the Tokyo account, due two minutes from now; the clock is then moved there."""
+    add_account(store, sandbox)
+    due = clock.now + timedelta(minutes=2)
+    variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now)
+    clock.set(due)
+    return variant_id
+
+
+class Spy:
+    """The real connector, with a look at the store from inside ``publish``."""
+
+    def __init__(self, inner: Any, on_publish: Callable[[OutgoingPost], None]) -> None:
+        self.inner, self.on_publish = inner, on_publish
+        self.platform = inner.platform
+
+    def publish(self, post: OutgoingPost) -> Published:
+        self.on_publish(post)
+        result: Published = self.inner.publish(post)
+        return result
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+def test_publishes_once_and_commits_the_intent_before_the_call(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, due_variant: int, events: list[Event]
+) -> None:
+    seen: list[tuple[VariantStatus, list[tuple[int, str, str | None]]]] = []
+
+    def look(_post: OutgoingPost) -> None:  # read through the store, as another process would
+        seen.append((posts.get_variant(store, due_variant).status, attempts_of(store, due_variant)))
+
+    factory = lambda account: Spy(default_factory(account), look)  # noqa: E731
+    report = make_engine(factory=factory).sweep()
+
+    assert seen == [(VariantStatus.PUBLISHING, [(1, "pending", None)])]
+    variant = posts.get_variant(store, due_variant)
+    assert variant.status is VariantStatus.PUBLISHED
+    assert [p["id"] for p in sandbox.posts("x")] == [variant.remote_id]
+    assert attempts_of(store, due_variant) == [(1, "published", None)]
+    assert [o.status for o in report.outcomes] == [VariantStatus.PUBLISHED]
+    assert [e.kind for e in events] == [EventKind.PUBLISHED]
+    assert [e.action for e in audit.list_events(store, entity="variant", entity_id=due_variant)] == ["publish"]
+    make_engine().sweep()  # nothing left to do: published exactly once
+    assert texts(sandbox) == ["Hello"]
+
+
+def test_a_claim_succeeds_once_per_version(store: Store, make_engine: EngineMaker, due_variant: int) -> None:
+    first, second = make_engine(), make_engine()
+    version = posts.get_variant(store, due_variant).version
+    assert first.publisher.claim(due_variant, version) is not None
+    assert second.publisher.claim(due_variant, version) is None
+    assert second.publisher.claim(due_variant, version + 1) is None  # now publishing, not scheduled
+    assert attempts_of(store, due_variant) == [(1, "pending", None)]
+
+
+def test_server_errors_back_off_with_jitter_then_give_up(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock, due_variant: int
+) -> None:
+    sandbox.set_faults("503:1", path="/2/tweets", method="POST")
+    engine = make_engine()  # three attempts, the first retry 15-30 s later
+    engine.sweep()
+    variant = posts.get_variant(store, due_variant)
+    assert (variant.status, variant.last_error_class) == (VariantStatus.SCHEDULED, "retryable")
+    first_retry = next_attempt_at(store, due_variant)
+    assert clock.now + timedelta(seconds=15) <= first_retry <= clock.now + timedelta(seconds=30)
+    engine.sweep()  # not due yet: nothing sent
+    assert len(attempts_of(store, due_variant)) == 1
+    clock.set(first_retry)
+    engine.sweep()
+    second_retry = next_attempt_at(store, due_variant)
+    assert clock.now + timedelta(seconds=30) <= second_retry <= clock.now + timedelta(seconds=60)
+    clock.set(second_retry)
+    engine.sweep()
+    variant = posts.get_variant(store, due_variant)
+    assert variant.status is VariantStatus.FAILED
+    assert variant.last_error is not None and variant.last_error.startswith("Gave up after 3 attempts")
+    assert [a[1:] for a in attempts_of(store, due_variant)] == [("retry", "retryable")] * 2 + [("failed", "retryable")]
+    assert texts(sandbox) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "prepare"),
+    [
+        ("authentication", lambda s: s.set_faults("auth:1", path="/2/tweets", method="POST")),
+        ("policy", lambda s: s.set_faults("policy:1", path="/2/tweets", method="POST")),
+        ("duplicate", None),
+        ("invalid", None),
+    ],
+)
+def test_permanent_errors_stop_at_once_with_the_reason(
+    store: Store,
+    sandbox: Sandbox,
+    make_engine: EngineMaker,
+    clock: FakeClock,
+    events: list[Event],
+    kind: str,
+    prepare: Callable[[Sandbox], object] | None,
+) -> None:
+    account: Account = add_account(store, sandbox)
+    text = "x" * 300 if kind == "invalid" else "Statement on the summit"
+    if kind == "duplicate":  # the same text is already on the account
+        default_factory(account).publish(OutgoingPost(variant_id=0, text=text))
+    if prepare is not None:
+        prepare(sandbox)
+    due = clock.now + timedelta(minutes=1)
+    variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now, text=text)
+    engine = make_engine()
+    clock.set(due)
+    engine.sweep()
+    sandbox.clear_faults()
+    clock.advance(hours=2)
+    engine.sweep()
+    variant = posts.get_variant(store, variant_id)
+    assert variant.status is VariantStatus.FAILED and variant.last_error_class == kind
+    assert variant.last_error and "Gave up" not in variant.last_error
+    assert attempts_of(store, variant_id) == [(1, "failed", kind)]
+    assert [e.kind for e in events] == [EventKind.FAILED]
+    assert events[0].details["error"] == variant.last_error
+
+
+def test_a_429_waits_until_the_reset_time(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock, due_variant: int
+) -> None:
+    sandbox.set_faults("429:1", times=1, path="/2/tweets", method="POST")
+    sandbox.set_rate_limit("x", "create", 1, window=600)  # the 429 answer carries the window's reset
+    engine = make_engine()
+    engine.sweep()
+    variant = posts.get_variant(store, due_variant)
+    assert (variant.status, variant.last_error_class) == (VariantStatus.SCHEDULED, "rate_limited")
+    reset = next_attempt_at(store, due_variant)
+    assert reset >= clock.now + timedelta(minutes=5)  # the window's reset, not the 15-30 s first step
+    clock.set(reset - timedelta(seconds=1))
+    engine.sweep()
+    assert len(attempts_of(store, due_variant)) == 1
+    clock.set(reset)
+    sandbox.advance(600)
+    engine.sweep()
+    assert posts.get_variant(store, due_variant).status is VariantStatus.PUBLISHED
+    assert [a[1] for a in attempts_of(store, due_variant)] == ["retry", "published"]
+
+
+def test_a_dropped_answer_after_the_post_was_created_is_reconciled_not_resent(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock, due_variant: int
+) -> None:
+    sandbox.set_faults("drop-after:1", times=1, path="/2/tweets", method="POST")
+    engine = make_engine()
+    engine.sweep()
+    assert posts.get_variant(store, due_variant).status is VariantStatus.SCHEDULED
+    assert texts(sandbox) == ["Hello"]  # the platform has it; we never heard
+    clock.advance(minutes=1)
+    engine.sweep()
+    variant = posts.get_variant(store, due_variant)
+    assert variant.status is VariantStatus.PUBLISHED
+    assert variant.remote_id == sandbox.posts("x")[0]["id"]
+    assert texts(sandbox) == ["Hello"]
+    assert [a[1] for a in attempts_of(store, due_variant)] == ["retry", "reconciled"]
+
+
+def test_the_rate_limit_headers_hold_the_account_back(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    add_account(store, sandbox)
+    due = clock.now + timedelta(minutes=1)
+    first = schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now, text="one")
+    second = schedule(store, "tokyo", local_in("Asia/Tokyo", due + timedelta(minutes=1)), clock.now, text="two")
+    sandbox.set_rate_limit("x", "create", 1, window=900)
+    engine = make_engine()
+    clock.set(due)
+    engine.sweep()
+    assert posts.get_variant(store, first).status is VariantStatus.PUBLISHED  # remaining is now 0
+    clock.advance(minutes=2)
+    engine.sweep()
+    # Held back by the headers, without a request that would only earn a 429.
+    assert posts.get_variant(store, second).status is VariantStatus.SCHEDULED
+    assert attempts_of(store, second) == []
+    assert engine.limiter.blocked_until(posts.get_variant(store, first).account_id, clock.now) is not None
+    clock.advance(minutes=15)
+    sandbox.advance(900)
+    engine.sweep()
+    assert posts.get_variant(store, second).status is VariantStatus.PUBLISHED
+
+
+def test_the_look_up_stays_required_after_a_429_on_the_look_up_itself(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock, due_variant: int
+) -> None:
+    sandbox.set_faults("drop-after:1", times=1, path="/2/tweets", method="POST")
+    sandbox.set_faults("429:1", times=1, path="/2/users/me")
+    sandbox.set_rate_limit("x", "me", 75, window=60)
+    engine = make_engine()
+    for _ in range(3):
+        engine.sweep()
+        clock.advance(minutes=2)
+        sandbox.advance(120)
+    variant = posts.get_variant(store, due_variant)
+    assert variant.status is VariantStatus.PUBLISHED
+    assert texts(sandbox) == ["Hello"]
+    assert [a[1:] for a in attempts_of(store, due_variant)] == [
+        ("retry", "retryable"),
+        ("retry", "rate_limited"),
+        ("reconciled", None),
+    ]
+
+
+def test_a_cancelled_post_is_never_sent_and_missing_credentials_fail_with_the_reason(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock, due_variant: int
+) -> None:
+    posts.cancel_post(store, posts.get_variant(store, due_variant).post_id)
+    engine = make_engine()
+    engine.sweep()
+    assert posts.get_variant(store, due_variant).status is VariantStatus.CANCELLED
+    assert attempts_of(store, due_variant) == []
+    # An account whose credentials are gone from the keyring: one attempt, failed, saying what to do.
+    from core import secrets
+
+    secrets.forget("x", "tokyo")
+    other = posts.create_post(store, text="No keys", accounts=["tokyo"]).variants[0].id
+    outcome = engine.publish_now(other)
+    assert outcome is not None and outcome.status is VariantStatus.FAILED
+    assert outcome.error_class == "authentication" and "set-secret" in (outcome.error or "")
+    assert texts(sandbox) == []
