@@ -10,7 +10,7 @@ from datetime import timedelta
 from core import timeutil
 from core.cli.base import EXIT_OK, print_json, print_table, store_for
 from core.errors import UserError
-from core.services import audit
+from core.services import audit, posts
 from scheduler import recurrence, slots
 from scheduler.backoff import RetryPolicy
 from scheduler.engine import Engine, EngineSettings
@@ -103,6 +103,11 @@ def _recur(args: argparse.Namespace) -> int:
     start = timeutil.parse_local(args.start)
     recurrence_id = recurrence.make_recurring(store_for(args), args.variant_id, args.rule, start)
     print(f"Variant {args.variant_id} now repeats ({args.rule}) from {args.start}: recurrence {recurrence_id}.")
+    if not recurrence.has_placeholder(posts.get_variant(store_for(args), args.variant_id).text):
+        print(
+            "Note: platforms refuse identical text twice; put {date} (or {date:%d.%m.%Y}, {time}) in the text "
+            "so that each occurrence differs."
+        )
     return EXIT_OK
 
 

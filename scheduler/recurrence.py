@@ -10,6 +10,7 @@ the store stays the only truth and each occurrence is published at most once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -27,6 +28,25 @@ from core.store.tables import accounts, media, posts, recurrences, variants
 DEFAULT_HORIZON = timedelta(days=1)
 #: At most this many occurrences per recurrence per sweep (a long outage cannot flood the store).
 MAX_PER_SWEEP = 50
+
+
+#: ``{date}``, ``{time}`` or ``{date:%d.%m.%Y}`` in a template, filled per occurrence.
+_PLACEHOLDER = re.compile(r"\{(date|time)(?::([^{}]*))?\}")
+_DEFAULT_FORMATS = {"date": "%Y-%m-%d", "time": "%H:%M"}
+
+
+def has_placeholder(text: str) -> bool:
+    """Whether ``text`` changes from one occurrence to the next.
+
+    Platforms refuse identical text twice (X always, Facebook often), so a recurring post
+    without a placeholder publishes once and then fails as a duplicate.
+    """
+    return _PLACEHOLDER.search(text) is not None
+
+
+def render_occurrence(text: str, local: datetime) -> str:
+    """``text`` with ``{date}``/``{time}`` (optionally ``{date:FORMAT}``, strftime) filled in for ``local``."""
+    return _PLACEHOLDER.sub(lambda m: local.strftime(m.group(2) or _DEFAULT_FORMATS[m.group(1)]), text)
 
 
 def parse_rule(rule: str, start_local: datetime) -> rrule:
@@ -159,11 +179,13 @@ def _create_occurrences(store: Store, rec: object, due: list[datetime], now: dat
         files = conn.execute(select(media).where(media.c.post_id == template.post_id)).all()
         ids: list[int] = []
         for instant in due:
+            local = instant.astimezone(timeutil.zone(rec.zone)).replace(tzinfo=None)  # type: ignore[attr-defined]
+            text = render_occurrence(template.text, local)
             post_id = conn.execute(
                 posts.insert().values(
                     author=template.author,
                     source_language=template.source_language,
-                    text=template.text,
+                    text=text,
                     created_at=now,
                     updated_at=now,
                 )
@@ -171,14 +193,13 @@ def _create_occurrences(store: Store, rec: object, due: list[datetime], now: dat
             for item in files:
                 values = {k: v for k, v in item._mapping.items() if k not in {"id", "post_id"}}
                 conn.execute(media.insert().values(post_id=post_id, **values))
-            local = instant.astimezone(timeutil.zone(rec.zone)).replace(tzinfo=None)  # type: ignore[attr-defined]
             ids.append(
                 conn.execute(
                     variants.insert().values(
                         post_id=post_id,
                         account_id=template.account_id,
                         language=template.language,
-                        text=template.text,
+                        text=text,
                         text_origin=template.text_origin or TextOrigin.SOURCE.value,
                         reviewed=template.reviewed,
                         status=VariantStatus.SCHEDULED.value,

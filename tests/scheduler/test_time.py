@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -130,6 +131,30 @@ def test_recurring_posts_become_variants_once_and_publish_each_week(
     assert [r.scheduled_at for r in rows] == [first + timedelta(weeks=w) for w in range(3)]
     # X refuses the same text twice: the first week publishes, later weeks fail as duplicates, visibly.
     assert [(r.status, r.last_error_class) for r in rows] == [("published", None)] + [("failed", "duplicate")] * 2
+
+
+def test_a_date_placeholder_makes_each_occurrence_distinct_and_all_publish(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    add_account(store, sandbox, "tokyo", "Asia/Tokyo")
+    template = posts.create_post(store, text="Briefing {date:%d.%m.%Y} at {time}", accounts=["tokyo"]).variants[0].id
+    recurrence.make_recurring(store, template, "FREQ=WEEKLY;BYDAY=MO", datetime(2027, 1, 4, 9, 0))
+    first = recurrence.next_occurrence_at(store)
+    assert first is not None
+    engine = make_engine()
+    for week in range(3):
+        clock.set(first + timedelta(weeks=week) - timedelta(hours=1))
+        engine.sweep()
+        clock.set(first + timedelta(weeks=week))
+        assert [o.status for o in engine.sweep().outcomes] == [VariantStatus.PUBLISHED]
+    local_days = [(first + timedelta(weeks=w)).astimezone(ZoneInfo("Asia/Tokyo")) for w in range(3)]
+    assert texts(sandbox) == [f"Briefing {day:%d.%m.%Y} at 09:00" for day in local_days]
+
+
+def test_render_occurrence_fills_only_known_placeholders() -> None:
+    local = datetime(2027, 3, 1, 9, 5)
+    assert recurrence.render_occurrence("{date} {time} {date:%A} {other}", local) == "2027-03-01 09:05 Monday {other}"
+    assert recurrence.has_placeholder("Weekly {date}") and not recurrence.has_placeholder("Weekly {dates}")
 
 
 def test_the_next_free_slot_skips_taken_slots_and_dst_gaps(store: Store, sandbox: Sandbox) -> None:
