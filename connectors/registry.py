@@ -40,11 +40,17 @@ def connector_for(account: AccountContext) -> Connector:
 
 
 def account_context(account: Account) -> AccountContext:
-    """What a connector needs about ``account``, with its credentials from the keyring or environment."""
+    """What a connector needs about ``account``, with its credentials from the keyring or environment.
+
+    A plugin connector names its credential fields in a ``credential_fields`` class attribute;
+    the built-ins' fields are known to :mod:`core.secrets`.
+    """
     return AccountContext(
         name=account.name,
         platform=account.platform,
         api_base=account.api_base,
         external_id=account.external_id,
-        credentials=load_credentials(account.platform, account.name),
+        credentials=load_credentials(
+            account.platform, account.name, getattr(connector_class(account.platform), "credential_fields", None)
+        ),
     )

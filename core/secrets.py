@@ -10,7 +10,9 @@ environment variables (``COMMUNIQUE_X_API_KEY``...). Values travel as :class:`Se
 from __future__ import annotations
 
 import os
+import re
 import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import keyring
@@ -31,6 +33,11 @@ ENV_VARIABLES: dict[str, dict[str, str]] = {
     },
     "facebook": {"page_token": "COMMUNIQUE_FB_PAGE_TOKEN"},
 }
+
+#: Keyring entry listing the fields stored for an account (names only), so that removing the
+#: account can delete them all: keyrings cannot enumerate, and plugin platforms have their own fields.
+_FIELD_INDEX = "__fields__"
+_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 _known_values: set[str] = set()
 _known_lock = threading.Lock()
@@ -61,6 +68,30 @@ def _username(platform: str, account_name: str, field: str) -> str:
     return f"{platform}:{account_name}:{field}"
 
 
+def env_variable(platform: str, field: str) -> str:
+    """The environment variable that may supply ``field`` (plugins: ``COMMUNIQUE_<PLATFORM>_<FIELD>``)."""
+    builtin = ENV_VARIABLES.get(platform, {}).get(field)
+    return builtin or f"COMMUNIQUE_{re.sub(r'[^A-Za-z0-9]', '_', platform).upper()}_{field.upper()}"
+
+
+def check_field(platform: str, field: str) -> str:
+    """``field`` if the platform can hold it: a built-in platform's own fields, any simple name for plugins."""
+    known = ENV_VARIABLES.get(platform)
+    if known is not None and field not in known:
+        raise ConfigurationError(f"{platform} accounts have no credential {field!r}; use one of {', '.join(known)}.")
+    if not _FIELD_NAME.match(field):
+        raise ConfigurationError(f"{field!r} is not a credential name: use lower-case letters, digits and _.")
+    return field
+
+
+def _stored_fields(platform: str, account_name: str) -> list[str]:
+    try:
+        listed = keyring.get_password(SERVICE, _username(platform, account_name, _FIELD_INDEX)) or ""
+    except KeyringError:
+        return []
+    return [name for name in listed.split(",") if name]
+
+
 def _remember(value: str) -> None:
     # Very short values would redact ordinary words; real tokens are long.
     if len(value) >= 6:
@@ -79,11 +110,16 @@ def redact(text: str) -> str:
 
 def store_secret(platform: str, account_name: str, field: str, value: str) -> None:
     """Save one credential field in the OS keyring."""
+    check_field(platform, field)
     if not value:
         raise ConfigurationError(f"The {field} for {account_name!r} is empty.")
     _remember(value)
     try:
         keyring.set_password(SERVICE, _username(platform, account_name, field), value)
+        fields = _stored_fields(platform, account_name)
+        if field not in fields:
+            index = ",".join([*fields, field])
+            keyring.set_password(SERVICE, _username(platform, account_name, _FIELD_INDEX), index)
     except NoKeyringError:
         raise ConfigurationError(
             "No secure keyring is available on this machine; set the COMMUNIQUE_* environment "
@@ -93,11 +129,15 @@ def store_secret(platform: str, account_name: str, field: str, value: str) -> No
         raise ConfigurationError(f"The keyring refused to store the {field}: {type(exc).__name__}.") from None
 
 
-def load_credentials(platform: str, account_name: str) -> dict[str, Secret]:
-    """Every credential field found for the account: the keyring first, then the environment."""
+def load_credentials(platform: str, account_name: str, fields: Sequence[str] | None = None) -> dict[str, Secret]:
+    """Every credential field found for the account: the keyring first, then the environment.
+
+    ``fields`` defaults to the built-in platform's fields; a plugin connector names its own.
+    """
     found: dict[str, Secret] = {}
-    fields = ENV_VARIABLES.get(platform, {})
-    for field, variable in fields.items():
+    wanted: Iterable[str] = fields if fields is not None else ENV_VARIABLES.get(platform, {})
+    for field in wanted:
+        variable = env_variable(platform, field)
         value: str | None = None
         try:
             value = keyring.get_password(SERVICE, _username(platform, account_name, field))
@@ -113,7 +153,8 @@ def load_credentials(platform: str, account_name: str) -> dict[str, Secret]:
 
 def forget(platform: str, account_name: str) -> None:
     """Delete every stored credential field of the account (missing ones are fine)."""
-    for field in ENV_VARIABLES.get(platform, {}):
+    fields = {*ENV_VARIABLES.get(platform, {}), *_stored_fields(platform, account_name), _FIELD_INDEX}
+    for field in sorted(fields):
         try:
             keyring.delete_password(SERVICE, _username(platform, account_name, field))
         except (PasswordDeleteError, KeyringError):

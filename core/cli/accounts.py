@@ -8,7 +8,6 @@ import sys
 
 from core import paths, secrets
 from core.cli.base import EXIT_OK, print_json, print_table, store_for
-from core.errors import UserError
 from core.services import accounts
 from core.store.migrate import current_revision
 
@@ -61,11 +60,7 @@ def _remove(args: argparse.Namespace) -> int:
 
 def _set_secret(args: argparse.Namespace) -> int:
     account = accounts.get_account(store_for(args), args.name)
-    fields = secrets.ENV_VARIABLES.get(account.platform, {})
-    if args.field not in fields:
-        raise UserError(
-            f"{account.platform} accounts have no credential {args.field!r}; use one of {', '.join(fields)}."
-        )
+    secrets.check_field(account.platform, args.field)
     value = sys.stdin.readline().strip() if args.stdin else getpass.getpass(f"{args.field} for {account.name}: ")
     secrets.store_secret(account.platform, account.name, args.field, value)
     print(f"Stored the {args.field} of {account.name!r} in the keyring.")

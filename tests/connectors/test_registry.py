@@ -72,6 +72,15 @@ def test_a_plugin_is_discovered_and_publishes_end_to_end(plugin: Path, store: St
     assert published.url == "echo://1"
 
 
+def test_a_plugin_names_its_credential_fields(plugin: Path, store: Store) -> None:
+    from core import secrets
+
+    account = accounts.add_account(store, name="Echo desk", platform="echo", language="en", timezone="UTC")
+    secrets.store_secret("echo", "Echo desk", "token", "echo-token-0123456")
+    context = account_context(account)
+    assert {name: value.reveal() for name, value in context.credentials.items()} == {"token": "echo-token-0123456"}
+
+
 def test_the_cli_accepts_a_plugin_platform_in_a_subprocess(plugin: Path) -> None:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(plugin), str(ROOT)])}
     command = [

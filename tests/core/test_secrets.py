@@ -25,7 +25,10 @@ def test_keyring_holds_the_secret_and_the_database_only_a_reference(
         store, name="Hanoi", platform="facebook", language="vi", timezone="Asia/Ho_Chi_Minh", external_id="1"
     )
     secrets.store_secret("facebook", "Hanoi", "page_token", TOKEN)
-    assert memory_keyring.entries == {("communique", "facebook:Hanoi:page_token"): TOKEN}
+    assert memory_keyring.entries == {
+        ("communique", "facebook:Hanoi:page_token"): TOKEN,
+        ("communique", "facebook:Hanoi:__fields__"): "page_token",  # names only, for removal
+    }
     loaded = secrets.load_credentials("facebook", "Hanoi")
     assert loaded["page_token"].reveal() == TOKEN
     assert account.credential_ref == "communique:facebook:Hanoi"
@@ -85,3 +88,26 @@ def test_cli_set_secret_without_a_keyring_exits_2_without_echoing_the_secret(tmp
     assert TOKEN not in result.err + result.out
     for file in home.glob("communique.sqlite3*"):
         assert TOKEN.encode() not in file.read_bytes()
+
+
+def test_plugin_platforms_keep_their_own_fields_and_removal_forgets_them(
+    store: Store, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secrets.store_secret("mastodon", "Desk", "access_token", "mastodon-token-42abc")
+    assert secrets.load_credentials("mastodon", "Desk", ["access_token"])["access_token"].reveal() == (
+        "mastodon-token-42abc"
+    )
+    monkeypatch.setenv("COMMUNIQUE_MASTODON_INSTANCE_KEY", "from-the-env-xyz")
+    loaded = secrets.load_credentials("mastodon", "Desk", ["access_token", "instance_key"])
+    assert loaded["instance_key"].reveal() == "from-the-env-xyz"
+    secrets.forget("mastodon", "Desk")
+    assert memory_keyring.entries == {}
+
+
+@pytest.mark.parametrize(
+    ("platform", "field", "message"),
+    [("x", "page_token", "no credential 'page_token'"), ("mastodon", "Bad Name!", "not a credential name")],
+)
+def test_unknown_or_malformed_fields_are_refused(platform: str, field: str, message: str) -> None:
+    with pytest.raises(ConfigurationError, match=message):
+        secrets.store_secret(platform, "Desk", field, "value-123456")

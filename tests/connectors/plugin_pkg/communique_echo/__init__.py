@@ -14,6 +14,7 @@ class EchoConnector:
     """Publishes by remembering; 500 characters at most."""
 
     platform = "echo"
+    credential_fields = ("token",)
 
     def __init__(self, account: AccountContext) -> None:
         self.account = account
