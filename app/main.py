@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
-from app.qt import QApplication, QTimer
+from app.qt import QApplication, QMessageBox, QTimer
+from core.errors import CommuniqueError
 from core.store import open_store
 
 #: For smoke tests and CI: quit by itself after this many milliseconds.
@@ -20,7 +21,14 @@ def run_app(db_url: str | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Communiqué")
-    store = open_store(db_url)
+    try:
+        store = open_store(db_url)
+    except CommuniqueError as exc:
+        # No window can work without its database: say why, in one sentence, and stop.
+        print(f"communique: {exc}", file=sys.stderr)
+        if not os.environ.get(QUIT_AFTER_ENV):
+            QMessageBox.critical(None, "Communiqué cannot start", str(exc))
+        return 2
     window = MainWindow(store)
     window.show()
     quit_after = os.environ.get(QUIT_AFTER_ENV)

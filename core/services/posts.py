@@ -98,6 +98,17 @@ def _fetch_post(conn: Connection, post_id: int) -> Post:
     return found[0]
 
 
+def _require_all(changed: int, expected: int, what: str) -> None:
+    """Refuse (and so roll back) a write that another process overtook between our read and our update.
+
+    Every update of an open variant is conditional on its status or version: on PostgreSQL's
+    READ COMMITTED a publisher may claim the row after we read it, and our write must then not
+    hide its live post behind ``cancelled``.
+    """
+    if changed != expected:
+        raise ConflictError(f"{what}; look at it again and retry.")
+
+
 def _schedule_values(
     account: Account, local: datetime, fold: timeutil.FoldChoice | None, now: datetime
 ) -> dict[str, object]:
@@ -263,9 +274,9 @@ def edit_variant(
         variant = _fetch_variant(conn, variant_id)
         if not variant.is_open:
             raise ConflictError(f"Variant {variant_id} is {variant.status.value}; it can no longer be edited.")
-        conn.execute(
+        changed = conn.execute(
             variants.update()
-            .where(variants.c.id == variant_id)
+            .where(variants.c.id == variant_id, variants.c.version == variant.version)
             .values(
                 text=body,
                 text_origin=origin.value,
@@ -277,6 +288,7 @@ def edit_variant(
                 version=variants.c.version + 1,
             )
         )
+        _require_all(changed.rowcount, 1, f"Variant {variant_id} changed while it was being edited")
         audit.record(
             conn,
             actor=who,
@@ -368,9 +380,9 @@ def schedule_post(
             raise ConflictError(f"Post {post_id} has no variant that can still be scheduled.")
         for variant in chosen:
             account = fetch_account(conn, variant.account_name)
-            conn.execute(
+            changed = conn.execute(
                 variants.update()
-                .where(variants.c.id == variant.id)
+                .where(variants.c.id == variant.id, variants.c.version == variant.version)
                 .values(
                     **_schedule_values(account, at, fold, current),
                     attempt_count=0,
@@ -379,6 +391,7 @@ def schedule_post(
                     version=variants.c.version + 1,
                 )
             )
+            _require_all(changed.rowcount, 1, f"Post {post_id} changed while it was being scheduled")
         audit.record(
             conn,
             actor=actor or audit.default_actor(),
@@ -405,9 +418,9 @@ def cancel_post(store: Store, post_id: int, *, actor: str | None = None) -> Post
         open_ids = [v.id for v in post.variants if v.is_open]
         if not open_ids:
             raise ConflictError(f"Post {post_id} has nothing left to cancel.")
-        conn.execute(
+        changed = conn.execute(
             variants.update()
-            .where(variants.c.id.in_(open_ids))
+            .where(variants.c.id.in_(open_ids), variants.c.status.in_(OPEN_STATUSES))
             .values(
                 status=VariantStatus.CANCELLED.value,
                 next_attempt_at=None,
@@ -415,6 +428,7 @@ def cancel_post(store: Store, post_id: int, *, actor: str | None = None) -> Post
                 version=variants.c.version + 1,
             )
         )
+        _require_all(changed.rowcount, len(open_ids), f"Post {post_id} started publishing while it was being cancelled")
         audit.record(
             conn,
             actor=actor or audit.default_actor(),

@@ -8,6 +8,7 @@ single write connection would. PostgreSQL (the team store) is used as it is.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 
 from core import paths
 from core.errors import ConfigurationError
@@ -81,19 +82,33 @@ class Store:
         self.engine.dispose()
 
 
+_CREDENTIALS_IN_URL = re.compile(r"(//[^/@:]*):[^/@]*@")
+
+
+def mask_url(url: str) -> str:
+    """``url`` with any password replaced by ``***``, for messages about a URL we could not parse."""
+    return _CREDENTIALS_IN_URL.sub(r"\1:***@", url)
+
+
 def create_store_engine(url: str) -> Engine:
     """An :class:`Engine` for ``url`` with the project's connection policy."""
     try:
         parsed = make_url(url)
-    except ArgumentError:
-        raise ConfigurationError(f"Cannot read the database URL {url!r}.") from None
+    except (ArgumentError, ValueError):
+        raise ConfigurationError(f"Cannot read the database URL {mask_url(url)!r}.") from None
     kwargs: dict[str, Any] = {"future": True}
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database and database != ":memory:" and not database.startswith("file:"):
             from pathlib import Path
 
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(database).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ConfigurationError(
+                    f"Cannot create the folder {str(folder)!r} for the database: {exc.strerror or exc}."
+                ) from None
         kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000}
     else:
         kwargs["pool_pre_ping"] = True
@@ -114,5 +129,13 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
     if migrate:
         from core.store.migrate import upgrade
 
-        upgrade(store)
+        try:
+            upgrade(store)
+        except (OperationalError, DatabaseError) as exc:
+            store.dispose()
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+            password = store.engine.url.password
+            if password:
+                reason = reason.replace(str(password), "***")
+            raise ConfigurationError(f"Cannot open the database {store.url}: {reason}.") from None
     return store

@@ -64,3 +64,20 @@ def test_running_without_arguments_opens_the_window(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert shot.read_bytes().startswith(b"\x89PNG")
     assert (tmp_path / "home" / "communique.sqlite3").exists()
+
+
+def test_an_unusable_database_stops_the_app_with_one_sentence(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a database")
+    env = {
+        **os.environ,
+        "COMMUNIQUE_HOME": str(tmp_path / "home"),
+        "COMMUNIQUE_DB": f"sqlite:///{tmp_path / 'notes.txt'}",
+        "QT_QPA_PLATFORM": "offscreen",
+        "COMMUNIQUE_QUIT_AFTER_MS": "300",
+    }
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py")], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 2
+    assert "file is not a database" in result.stderr
+    assert "Traceback" not in result.stderr

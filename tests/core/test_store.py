@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
@@ -126,3 +128,24 @@ def test_concurrent_writers_from_threads_and_a_second_process_connection_all_lan
     second.dispose()
     assert errors == []
     assert len(posts.list_posts(store)) == 45
+
+
+@pytest.mark.parametrize(
+    ("make_url", "fragment"),
+    [
+        (lambda tmp: "postgres ql://user:s3cretpw@host/db", "Cannot read the database URL"),
+        (lambda tmp: "postgresql+psycopg://user:s3cretpw@host:port/db", "Cannot read the database URL"),
+        (lambda tmp: "postgresql+psycopg://user:s3cretpw@127.0.0.1:1/db", "Cannot open the database"),
+        (lambda tmp: f"sqlite:///{tmp / 'notes.txt'}", "file is not a database"),
+        (lambda tmp: f"sqlite:///{tmp}", "unable to open database file"),
+        (lambda tmp: f"sqlite:///{tmp / 'notes.txt' / 'sub' / 'x.db'}", "Cannot create the folder"),
+    ],
+)
+def test_unusable_databases_are_one_clear_sentence_without_the_password(
+    tmp_path: Path, make_url: Callable[[Path], str], fragment: str
+) -> None:
+    (tmp_path / "notes.txt").write_text("not a database")
+    with pytest.raises(ConfigurationError) as caught:
+        open_store(make_url(tmp_path))
+    assert fragment in str(caught.value)
+    assert "s3cretpw" not in str(caught.value)
