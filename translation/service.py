@@ -89,9 +89,10 @@ def find_route(source: str, target: str, pairs: set[tuple[str, str]], pivot: str
     middles = sorted(m for (a, m) in pairs if a == source and (m, target) in pairs)
     if middles:
         return [source, middles[0], target]
+    via = "" if pivot in (source, target) else f", directly or through {languages.name(pivot)}"
     raise UserError(
-        f"No language pack translates {languages.name(source)} ({source}) into {languages.name(target)} ({target}), "
-        f"directly or through {languages.name(pivot)}: install one with 'communique lang install FILE'."
+        f"No language pack translates {languages.name(source)} ({source}) into {languages.name(target)} ({target})"
+        f"{via}: install one with 'communique lang install FILE'."
     )
 
 

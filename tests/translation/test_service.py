@@ -26,6 +26,10 @@ def test_routes_go_direct_then_through_english() -> None:
     assert find_route("en", "de", pairs) == ["en", "ja", "de"]  # any single pivot when English cannot
     with pytest.raises(UserError, match=r"No language pack translates Japanese \(ja\) into Vietnamese \(vi\)"):
         find_route("ja", "vi", {("ja", "de")})
+    with pytest.raises(UserError, match=r"\(ja\), directly or through English: install"):
+        find_route("vi", "ja", set())
+    with pytest.raises(UserError, match=r"into English \(en\): install"):  # no "through English" to English
+        find_route("vi", "en", set())
 
 
 def test_pivot_path_is_shown(store: Store, install: Install) -> None:
