@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -11,7 +10,7 @@ from typing import Any
 import requests
 from requests.adapters import HTTPAdapter
 
-from core.secrets import redact
+from core.secrets import redact, remember
 
 #: Seconds to wait for a connection, then for an answer. The clients set none by default.
 DEFAULT_TIMEOUT = 30.0
@@ -46,6 +45,32 @@ def mount(session: requests.Session, real_host: str, api_base: str | None, timeo
         session.mount(api_base.rstrip("/") + "/", adapter)
 
 
+#: Refusals by requests itself before anything is sent: the account's API base is malformed.
+#: Retrying cannot help, and no post can exist, so these are permanent.
+BAD_ADDRESS_ERRORS = (
+    requests.exceptions.InvalidURL,
+    requests.exceptions.MissingSchema,
+    requests.exceptions.InvalidSchema,
+    requests.exceptions.URLRequired,
+)
+
+
+def is_broken_exchange(exc: BaseException) -> bool:
+    """Whether ``exc`` is a request that got no complete HTTP answer (a connection broken mid-answer,
+    a garbled body, exhausted retries...).
+
+    The request may or may not have reached the platform, so the outcome is unknown: such a
+    failure is retryable (and a publish is looked up before it is retried), never permanent.
+    ``requests.ChunkedEncodingError``, ``ContentDecodingError`` and ``RetryError`` derive from
+    ``RequestException`` only, not from ``ConnectionError`` or ``Timeout``.
+    """
+    return (
+        isinstance(exc, requests.RequestException)
+        and not isinstance(exc, BAD_ADDRESS_ERRORS)
+        and getattr(exc, "response", None) is None
+    )
+
+
 def header_int(headers: Mapping[str, str], name: str) -> int | None:
     """An integer header, or ``None`` when absent or malformed."""
     value = headers.get(name)
@@ -60,28 +85,20 @@ def epoch_to_utc(value: int | None) -> datetime | None:
     return datetime.fromtimestamp(value, tz=UTC) if value is not None else None
 
 
-_seen: set[str] = set()
-_seen_lock = threading.Lock()
-
-
 def remember_secrets(values: Iterable[str]) -> None:
-    """Register secret values a connector holds, so that :func:`scrub` removes them too.
+    """Register secret values a connector holds with :func:`core.secrets.remember`, so that
+    :func:`core.secrets.redact` (used by the scheduler and the CLI) and :func:`scrub` remove them too.
 
-    :func:`core.secrets.redact` knows the values read from the keyring; a connector may also be
-    handed values directly (a token exchange, a test), and those must not leak either.
+    Values read from the keyring are registered already; a connector may also be handed values
+    directly (a token exchange, a test), and those must not leak either. There is one registry.
     """
-    with _seen_lock:
-        _seen.update(v for v in values if len(v) >= 6)
+    for value in values:
+        remember(value)
 
 
 def scrub(text: str) -> str:
-    """``text`` without any secret value this process has seen."""
-    cleaned = redact(text)
-    with _seen_lock:
-        values = sorted(_seen, key=len, reverse=True)
-    for value in values:
-        cleaned = cleaned.replace(value, "***")
-    return cleaned
+    """``text`` without any secret value this process has seen (same as :func:`core.secrets.redact`)."""
+    return redact(text)
 
 
 class RedactingFilter(logging.Filter):

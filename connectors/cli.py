@@ -91,16 +91,32 @@ def _practice_help(base: str) -> str:
 Any token is accepted except those starting with "expired". Posts: {base}/__sandbox/posts"""
 
 
+def _port(value: str) -> int:
+    """An argparse type: a TCP port number, 0 to 65535 (bind() would otherwise end in a traceback)."""
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number: give 0 to 65535.") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number: give 0 to 65535 (0: any free port).")
+    return port
+
+
 def _serve(args: argparse.Namespace) -> int:
     from connectors.sandbox import Sandbox
     from connectors.sandbox.faults import FaultSpecError
 
     try:
-        sandbox = Sandbox(port=args.port, faults=args.faults, seed=args.seed)
+        sandbox = Sandbox(
+            port=args.port, faults=args.faults, seed=args.seed, refuse_duplicates=not args.allow_duplicates
+        )
     except FaultSpecError as exc:
         raise UserError(str(exc)) from None
     except OSError as exc:
-        raise UserError(f"Cannot listen on 127.0.0.1:{args.port}: {exc.strerror}.") from None
+        reason = (exc.strerror or str(exc)).rstrip(".").lower()
+        raise UserError(
+            f"Cannot listen on 127.0.0.1:{args.port} ({reason}): choose another --port, or 0 for any free port."
+        ) from None
     print(f"Communiqué sandbox listening on {sandbox.base_url} (X API v2, Graph API).", flush=True)
     if not args.quiet:
         print(_practice_help(sandbox.base_url), flush=True)
@@ -134,14 +150,20 @@ def register(sub: _SubParsers[argparse.ArgumentParser]) -> None:
     sandbox = sub.add_parser("sandbox", help="the local platform emulator (tests, practice mode)")
     commands = sandbox.add_subparsers(dest="sandbox_command", required=True, metavar="COMMAND")
     serve = commands.add_parser("serve", help="answer like X and Facebook on 127.0.0.1 until interrupted")
-    serve.add_argument("--port", type=int, default=8765, help="port (0: any free port; default 8765)")
+    serve.add_argument("--port", type=_port, default=8765, help="port, 0 to 65535 (0: any free port; default 8765)")
     serve.add_argument(
         "--faults",
         default="",
         metavar="SPEC",
         help="e.g. '500:0.2,latency:0.05:1.5,drop:0.05,429:0.05' (KIND:RATE[:SECONDS]; kinds: latency, timeout, "
-        "drop, drop-after, 500, 502, 503, 429, auth, policy)",
+        "drop, drop-after, truncate, 500, 502, 503, 429, auth, policy)",
     )
     serve.add_argument("--seed", type=int, help="seed the fault dice (repeatable runs)")
+    serve.add_argument(
+        "--allow-duplicates",
+        action="store_true",
+        help="accept a second post with the same text (as Facebook does for photo posts); "
+        "by default duplicates are refused as X and Facebook text posts are",
+    )
     serve.add_argument("--quiet", action="store_true", help="print only the listening line")
     serve.set_defaults(handler=_serve)

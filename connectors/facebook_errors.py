@@ -5,7 +5,7 @@ from __future__ import annotations
 import requests
 from pyfacebook import FacebookError, LibraryError
 
-from connectors._http import scrub
+from connectors._http import BAD_ADDRESS_ERRORS, is_broken_exchange, scrub
 from connectors.base import (
     AuthenticationError,
     ConnectorError,
@@ -42,6 +42,8 @@ def translate(exc: Exception, action: str, last_status: int | None = None) -> Co
         return RetryableError(f"Facebook did not answer in time while trying to {action}.")
     if isinstance(exc, requests.ConnectionError):
         return RetryableError(f"The connection to Facebook was lost while trying to {action}.")
+    if isinstance(exc, BAD_ADDRESS_ERRORS):
+        return PermanentError(f"The account's API address is not a valid URL: {scrub(str(exc))}")
     if isinstance(exc, FacebookError):
         code = getattr(exc, "code", None)
         said = scrub(str(getattr(exc, "message", "")))
@@ -79,4 +81,8 @@ def translate(exc: Exception, action: str, last_status: int | None = None) -> Co
         return RetryableError(
             f"Facebook sent an answer that could not be read while trying to {action}.", status=last_status
         )
+    if is_broken_exchange(exc):
+        # The answer broke off (or never came whole): whether Facebook acted is unknown, so this is not final.
+        # (pyfacebook passes requests' exceptions through, except HTTPError, which it wraps in a LibraryError.)
+        return RetryableError(f"The connection to Facebook broke off while trying to {action}.", status=last_status)
     return PermanentError(f"Could not {action} on Facebook: {type(exc).__name__}: {scrub(str(exc))}")

@@ -7,7 +7,9 @@ the thread splitting.
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -159,9 +161,22 @@ def check_facebook(text: str, media: Sequence[MediaItem] = (), *, link: str | No
 
 
 _URL = re.compile(r"https?://\S+")
+_TRAILING_URL = re.compile(r"\s*https?://\S+\s*$")
 
 
-def comparable(text: str) -> str:
-    """``text`` reduced for "is this the same post" comparisons: links (which platforms rewrite,
-    e.g. t.co) become a placeholder and whitespace is collapsed."""
+def comparable(text: str, *, escaped: bool = False, media_link: bool = False) -> str:
+    """``text`` reduced for "is this the same post" comparisons.
+
+    Always: Unicode NFC (X stores text normalised, so a decomposed "ế" typed on some keyboards
+    comes back composed), links (which platforms rewrite, e.g. to t.co) become a placeholder, and
+    whitespace is collapsed. For a text read back from X: ``escaped`` undoes X's HTML escaping of
+    ``&``, ``<`` and ``>`` (only there: a text of ours that literally contains "&amp;" must stay
+    as it is), and ``media_link`` drops the ``https://t.co/...`` link X adds at the end of a post
+    with media.
+    """
+    if escaped:
+        text = html.unescape(text)
+    text = unicodedata.normalize("NFC", text)
+    if media_link:
+        text = _TRAILING_URL.sub("", text)
     return " ".join(_URL.sub("<url>", text).split())

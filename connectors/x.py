@@ -8,8 +8,8 @@ has no v2 media upload, so images go through the same session to ``/2/media/uplo
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -32,6 +32,8 @@ from connectors.base import (
     OutgoingPost,
     Published,
     RateLimit,
+    RateLimitedError,
+    RetryableError,
 )
 from connectors.x_errors import check_status, translate
 
@@ -40,6 +42,8 @@ REAL_HOST = "https://api.twitter.com"
 LOOKUP_BATCH = 100  # ids per GET /2/tweets
 _OAUTH1_FIELDS = ("api_key", "api_secret", "access_token", "access_secret")
 _PRIVATE_FIELDS = ("non_public_metrics", "organic_metrics")
+#: A lost thread part is looked for from this long before the publish began: X's clock is not ours.
+CLOCK_SLACK = timedelta(minutes=5)
 T = TypeVar("T")
 
 
@@ -119,27 +123,46 @@ class XConnector:
         return textrules.split_thread(body) if post.as_thread else [body]
 
     def publish(self, post: OutgoingPost) -> Published:
-        """Create the post (a numbered thread when ``as_thread`` and too long); images go on the first part."""
+        """Create the post (a numbered thread when ``as_thread`` and too long); images go on the first part.
+
+        A thread is all or nothing: when a part fails, the parts already out are deleted, and so is
+        the failed part itself when its answer was lost (it may exist all the same: it is looked up
+        on the timeline), so that a retry starts clean instead of being refused as a duplicate.
+        """
         result = self.check(post)
         if not result.ok:
             raise InvalidContentError(" ".join(result.problems))
         media_ids = [self._upload(item) for item in post.media]
+        parts = self._parts(post)
+        started = datetime.now(UTC) - CLOCK_SLACK
         ids: list[str] = []
-        try:
-            for index, text in enumerate(self._parts(post)):
-                create = partial(
-                    self.client.create_tweet,
-                    text=text,
-                    media_ids=media_ids if index == 0 and media_ids else None,
-                    in_reply_to_tweet_id=ids[-1] if ids else None,
-                    user_auth=self._user_auth,
-                )
+        for index, text in enumerate(parts):
+            create = partial(
+                self.client.create_tweet,
+                text=text,
+                media_ids=media_ids if index == 0 and media_ids else None,
+                in_reply_to_tweet_id=ids[-1] if ids else None,
+                user_auth=self._user_auth,
+            )
+            try:
                 response = self._call("publish", create)
-                ids.append(str(response.data["id"]))
-        except ConnectorError:
-            self._roll_back(ids)
-            raise
+            except ConnectorError as error:
+                if len(parts) > 1 and _maybe_sent(error):
+                    ids.extend(self._lost_part(text, started, media=index == 0 and bool(media_ids)))
+                self._roll_back(ids)
+                raise
+            ids.append(str(response.data["id"]))
         return Published(remote_id=ids[0], url=self._url(ids[0]), extra_ids=tuple(ids[1:]) + tuple(media_ids))
+
+    def _lost_part(self, text: str, since: datetime, *, media: bool) -> list[str]:
+        """Ids of posts with a thread part's text, for a part whose answer was lost (best effort)."""
+        wanted = textrules.comparable(text)
+        try:
+            return [str(tweet.id) for tweet in self._timeline(since) if _same_text(tweet, wanted, media=media)]
+        except ConnectorError as exc:
+            # find_published cleans such an orphan up before the retry (it deletes the parts of an incomplete thread).
+            log.warning("Could not look for a thread part whose answer was lost: %s", exc.message)
+            return []
 
     def _roll_back(self, ids: Sequence[str]) -> None:
         # A half-published thread is worse than none: remove the parts so a retry starts clean.
@@ -192,9 +215,44 @@ class XConnector:
         return self._me
 
     def find_published(self, post: OutgoingPost, since: datetime) -> Published | None:
-        """The post if the account's timeline since ``since`` has it (texts compared without link rewrites)."""
+        """The post if the account's timeline since ``since`` has it, else ``None``.
+
+        Texts are compared as X rewrites them (links to t.co, HTML escapes, NFC, the link added for
+        media: see :func:`connectors.textrules.comparable`).
+
+        A thread (``as_thread`` text of several parts) counts only when whole: its parts are followed
+        down the reply chain, part k+1 replying to part k. When only some parts exist (the process
+        died between two parts, or a part's answer was lost), those parts are deleted and ``None``
+        is returned, so that :meth:`publish` starts the thread over cleanly; resuming from the last
+        part found would instead depend on a partial timeline being complete and ordered. A deletion
+        that fails raises its error (retryable), so that the thread is never sent twice.
+        """
+        parts = self._parts(post)
+        wanted = [textrules.comparable(part) for part in parts]
+        media = bool(post.media)
+        if len(parts) == 1:
+            for tweet in self._timeline(since):
+                if _same_text(tweet, wanted[0], media=media):
+                    return Published(remote_id=str(tweet.id), url=self._url(str(tweet.id)))
+            return None
+        found: list[list[Any]] = [[] for _ in parts]  # part index -> posts with that part's text
+        for tweet in self._timeline(since):
+            for index, text in enumerate(wanted):
+                if _same_text(tweet, text, media=media and index == 0):
+                    found[index].append(tweet)
+        chain = _whole_thread(found)
+        if chain is not None:
+            return Published(remote_id=chain[0], url=self._url(chain[0]), extra_ids=tuple(chain[1:]))
+        pieces = sorted({str(t.id) for candidates in found for t in candidates}, key=lambda i: (len(i), i))
+        if pieces:
+            log.warning("Deleting %d part(s) of an incomplete X thread before it is published again.", len(pieces))
+        for remote_id in reversed(pieces):  # replies before the posts they answer
+            self.delete(remote_id)
+        return None
+
+    def _timeline(self, since: datetime) -> Iterator[Any]:
+        """The account's posts since ``since``, newest first, at most 1,000."""
         me = self._me or self.verify()
-        wanted = textrules.comparable(self._parts(post)[0])
         start = since.astimezone(UTC) if since.tzinfo else since.replace(tzinfo=UTC)
         token: str | None = None
         for _ in range(10):  # at most 1,000 posts back: a crash is recovered within minutes
@@ -204,17 +262,14 @@ class XConnector:
                 start_time=start,
                 max_results=100,
                 pagination_token=token,
-                tweet_fields=["created_at"],
+                tweet_fields=["created_at", "referenced_tweets"],
                 user_auth=self._user_auth,
             )
             response = self._call("look for the post", page)
-            for tweet in response.data or []:
-                if textrules.comparable(str(tweet.text)) == wanted:
-                    return Published(remote_id=str(tweet.id), url=self._url(str(tweet.id)))
+            yield from response.data or []
             token = (response.meta or {}).get("next_token")
             if not token:
-                return None
-        return None
+                return
 
     def fetch_metrics(self, remote_ids: Sequence[str]) -> list[Metrics]:
         """Metrics, 100 posts a call; non-public counts where the account may see them."""
@@ -239,6 +294,37 @@ class XConnector:
     def rate_limit(self) -> RateLimit | None:
         """The state read from the last answer's ``x-rate-limit-*`` headers."""
         return self._rate_limit
+
+
+def _maybe_sent(error: ConnectorError) -> bool:
+    """Whether a failed create may have created the post all the same (no answer, or a server error)."""
+    return isinstance(error, RetryableError) and not isinstance(error, RateLimitedError)
+
+
+def _same_text(tweet: Any, wanted: str, *, media: bool) -> bool:
+    """Whether a post read back from X has the text ``wanted`` (already :func:`~textrules.comparable`)."""
+    return textrules.comparable(str(tweet.text), escaped=True, media_link=media) == wanted
+
+
+def _replied_to(tweet: Any) -> str | None:
+    for reference in getattr(tweet, "referenced_tweets", None) or []:
+        if reference.type == "replied_to":
+            return str(reference.id)
+    return None
+
+
+def _whole_thread(found: Sequence[Sequence[Any]]) -> list[str] | None:
+    """Ids of a complete thread (part k+1 replying to part k) among the posts found for each part."""
+    for first in found[0]:
+        chain = [str(first.id)]
+        for candidates in found[1:]:
+            following = next((str(t.id) for t in candidates if _replied_to(t) == chain[-1]), None)
+            if following is None:
+                break
+            chain.append(following)
+        else:
+            return chain
+    return None
 
 
 def _metrics(remote_id: str, tweet: Any, refused: set[str]) -> Metrics:

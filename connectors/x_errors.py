@@ -7,7 +7,7 @@ import time
 import requests
 import tweepy
 
-from connectors._http import epoch_to_utc, header_int, scrub
+from connectors._http import BAD_ADDRESS_ERRORS, epoch_to_utc, header_int, is_broken_exchange, scrub
 from connectors.base import (
     AuthenticationError,
     ConnectorError,
@@ -43,8 +43,13 @@ def translate(exc: Exception, action: str) -> ConnectorError:
         return RetryableError(f"X did not answer in time while trying to {action}.")
     if isinstance(exc, requests.ConnectionError):
         return RetryableError(f"The connection to X was lost while trying to {action}.")
+    if isinstance(exc, BAD_ADDRESS_ERRORS):
+        return PermanentError(f"The account's API address is not a valid URL: {scrub(str(exc))}")
     if isinstance(exc, requests.JSONDecodeError | ValueError):
         return RetryableError(f"X sent an answer that could not be read while trying to {action}.")
+    if is_broken_exchange(exc):
+        # The answer broke off (or never came whole): whether X acted is unknown, so this is not final.
+        return RetryableError(f"The connection to X broke off while trying to {action}.")
     response: requests.Response | None = getattr(exc, "response", None)
     status = response.status_code if response is not None else None
     detail = _detail(response)

@@ -92,8 +92,13 @@ def _stored_fields(platform: str, account_name: str) -> list[str]:
     return [name for name in listed.split(",") if name]
 
 
-def _remember(value: str) -> None:
-    # Very short values would redact ordinary words; real tokens are long.
+def remember(value: str) -> None:
+    """Register a secret value so that :func:`redact` removes it from then on.
+
+    Values read or stored here are registered already; call this for a secret obtained some other
+    way (a token exchange, a value handed to a connector directly). Values under 6 characters are
+    ignored: they would redact ordinary words, and real tokens are long.
+    """
     if len(value) >= 6:
         with _known_lock:
             _known_values.add(value)
@@ -113,7 +118,7 @@ def store_secret(platform: str, account_name: str, field: str, value: str) -> No
     check_field(platform, field)
     if not value:
         raise ConfigurationError(f"The {field} for {account_name!r} is empty.")
-    _remember(value)
+    remember(value)
     try:
         keyring.set_password(SERVICE, _username(platform, account_name, field), value)
         fields = _stored_fields(platform, account_name)
@@ -146,7 +151,7 @@ def load_credentials(platform: str, account_name: str, fields: Sequence[str] | N
         if not value:
             value = os.environ.get(variable) or None
         if value:
-            _remember(value)
+            remember(value)
             found[field] = Secret(value)
     return found
 

@@ -8,7 +8,8 @@ In-process use (tests)::
         sandbox.posts(platform="x")     # what was published
         sandbox.set_faults("500:1", times=1, path="/2/tweets")
 
-As a process: ``communique sandbox serve --port 8765 --faults "500:0.1,latency:0.2:0.5"``.
+As a process: ``communique sandbox serve --port 8765 --faults "500:0.1,latency:0.2:0.5"``
+(``--allow-duplicates`` accepts a second post with the same text, like ``Sandbox(refuse_duplicates=False)``).
 
 Practice mode: staff train against the sandbox instead of the real platforms. Give an account
 ``--api-base http://127.0.0.1:8765`` and a dummy token (``communique sandbox serve`` prints the
@@ -33,8 +34,18 @@ __all__ = ["Sandbox"]
 class Sandbox:
     """The emulator: a server on 127.0.0.1 plus a Python handle on its state."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, *, faults: str | None = None, seed: int | None = None):
-        self.state = SandboxState()
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        faults: str | None = None,
+        seed: int | None = None,
+        refuse_duplicates: bool = True,
+    ):
+        """Bind to ``host:port`` (0: a free port); ``refuse_duplicates=False`` accepts a second post
+        with the same text, as Facebook does for photo posts (a double publish then shows as two posts)."""
+        self.state = SandboxState(refuse_duplicates=refuse_duplicates)
         self.faults = Faults(parse_spec(faults or ""), seed=seed)
         self._server = SandboxServer((host, port), self.state, self.faults)
         self._thread: threading.Thread | None = None
@@ -102,10 +113,13 @@ class Sandbox:
         times: int | None = None,
         path: str | None = None,
         method: str | None = None,
+        skip: int = 0,
         replace: bool = False,
     ) -> list[FaultRule]:
-        """Add fault rules from a SPEC (see :mod:`connectors.sandbox.faults`); returns the active rules."""
-        self.faults.add(parse_spec(spec, times=times, path=path, method=method), replace=replace)
+        """Add fault rules from a SPEC (see :mod:`connectors.sandbox.faults`); returns the active rules.
+
+        ``skip``: let that many matching requests through first (``skip=1``: the second thread part)."""
+        self.faults.add(parse_spec(spec, times=times, path=path, method=method, skip=skip), replace=replace)
         return self.faults.rules()
 
     def clear_faults(self) -> None:
@@ -123,6 +137,10 @@ class Sandbox:
     def remove_metric(self, name: str) -> None:
         """Retire a Graph insights metric (it then answers "invalid metric")."""
         self.state.remove_metric(name)
+
+    def set_refuse_duplicates(self, refuse: bool) -> None:
+        """Switch the duplicate-text check on (the default) or off, like ``POST /__sandbox/duplicates``."""
+        self.state.set_refuse_duplicates(refuse)
 
     def set_rate_limit(self, platform: str, bucket: str, limit: int, window: int = 900) -> None:
         """Change a rate-limit bucket (X: create, delete, lookup, me, timeline, media; facebook: calls)."""

@@ -11,13 +11,16 @@ Kinds:
 - ``timeout`` - wait SECONDS (default 60) before answering: the client's read timeout fires first;
 - ``drop`` - close the connection without an answer, before doing anything;
 - ``drop-after`` - do the work (e.g. create the post), then close without an answer;
+- ``truncate`` - do the work, send the status line, the headers and half the body, then close
+  (a connection broken mid-answer: the client sees a ``ChunkedEncodingError``);
 - ``500``, ``502``, ``503`` - a server error (500 in the platform's JSON shape, 502/503 as an HTML page);
 - ``429`` - rate limited, in the platform's shape (X: HTTP 429; Graph: error code 4);
 - ``auth`` - the token is refused as expired (X: 401; Graph: code 190);
 - ``policy`` - blocked by the platform's rules (X: 403; Graph: code 368).
 
-Rules added at run time may fire only a number of ``times`` and only for paths containing
-``path`` (and for one ``method``).
+Rules added at run time may fire only a number of ``times``, only for paths containing ``path``
+(and for one ``method``), and only after letting the first ``skip`` matching requests through
+(e.g. ``skip=1``: the second part of a thread).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import threading
 from dataclasses import asdict, dataclass
 from typing import Any
 
-KINDS = ("latency", "timeout", "drop", "drop-after", "500", "502", "503", "429", "auth", "policy")
+KINDS = ("latency", "timeout", "drop", "drop-after", "truncate", "500", "502", "503", "429", "auth", "policy")
 _DEFAULT_SECONDS = {"latency": 1.0, "timeout": 60.0}
 
 
@@ -45,6 +48,7 @@ class FaultRule:
     times: int | None = None  # fire at most this many more times (None: forever)
     path: str | None = None  # only requests whose path contains this
     method: str | None = None  # only this HTTP method
+    skip: int = 0  # let this many more matching requests through before the rule may fire
 
     def matches(self, method: str, path: str) -> bool:
         """Whether this rule applies to a request (``/__sandbox`` control calls never fault)."""
@@ -60,7 +64,7 @@ class FaultRule:
 
 
 def parse_spec(
-    spec: str, *, times: int | None = None, path: str | None = None, method: str | None = None
+    spec: str, *, times: int | None = None, path: str | None = None, method: str | None = None, skip: int = 0
 ) -> list[FaultRule]:
     """Rules from a SPEC string (see the module documentation)."""
     rules: list[FaultRule] = []
@@ -82,7 +86,9 @@ def parse_spec(
             raise FaultSpecError(f"The rate in {part!r} must be between 0 and 1.")
         if seconds < 0:
             raise FaultSpecError(f"The seconds in {part!r} cannot be negative.")
-        rules.append(FaultRule(kind=kind, rate=rate, seconds=seconds, times=times, path=path, method=method))
+        if skip < 0:
+            raise FaultSpecError("The number of requests to skip cannot be negative.")
+        rules.append(FaultRule(kind=kind, rate=rate, seconds=seconds, times=times, path=path, method=method, skip=skip))
     return rules
 
 
@@ -123,7 +129,12 @@ class Faults:
         kind: str | None = None
         with self._lock:
             for rule in self._rules:
-                if not rule.matches(method, path) or self._random.random() >= rule.rate:
+                if not rule.matches(method, path):
+                    continue
+                if rule.skip > 0:
+                    rule.skip -= 1
+                    continue
+                if self._random.random() >= rule.rate:
                     continue
                 if rule.kind in ("latency", "timeout"):
                     delay += rule.seconds

@@ -18,11 +18,12 @@ Control endpoints (never faulted):
   ``GET /__sandbox/posts/{id}`` (also ``/__sandbox/x/status/{id}``, ``/__sandbox/facebook/posts/{id}``);
   ``GET /__sandbox/calls`` (every platform request as [method, path]).
 - ``GET|POST|DELETE /__sandbox/faults``: POST ``{"spec": "500:1", "times": 1, "path": "/2/tweets",
-  "method": "POST", "replace": false}``; see :mod:`connectors.sandbox.faults` for the SPEC.
+  "method": "POST", "skip": 0, "replace": false}``; see :mod:`connectors.sandbox.faults` for the SPEC.
 - ``POST /__sandbox/clock {"advance": seconds}``, ``POST /__sandbox/revoke {"token": "..."}``,
   ``POST /__sandbox/metrics {"remove": "post_clicks"}``,
   ``POST /__sandbox/rate-limits {"platform": "x", "bucket": "create", "limit": 2, "window": 900}``,
-  ``POST /__sandbox/reset``.
+  ``GET|POST /__sandbox/duplicates``: POST ``{"refuse": false}`` (accept a second post with the same text; ``true``
+  restores the platforms' duplicate check), ``POST /__sandbox/reset``.
 """
 
 from __future__ import annotations
@@ -101,13 +102,17 @@ class _Handler(BaseHTTPRequestHandler):
         if decision.kind == "drop":
             self._drop()
             return
-        fault = None if decision.kind == "drop-after" else decision.kind
+        fault = None if decision.kind in ("drop-after", "truncate") else decision.kind
         try:
             answer = _dispatch(self.server, request, fault)
         except Exception:  # the emulator must answer like a platform, never crash its thread
             log.exception("sandbox: %s %s failed", request.method, request.path)
             answer = json_response(500, {"title": "Internal Server Error", "status": 500, "detail": "sandbox bug"})
         if decision.kind == "drop-after":
+            self._drop()
+            return
+        if decision.kind == "truncate":
+            self._write(answer, cut=True)
             self._drop()
             return
         self._write(answer)
@@ -117,14 +122,17 @@ class _Handler(BaseHTTPRequestHandler):
         with contextlib.suppress(OSError):
             self.connection.shutdown(socket.SHUT_RDWR)
 
-    def _write(self, answer: Response) -> None:
+    def _write(self, answer: Response, *, cut: bool = False) -> None:
+        """Send the answer; ``cut``: only half the body, though the headers announce all of it."""
         self.send_response(answer.status)
         self.send_header("Content-Type", answer.content_type)
         self.send_header("Content-Length", str(len(answer.body)))
         for name, value in answer.headers.items():
             self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(answer.body)
+        self.wfile.write(answer.body[: len(answer.body) // 2] if cut else answer.body)
+        if cut:
+            self.wfile.flush()
 
 
 def _dispatch(server: SandboxServer, request: Request, fault: str | None) -> Response:
@@ -164,7 +172,11 @@ def _control(server: SandboxServer, request: Request) -> Response:
         try:
             times = int(body["times"]) if body.get("times") is not None else None
             rules = parse_spec(
-                str(body.get("spec") or ""), times=times, path=body.get("path"), method=body.get("method")
+                str(body.get("spec") or ""),
+                times=times,
+                path=body.get("path"),
+                method=body.get("method"),
+                skip=int(body.get("skip") or 0),
             )
         except (FaultSpecError, ValueError) as exc:
             return json_response(400, {"error": str(exc)})
@@ -187,6 +199,14 @@ def _control(server: SandboxServer, request: Request) -> Response:
         except (KeyError, ValueError):
             return json_response(400, {"error": "give platform, bucket, limit and optionally window"})
         return json_response(200, {"ok": True})
+    if route == ("GET", "duplicates"):
+        return json_response(200, {"refuse": state.refuse_duplicates})
+    if route == ("POST", "duplicates"):
+        refuse = body.get("refuse")
+        if not isinstance(refuse, bool):
+            return json_response(400, {"error": 'give {"refuse": true} or {"refuse": false}'})
+        state.set_refuse_duplicates(refuse)
+        return json_response(200, {"refuse": refuse})
     if route == ("POST", "reset"):
         state.reset()
         faults.clear()

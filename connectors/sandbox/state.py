@@ -90,8 +90,13 @@ def user_id_for(token: str) -> str:
 class SandboxState:
     """The emulator's memory. Every public method is thread-safe."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, refuse_duplicates: bool = True) -> None:
         self._lock = threading.RLock()
+        self._refuse_duplicates_at_start = refuse_duplicates
+        #: Whether a second live post with the same text is refused (X always refuses; Facebook
+        #: refuses text posts but not photo posts, so a crash test switches this off to see a
+        #: double publish as two posts).
+        self.refuse_duplicates = refuse_duplicates
         self._offset = 0.0
         self._last_id = 0
         self.posts: dict[str, PostRecord] = {}
@@ -149,11 +154,18 @@ class SandboxState:
             record.deleted_at = self.now()
             return True
 
+    def set_refuse_duplicates(self, refuse: bool) -> None:
+        """Switch the duplicate-text check on or off (see :attr:`refuse_duplicates`)."""
+        with self._lock:
+            self.refuse_duplicates = refuse
+
     def duplicate_of(self, platform: str, account: str, text: str) -> PostRecord | None:
-        """A live published post of the same account with the same text."""
+        """A live published post of the same account with the same text (``None`` when duplicates are allowed)."""
         if not text.strip():
             return None
         with self._lock:
+            if not self.refuse_duplicates:
+                return None
             for record in self.posts.values():
                 if (
                     record.platform == platform
@@ -272,9 +284,10 @@ class SandboxState:
             return Window(limit=limit, remaining=limit - used, reset=reset)
 
     def reset(self) -> None:
-        """Forget everything (posts, media, tokens, windows, limits, clock)."""
+        """Forget everything (posts, media, tokens, windows, limits, clock, the duplicate switch)."""
         with self._lock:
             self._offset = 0.0
+            self.refuse_duplicates = self._refuse_duplicates_at_start
             self.posts.clear()
             self.media.clear()
             self.revoked.clear()

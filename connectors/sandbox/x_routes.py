@@ -1,8 +1,15 @@
-"""The X API v2 endpoints the X connector uses, answered in X's own shapes."""
+"""The X API v2 endpoints the X connector uses, answered in X's own shapes.
+
+Texts come back as X returns them: stored NFC-normalised, with ``&``, ``<`` and ``>`` HTML-escaped
+in ``text``, and with a ``https://t.co/...`` link added at the end of a post with media (the
+emulator's record, ``GET /__sandbox/posts``, keeps the plain NFC text).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from datetime import UTC, datetime
 from typing import Any
 
@@ -32,6 +39,20 @@ def token_of(request: Request) -> str | None:
         found = _OAUTH_TOKEN.search(header)
         return found.group(1) if found and found.group(1) else None
     return None
+
+
+def display_text(record: PostRecord) -> str:
+    """The ``text`` X returns for a post: ``&``, ``<`` and ``>`` HTML-escaped (and nothing else), and
+    for a post with media a ``https://t.co/...`` link to the media added at the end."""
+    text = record.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if record.media_ids:
+        text = f"{text} {media_link(record.id)}"
+    return text
+
+
+def media_link(tweet_id: str) -> str:
+    """The stable short link X adds to the text of a post with media."""
+    return "https://t.co/" + hashlib.sha256(tweet_id.encode()).hexdigest()[:10]
 
 
 def _rate_headers(window: Window) -> dict[str, str]:
@@ -107,7 +128,7 @@ def _create(state: SandboxState, request: Request, user: str) -> Response:
     body = request.json()
     if not isinstance(body, dict):
         return _invalid("The request body is not JSON.")
-    text = str(body.get("text") or "")
+    text = unicodedata.normalize("NFC", str(body.get("text") or ""))  # X stores (and compares) NFC text
     media_ids = [str(m) for m in (body.get("media") or {}).get("media_ids", [])]
     reply_to = (body.get("reply") or {}).get("in_reply_to_tweet_id")
     if not text and not media_ids:
@@ -142,7 +163,9 @@ def _create(state: SandboxState, request: Request, user: str) -> Response:
             reply_to=str(reply_to) if reply_to is not None else None,
         )
     )
-    return json_response(201, {"data": {"id": record.id, "text": record.text, "edit_history_tweet_ids": [record.id]}})
+    return json_response(
+        201, {"data": {"id": record.id, "text": display_text(record), "edit_history_tweet_ids": [record.id]}}
+    )
 
 
 def _delete(state: SandboxState, request: Request, user: str, tweet_id: str) -> Response:
@@ -165,11 +188,19 @@ def _delete(state: SandboxState, request: Request, user: str, tweet_id: str) -> 
 def _tweet_json(
     state: SandboxState, record: PostRecord, fields: set[str], user: str
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    data: dict[str, Any] = {"id": record.id, "text": record.text, "edit_history_tweet_ids": [record.id]}
+    data: dict[str, Any] = {"id": record.id, "text": display_text(record), "edit_history_tweet_ids": [record.id]}
     errors: list[dict[str, Any]] = []
     counts = state.engagement(record)
     if "created_at" in fields:
         data["created_at"] = _iso(record.created_at)
+    if "referenced_tweets" in fields and record.reply_to is not None:
+        data["referenced_tweets"] = [{"type": "replied_to", "id": record.reply_to}]
+    if "in_reply_to_user_id" in fields and record.reply_to is not None:
+        parent = state.posts.get(record.reply_to)
+        if parent is not None:
+            data["in_reply_to_user_id"] = parent.account
+    if "attachments" in fields and record.media_ids:
+        data["attachments"] = {"media_keys": [f"3_{m}" for m in record.media_ids]}
     if "author_id" in fields:
         data["author_id"] = record.account
     if "public_metrics" in fields:

@@ -168,3 +168,80 @@ def test_bad_fault_spec_on_the_command_line_is_a_user_error() -> None:
     )
     assert done.returncode == 2
     assert "Unknown fault 'boom'" in done.stderr
+
+
+def test_duplicates_are_refused_by_default_and_accepted_when_switched_off_in_python() -> None:
+    for refuse in (True, False):
+        with Sandbox(refuse_duplicates=refuse) as box:
+            answers = [
+                requests.post(f"{box.base_url}/2/tweets", json={"text": "same"}, headers=BEARER, timeout=10)
+                for _ in range(2)
+            ]
+            assert [a.status_code for a in answers] == ([201, 403] if refuse else [201, 201])
+            assert [p["text"] for p in box.posts(platform="x")] == (["same"] if refuse else ["same", "same"])
+
+
+def test_duplicates_control_endpoint_switches_the_check_and_reset_restores_it(sandbox: Sandbox) -> None:
+    base = sandbox.base_url
+    form = {"message": "photo caption", "access_token": "t0ken1"}
+    png = {"source": ("a.png", b"\x89PNG\r\n\x1a\n" + bytes(50), "image/png")}
+    assert requests.get(f"{base}/__sandbox/duplicates", timeout=10).json() == {"refuse": True}
+    assert requests.post(f"{base}/__sandbox/duplicates", json={"refuse": "no"}, timeout=10).status_code == 400
+    assert requests.post(f"{base}/__sandbox/duplicates", json={"refuse": False}, timeout=10).json() == {"refuse": False}
+    for _ in range(2):
+        photo = requests.post(f"{base}/v25.0/42/photos", data=form, files=png, timeout=10)
+        assert photo.status_code == 200 and "post_id" in photo.json()
+    assert [p["text"] for p in sandbox.posts(platform="facebook", kind="post")] == ["photo caption"] * 2
+
+    requests.post(f"{base}/__sandbox/reset", json={}, timeout=10)
+    assert requests.get(f"{base}/__sandbox/duplicates", timeout=10).json() == {"refuse": True}
+    requests.post(f"{base}/v25.0/42/feed", data=form, timeout=10)
+    again = requests.post(f"{base}/v25.0/42/feed", data=form, timeout=10)
+    assert again.json()["error"]["code"] == 506
+
+
+def _serve(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "sandbox", "serve", "--quiet", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def test_serve_allow_duplicates_accepts_the_same_text_twice() -> None:
+    server = _serve("--port", "0", "--allow-duplicates")
+    try:
+        assert server.stdout is not None
+        base = server.stdout.readline().split("listening on ", 1)[1].split()[0]
+        answers = [
+            requests.post(f"{base}/2/tweets", json={"text": "twice"}, headers=BEARER, timeout=30).status_code
+            for _ in range(2)
+        ]
+        assert answers == [201, 201]
+        assert len(requests.get(f"{base}/__sandbox/posts", timeout=30).json()["posts"]) == 2
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "http"])
+def test_serve_refuses_a_port_out_of_range_in_one_sentence(port: str) -> None:
+    server = _serve("--port", port)
+    _, err = server.communicate(timeout=60)
+    assert server.returncode == 2
+    assert "Traceback" not in err and "OverflowError" not in err
+    assert "is not a port number: give 0 to 65535" in err
+
+
+def test_serve_on_a_busy_port_says_so_in_one_sentence() -> None:
+    with Sandbox() as busy:
+        server = _serve("--port", str(busy.port))
+        _, err = server.communicate(timeout=60)
+    assert server.returncode == 2
+    assert "Traceback" not in err
+    assert err.strip().splitlines() == [
+        f"communique: Cannot listen on 127.0.0.1:{busy.port} (address already in use): "
+        "choose another --port, or 0 for any free port."
+    ]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from connectors.base import ConnectorError, OutgoingPost
+from connectors.base import AccountContext, ConnectorError, OutgoingPost
 from connectors.facebook import exchange_page_token
 from connectors.registry import account_context, connector_for
 from connectors.sandbox import Sandbox
@@ -110,3 +110,19 @@ def test_secrets_never_leak(
         assert value not in out + err
         assert all(value not in text for text in texts), f"a secret reached an error message: {value}"
         assert value.encode() not in database, f"a secret reached the database: {value}"
+
+
+def test_values_a_connector_learns_are_redacted_by_core_secrets_too(sandbox: Sandbox) -> None:
+    # The scheduler and the CLI scrub with core.secrets.redact: it must know what the connectors know.
+    handed = "LEAKCHECK-handed-directly-2s1t0u"  # given to a connector directly, not through the keyring
+    connector_for(AccountContext("Direct", "facebook", sandbox.base_url, "78", {"page_token": secrets.Secret(handed)}))
+    page_token = exchange_page_token(
+        secrets.Secret(USER_TOKEN),
+        app_id="42",
+        app_secret=secrets.Secret(APP_SECRET),
+        page_id="78",
+        api_base=sandbox.base_url,
+    ).reveal()
+    assert secrets.redact(f"failed with {handed} and {page_token}") == "failed with *** and ***"
+    secrets.remember("short")  # too short to redact safely: ignored
+    assert secrets.redact("a short note") == "a short note"

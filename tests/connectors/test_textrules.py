@@ -92,3 +92,12 @@ def test_comparable_ignores_link_rewrites_and_spacing() -> None:
     assert textrules.comparable("Hello  world https://t.co/abc") == textrules.comparable(
         "Hello world\nhttps://example.org/x"
     )
+
+
+def test_comparable_undoes_what_x_does_to_a_text() -> None:
+    ours = textrules.comparable("Q&A <today> Tiếng Việt https://example.org/q")
+    from_x = "Q&amp;A &lt;today&gt; Tie\u0302\u0301ng Vie\u0323\u0302t https://t.co/abc https://t.co/media123"
+    assert textrules.comparable(from_x, escaped=True, media_link=True) == ours
+    assert textrules.comparable(from_x, escaped=True) != ours  # without media, a trailing link is the text's own
+    assert textrules.comparable(from_x, media_link=True) != ours  # Facebook texts are not escaped
+    assert textrules.comparable("AT&amp;T") == textrules.comparable("AT&amp;amp;T", escaped=True)
