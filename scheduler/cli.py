@@ -1,17 +1,18 @@
-"""``communique worker``, ``communique publish VARIANT_ID``, ``communique recur`` and ``communique slot ...``."""
+"""``communique worker``, ``communique publish VARIANT_ID``, ``communique recur ...`` and ``communique slot ...``."""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
+from dataclasses import asdict
 from datetime import timedelta
 
 from core import timeutil
 from core.cli.base import EXIT_OK, print_json, print_table, store_for
 from core.errors import UserError
 from core.services import audit, posts
-from scheduler import recurrence, slots
+from scheduler import recurrence, services, slots
 from scheduler.backoff import RetryPolicy
 from scheduler.engine import Engine, EngineSettings
 from scheduler.lease import new_holder_id
@@ -99,7 +100,7 @@ def _slot_next(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _recur(args: argparse.Namespace) -> int:
+def _recur_start(args: argparse.Namespace) -> int:
     start = timeutil.parse_local(args.start)
     recurrence_id = recurrence.make_recurring(store_for(args), args.variant_id, args.rule, start)
     print(f"Variant {args.variant_id} now repeats ({args.rule}) from {args.start}: recurrence {recurrence_id}.")
@@ -108,6 +109,38 @@ def _recur(args: argparse.Namespace) -> int:
             "Note: platforms refuse identical text twice; put {date} (or {date:%d.%m.%Y}, {time}) in the text "
             "so that each occurrence differs."
         )
+    return EXIT_OK
+
+
+def _recur_stop(args: argparse.Namespace) -> int:
+    cancelled = services.stop_recurrence(store_for(args), args.recurrence_id)
+    extra = (
+        f"; cancelled the occurrences already scheduled (variants {', '.join(map(str, cancelled))})"
+        if cancelled
+        else ""
+    )
+    print(f"Stopped recurrence {args.recurrence_id}{extra}.")
+    return EXIT_OK
+
+
+def _recur_list(args: argparse.Namespace) -> int:
+    found = services.list_recurrences(store_for(args))
+    rows = [
+        (
+            r.id,
+            r.template_variant_id,
+            r.account or "-",
+            r.rule,
+            f"{r.start_local.replace('T', ' ')} {r.zone}",
+            "active" if r.active else "stopped",
+            "-" if r.next_at is None else f"{r.next_at:%Y-%m-%d %H:%M} UTC",
+        )
+        for r in found
+    ]
+    if args.json:
+        print_json([{**asdict(r), "next_at": r.next_at.isoformat() if r.next_at else None} for r in found])
+    else:
+        print_table(["ID", "VARIANT", "ACCOUNT", "RULE", "START", "STATE", "NEXT"], rows)
     return EXIT_OK
 
 
@@ -127,11 +160,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     publish.add_argument("--json", action="store_true")
     publish.set_defaults(handler=_publish)
 
-    recur = sub.add_parser("recur", help="repeat a variant by an RFC 5545 rule on its account's wall clock")
-    recur.add_argument("variant_id", type=int)
-    recur.add_argument("--rule", required=True, help="e.g. FREQ=WEEKLY;BYDAY=MO")
-    recur.add_argument("--start", required=True, help="first local time, YYYY-MM-DD HH:MM")
-    recur.set_defaults(handler=_recur)
+    recur = sub.add_parser("recur", help="recurring posts: repeat a variant by an RFC 5545 rule, list, stop")
+    recur_commands = recur.add_subparsers(dest="recur_command", metavar="COMMAND", required=True)
+    start = recur_commands.add_parser("start", help="repeat a variant by a rule on its account's wall clock")
+    start.add_argument("variant_id", type=int)
+    start.add_argument("--rule", required=True, help="e.g. FREQ=WEEKLY;BYDAY=MO (at most hourly)")
+    start.add_argument("--start", required=True, help="first local time, YYYY-MM-DD HH:MM")
+    start.set_defaults(handler=_recur_start)
+    stop = recur_commands.add_parser("stop", help="stop a recurrence and cancel its occurrences not yet sent")
+    stop.add_argument("recurrence_id", type=int)
+    stop.set_defaults(handler=_recur_stop)
+    recur_list = recur_commands.add_parser("list", help="list recurrences, active and stopped")
+    recur_list.add_argument("--json", action="store_true")
+    recur_list.set_defaults(handler=_recur_list)
 
     slot = sub.add_parser("slot", help="an account's regular posting times")
     commands = slot.add_subparsers(dest="slot_command", metavar="COMMAND", required=True)

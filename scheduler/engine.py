@@ -15,9 +15,11 @@ from __future__ import annotations
 import logging
 import random
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import func, or_, select
@@ -31,11 +33,18 @@ from scheduler.cadence import PollingPolicy
 from scheduler.clock import Clock, system_clock
 from scheduler.connections import AccountLimiter, ConnectorFactory, ConnectorPool, default_factory
 from scheduler.events import EventBus
+from scheduler.inflight import IN_FLIGHT
 from scheduler.lease import Lease, new_holder_id
 from scheduler.poller import Poller
 from scheduler.publisher import Outcome, Publisher
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+#: How soon a sweep in which a stage failed is repeated.
+STAGE_RETRY = timedelta(seconds=5)
+#: What ``_publish_one`` returns when the database refused the claim or the result.
+_REFUSED = object()
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,7 @@ class SweepReport:
     outcomes: list[Outcome] = field(default_factory=list)
     polled: int = 0
     next_wake: datetime | None = None
+    failed: list[str] = field(default_factory=list)  # the stages that raised (logged)
 
 
 class Engine:
@@ -104,29 +114,62 @@ class Engine:
             store, self.pool, clock=clock, bus=self.bus, policy=self.settings.polling, limiter=self.limiter
         )
         self._sweep_lock = threading.Lock()
-        self._in_flight: set[int] = set()
         self._scheduler: BackgroundScheduler | None = None
 
     # --- one sweep ------------------------------------------------------------------------------
 
     def sweep(self) -> SweepReport:
-        """Do everything that is due now; only the lease holder does anything."""
+        """Do everything that is due now; only the lease holder does anything.
+
+        Each stage runs on its own: one that raises (a plugin gone, a malformed row, a database
+        hiccup) is logged and listed in ``report.failed``, and the others still run, so a broken
+        recurrence cannot stop due posts from being published.
+        """
         with self._sweep_lock:
             if not self.lease.acquire():
                 return SweepReport(leader=False, next_wake=self.clock() + self.settings.lease_ttl / 2)
             now = self.clock()
             report = SweepReport(leader=True)
-            report.reset = recovery.reset_interrupted(
-                self.store, now=now, me=self.holder, in_flight=self._in_flight, orphan_after=self.settings.orphan_after
+            report.reset = self._stage(
+                report,
+                "recovery",
+                lambda: recovery.reset_interrupted(
+                    self.store, now=now, in_flight=IN_FLIGHT, orphan_after=self.settings.orphan_after
+                ),
+                [],
             )
-            report.created = recurrence.materialize(
-                self.store, now=now, horizon=self.settings.recurrence_horizon, actor=self.holder
+            report.created = self._stage(
+                report,
+                "recurrences",
+                lambda: recurrence.materialize(
+                    self.store, now=now, horizon=self.settings.recurrence_horizon, actor=self.holder
+                ),
+                [],
             )
-            report.missed = recovery.mark_missed(self.store, self.bus, now=now, actor=self.holder)
-            report.outcomes = self._publish_due()
-            report.polled = self.poller.poll_due().polled
-            report.next_wake = self.next_wake()
+            min_grace = max(recovery.MIN_GRACE, self.settings.sweep_every)
+            report.missed = self._stage(
+                report,
+                "missed posts",
+                lambda: recovery.mark_missed(self.store, self.bus, now=now, actor=self.holder, min_grace=min_grace),
+                [],
+            )
+            report.outcomes = self._stage(report, "publishing", lambda: self._publish_due(report), [])
+            report.polled = self._stage(report, "polling", lambda: self.poller.poll_due().polled, 0)
+            report.next_wake = self._stage(report, "next wake-up", self.next_wake, None)
+            if report.failed:
+                # Try the failed stage again soon, but not so soon that a lasting fault spins.
+                retry_at = self.clock() + STAGE_RETRY
+                report.next_wake = retry_at if report.next_wake is None else min(report.next_wake, retry_at)
             return report
+
+    @staticmethod
+    def _stage(report: SweepReport, name: str, run: Callable[[], T], fallback: T) -> T:
+        try:
+            return run()
+        except Exception:  # the worker's log formatter redacts secrets from the traceback too
+            log.exception("sweep stage %s failed; the next sweep tries it again", name)
+            report.failed.append(name)
+            return fallback
 
     def _due(self, now: datetime) -> list[tuple[int, int, int]]:
         with self.store.read() as conn:
@@ -143,27 +186,32 @@ class Engine:
             ).all()
         return [(r.id, r.version, r.account_id) for r in rows if self.limiter.blocked_until(r.account_id, now) is None]
 
-    def _publish_one(self, variant_id: int, version: int) -> Outcome | None:
+    def _publish_one(self, variant_id: int, version: int) -> Outcome | object | None:
         if not self.lease.valid():
             return None
-        claim = self.publisher.claim(variant_id, version)
-        if claim is None:
-            return None
-        self._in_flight.add(variant_id)
-        try:
-            return self.publisher.run(claim)
-        finally:
-            self._in_flight.discard(variant_id)
+        # Listed before the claim commits, so that no sweep ever sees our live claim as left behind.
+        with IN_FLIGHT.hold(variant_id):
+            try:
+                claim = self.publisher.claim(variant_id, version)
+                return None if claim is None else self.publisher.run(claim)
+            except Exception:
+                # The database refused the claim or the result (locked, away): one variant must not
+                # stop the others. A claim whose result was lost stays ``publishing`` with a pending
+                # attempt; the next sweep resets it, and it is looked up before any new send.
+                log.exception("variant %s: the database refused the claim or the result; retried later", variant_id)
+                return _REFUSED
 
-    def _publish_due(self) -> list[Outcome]:
+    def _publish_due(self, report: SweepReport) -> list[Outcome]:
         outcomes: list[Outcome] = []
         due = self._due(self.clock())
         if not due:
             return outcomes
         with ThreadPoolExecutor(max_workers=max(1, self.settings.publishers), thread_name_prefix="publish") as pool:
             for result in pool.map(lambda item: self._publish_one(item[0], item[1]), due):
-                if result is not None:
+                if isinstance(result, Outcome):
                     outcomes.append(result)
+                elif result is _REFUSED and "publishing" not in report.failed:
+                    report.failed.append("publishing")  # wake again soon: the reset and look-up wait for it
         return outcomes
 
     def next_wake(self) -> datetime | None:
@@ -179,7 +227,11 @@ class Engine:
                 select(func.min(variants.c.next_poll_at)).where(variants.c.status == VariantStatus.PUBLISHED.value)
             ).scalar()
         candidates = [t for t in (publish_at, poll_at, self.limiter.next_release()) if t is not None]
-        occurrence = recurrence.next_occurrence_at(self.store)
+        try:
+            occurrence = recurrence.next_occurrence_at(self.store)
+        except Exception:  # a broken recurrence table must not cost the publishes their wake-up
+            log.exception("the next recurring occurrence could not be read")
+            occurrence = None
         if occurrence is not None:
             candidates.append(occurrence - self.settings.recurrence_horizon)
         return min(candidates, default=None)
@@ -191,8 +243,10 @@ class Engine:
         from scheduler.services import make_due_now
 
         version = make_due_now(self.store, variant_id, now=self.clock(), actor=self.holder)
-        claim = self._direct.claim(variant_id, version)
-        return None if claim is None else self._direct.run(claim)
+        # Listed like a sweep's publish: a sweep of this process must not reset it mid-call.
+        with IN_FLIGHT.hold(variant_id):
+            claim = self._direct.claim(variant_id, version)
+            return None if claim is None else self._direct.run(claim)
 
     # --- APScheduler wiring -----------------------------------------------------------------------
 

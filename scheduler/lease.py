@@ -10,6 +10,7 @@ lease expires; a holder dead on the same host (its pid is gone) is replaced at o
 
 from __future__ import annotations
 
+import enum
 import os
 import secrets
 import socket
@@ -31,24 +32,38 @@ def new_holder_id(kind: str = "worker") -> str:
     return f"{kind}:{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
 
 
-def holder_is_dead(holder: str) -> bool:
-    """True when ``holder`` names a process on this host that no longer runs."""
+class HolderState(enum.Enum):
+    """Where the process named by a holder id runs, as far as this process can tell."""
+
+    THIS_PROCESS = "this process"
+    ALIVE_HERE = "alive on this host"
+    DEAD_HERE = "gone from this host"
+    ELSEWHERE = "another host (or unreadable)"
+
+
+def holder_state(holder: str) -> HolderState:
+    """Classify ``holder`` (``kind:host:pid:nonce``): only this host's processes can be checked."""
     parts = holder.split(":")
     if len(parts) != 4 or parts[1] != socket.gethostname():
-        return False
+        return HolderState.ELSEWHERE
     try:
         pid = int(parts[2])
     except ValueError:
-        return False
+        return HolderState.ELSEWHERE
     if pid == os.getpid():
-        return False
+        return HolderState.THIS_PROCESS
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
-        return True
+        return HolderState.DEAD_HERE
     except PermissionError:  # alive, owned by someone else
-        return False
-    return False
+        return HolderState.ALIVE_HERE
+    return HolderState.ALIVE_HERE
+
+
+def holder_is_dead(holder: str) -> bool:
+    """True when ``holder`` names a process on this host that no longer runs."""
+    return holder_state(holder) is HolderState.DEAD_HERE
 
 
 class Lease:

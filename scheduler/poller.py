@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from connectors.base import ConnectorError, Metrics
 from core.domain import VariantStatus
+from core.secrets import redact
 from core.store import Store
 from core.store.tables import engagement_snapshots, variants
 from scheduler.cadence import PollingPolicy
@@ -81,8 +82,16 @@ class Poller:
                         metrics = connector.fetch_metrics([remote for _, remote, _ in batch])
                     finally:
                         self.limiter.observe(account_id, connector, self.clock())
-                except ConnectorError as error:
-                    log.warning("metrics for account %s failed (%s); retrying later", account_id, error.kind)
+                except Exception as error:
+                    # Whatever broke (the platform, a plugin not installed here, a malformed answer),
+                    # only this batch waits: the others, and the rest of the sweep, go on.
+                    reason = error.kind if isinstance(error, ConnectorError) else type(error).__name__
+                    log.warning(
+                        "metrics for account %s failed (%s: %s); retrying later",
+                        account_id,
+                        reason,
+                        redact(str(error)),
+                    )
                     self._postpone(batch, now)
                     failed += len(batch)
                     continue

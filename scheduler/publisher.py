@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, and_, func, or_, select
 
 from connectors.base import (
     AuthenticationError,
@@ -39,11 +39,16 @@ from scheduler.cadence import PollingPolicy
 from scheduler.clock import Clock
 from scheduler.connections import AccountLimiter, ConnectorPool
 from scheduler.events import Event, EventBus, EventKind
+from scheduler.inflight import IN_FLIGHT
 
 log = logging.getLogger(__name__)
 
-#: Attempt outcomes after which the post may exist on the platform although we never saw it.
+#: Attempt outcomes after which the post may exist on the platform although we never saw it
+#: (unless the error was a clean 429, which the platform answers before creating anything).
 AMBIGUOUS_OUTCOMES = frozenset({"retry", "interrupted"})
+#: Error classes that leave the post's existence unknown whatever the outcome: a timeout or a
+#: dropped answer on the last allowed attempt is recorded ``failed``, yet may have published.
+AMBIGUOUS_ERRORS = frozenset({RetryableError.kind, "interrupted"})
 #: How far before the first attempt a platform look-up searches (clock skew between us and it).
 LOOKUP_SLACK = timedelta(minutes=10)
 
@@ -127,17 +132,23 @@ class Publisher:
                 return None
             row = conn.execute(select(variants).where(variants.c.id == variant_id)).one()
             # One ambiguous attempt is enough, however many clear refusals came after it (a 429 on
-            # the look-up itself must not make the next attempt skip the look-up).
+            # the look-up itself must not make the next attempt skip the look-up), and whatever the
+            # variant went through since (failed, then "publish now" or a reschedule).
             ambiguous = conn.execute(
                 select(func.count())
                 .select_from(publish_attempts)
                 .where(
                     publish_attempts.c.variant_id == variant_id,
-                    publish_attempts.c.outcome.in_(AMBIGUOUS_OUTCOMES),
                     or_(
-                        publish_attempts.c.error_class.is_(None),
-                        publish_attempts.c.error_class != RateLimitedError.kind,
                         publish_attempts.c.outcome == "interrupted",
+                        publish_attempts.c.error_class.in_(AMBIGUOUS_ERRORS),
+                        and_(
+                            publish_attempts.c.outcome.in_(AMBIGUOUS_OUTCOMES),
+                            or_(
+                                publish_attempts.c.error_class.is_(None),
+                                publish_attempts.c.error_class != RateLimitedError.kind,
+                            ),
+                        ),
                     ),
                 )
             ).scalar_one()
@@ -208,8 +219,9 @@ class Publisher:
 
     def publish(self, variant_id: int, version: int) -> Outcome | None:
         """Claim and run in one go; ``None`` when the variant was taken or changed meanwhile."""
-        claim = self.claim(variant_id, version)
-        return None if claim is None else self.run(claim)
+        with IN_FLIGHT.hold(variant_id):  # see scheduler.inflight: listed before the claim commits
+            claim = self.claim(variant_id, version)
+            return None if claim is None else self.run(claim)
 
     # --- step 3: the result ---------------------------------------------------------------------
 
@@ -232,17 +244,7 @@ class Publisher:
                 .where(variants.c.id == claim.variant_id, variants.c.version == claim.version)
                 .values(**values)
             )
-            if done.rowcount != 1:
-                # Someone reset the row meanwhile; the post exists all the same, so it must not be sent again.
-                log.warning("variant %s changed while publishing; recording the post anyway", claim.variant_id)
-                conn.execute(
-                    variants.update()
-                    .where(
-                        variants.c.id == claim.variant_id,
-                        variants.c.status.in_([VariantStatus.PUBLISHING.value, VariantStatus.SCHEDULED.value]),
-                    )
-                    .values(**values)
-                )
+            overridden = None if done.rowcount == 1 else self._record_changed(conn, claim, published, values, now)
             self._finish_attempt(
                 conn, claim, "reconciled" if reconciled else "published", now, None, published.remote_id
             )
@@ -255,10 +257,55 @@ class Publisher:
                 details={"remote_id": published.remote_id, "attempt": claim.attempt_number, "reconciled": reconciled},
                 at=now,
             )
-        self.bus.emit(
-            Event(EventKind.PUBLISHED, claim.variant_id, {"remote_id": published.remote_id, "url": published.url})
-        )
+        details = {"remote_id": published.remote_id, "url": published.url}
+        if overridden is not None:
+            details["overrode"] = overridden
+        self.bus.emit(Event(EventKind.PUBLISHED, claim.variant_id, details))
         return Outcome(claim.variant_id, VariantStatus.PUBLISHED, remote_id=published.remote_id, reconciled=reconciled)
+
+    def _record_changed(
+        self, conn: Connection, claim: Claim, published: Published, values: dict[str, object], now: datetime
+    ) -> str | None:
+        """Record a post the platform accepted on a row changed meanwhile; returns the status it overrode.
+
+        A cancel (or an edit, a reset) that raced the claim (READ COMMITTED on PostgreSQL lets it
+        through) must not hide a live post: the post exists, so the row says ``published`` with its
+        remote id, and the audit trail says which status that overrode. A row already
+        ``published`` is left as it is.
+        """
+        current = conn.execute(select(variants.c.status).where(variants.c.id == claim.variant_id)).scalar()
+        if current is None or current == VariantStatus.PUBLISHED.value:
+            log.warning(
+                "variant %s was already %s; post %s recorded on the attempt only",
+                claim.variant_id,
+                current or "deleted",
+                published.remote_id,
+            )
+            return None
+        log.warning(
+            "variant %s became %s while publishing; the platform accepted it, so it is recorded published",
+            claim.variant_id,
+            current,
+        )
+        conn.execute(
+            variants.update().where(variants.c.id == claim.variant_id, variants.c.status == current).values(**values)
+        )
+        if current in (VariantStatus.PUBLISHING.value, VariantStatus.SCHEDULED.value):
+            return None  # a reset by recovery: nothing the user asked for was overridden
+        audit.record(
+            conn,
+            actor=self.worker,
+            action="publish_override",
+            entity="variant",
+            entity_id=claim.variant_id,
+            details={
+                "overrode": current,
+                "remote_id": published.remote_id,
+                "reason": "the platform accepted the post before the change; a live post is shown live",
+            },
+            at=now,
+        )
+        return str(current)
 
     def _record_failure(self, claim: Claim, error: ConnectorError) -> Outcome:
         now = self.clock()

@@ -10,12 +10,15 @@ the store stays the only truth and each occurrence is published at most once.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from itertools import islice, pairwise
+from typing import Any
 
 from dateutil.rrule import rrule, rrulestr
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from core import timeutil
 from core.domain import OPEN_STATUSES, TextOrigin, VariantStatus
@@ -24,10 +27,20 @@ from core.services import audit
 from core.store import Store
 from core.store.tables import accounts, media, posts, recurrences, variants
 
+log = logging.getLogger(__name__)
+
 #: Occurrences are created this long before they fall due (and shown as scheduled meanwhile).
 DEFAULT_HORIZON = timedelta(days=1)
 #: At most this many occurrences per recurrence per sweep (a long outage cannot flood the store).
 MAX_PER_SWEEP = 50
+
+
+#: The shortest time between two occurrences: more often would flood an account (and X refuses
+#: repeated text anyway).
+MIN_INTERVAL = timedelta(hours=1)
+_FREQ = re.compile(r"(?:^|;)\s*FREQ\s*=\s*([A-Z]+)")
+_TOO_FREQUENT = frozenset({"MINUTELY", "SECONDLY"})
+_GAP_SAMPLE = 50  # occurrences checked for a gap under MIN_INTERVAL
 
 
 #: ``{date}``, ``{time}`` or ``{date:%d.%m.%Y}`` in a template, filled per occurrence.
@@ -64,6 +77,19 @@ def parse_rule(rule: str, start_local: datetime) -> rrule:
         ) from None
     if not isinstance(parsed, rrule):
         raise UserError(f"The repetition rule {rule!r} must be a single RRULE.")
+    frequency = _FREQ.search(text.upper())
+    if frequency is not None and frequency.group(1) in _TOO_FREQUENT:
+        raise UserError(
+            f"The repetition rule {rule!r} repeats every {frequency.group(1)[:-2].lower()}; "
+            "a post can repeat at most hourly (FREQ=HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY)."
+        )
+    # BYHOUR/BYMINUTE lists can pack several occurrences into an hour whatever the FREQ.
+    for earlier, later in pairwise(islice(parsed, _GAP_SAMPLE)):
+        if later - earlier < MIN_INTERVAL:
+            raise UserError(
+                f"The repetition rule {rule!r} repeats more often than once an hour "
+                f"({earlier:%Y-%m-%d %H:%M} and {later:%H:%M}); a post can repeat at most hourly."
+            )
     return parsed
 
 
@@ -144,21 +170,63 @@ def materialize(store: Store, *, now: datetime, horizon: timedelta = DEFAULT_HOR
 
     Occurrences that fell due while nothing ran are created too (the missed-post logic then
     publishes or marks them); each is created once thanks to a compare-and-set on the
-    recurrence's ``last_occurrence_at``.
+    recurrence's ``last_occurrence_at``. A recurrence whose template was cancelled or deleted
+    stops (``active`` false, recorded in the audit trail) instead of creating anything; one that
+    cannot be read is logged and skipped, so that it never holds the others back.
     """
     with store.read() as conn:
-        rules = conn.execute(select(recurrences).where(recurrences.c.active.is_(True))).all()
+        rules = conn.execute(_active_rules()).all()
     created: list[int] = []
     for rec in rules:
-        parsed = parse_rule(rec.rule, datetime.fromisoformat(rec.dtstart_local))
-        due: list[datetime] = []
-        for instant in occurrences_after(parsed, rec.zone, rec.last_occurrence_at):
-            if instant > now + horizon or len(due) >= MAX_PER_SWEEP:
-                break
-            due.append(instant)
-        if due:
-            created.extend(_create_occurrences(store, rec, due, now, actor))
+        if rec.template_status in (None, VariantStatus.CANCELLED.value):
+            _deactivate(store, rec, now, actor, f"its template variant is {rec.template_status or 'deleted'}")
+            continue
+        try:
+            parsed = parse_rule(rec.rule, datetime.fromisoformat(rec.dtstart_local))
+        except UserError as error:  # written before the rule was refused (e.g. more than hourly)
+            _deactivate(store, rec, now, actor, str(error))
+            continue
+        try:
+            due: list[datetime] = []
+            for instant in occurrences_after(parsed, rec.zone, rec.last_occurrence_at):
+                if instant > now + horizon or len(due) >= MAX_PER_SWEEP:
+                    break
+                due.append(instant)
+            if due:
+                created.extend(_create_occurrences(store, rec, due, now, actor))
+        except Exception:
+            log.exception("recurrence %s could not create its occurrences; skipped this time", rec.id)
     return created
+
+
+def _active_rules() -> Select[Any]:
+    """Active recurrences with their template's status (``None`` when the template is gone)."""
+    return (
+        select(recurrences, variants.c.status.label("template_status"))
+        .outerjoin(variants, variants.c.id == recurrences.c.template_variant_id)
+        .where(recurrences.c.active.is_(True))
+        .order_by(recurrences.c.id)
+    )
+
+
+def _deactivate(store: Store, rec: Any, now: datetime, actor: str, reason: str) -> None:
+    with store.write() as conn:
+        changed = conn.execute(
+            recurrences.update()
+            .where(recurrences.c.id == rec.id, recurrences.c.active.is_(True))
+            .values(active=False, updated_at=now)
+        )
+        if changed.rowcount == 1:
+            audit.record(
+                conn,
+                actor=actor,
+                action="stop",
+                entity="recurrence",
+                entity_id=rec.id,
+                details={"reason": reason},
+                at=now,
+            )
+    log.warning("recurrence %s stopped: %s", rec.id, reason)
 
 
 def _create_occurrences(store: Store, rec: object, due: list[datetime], now: datetime, actor: str) -> list[int]:
@@ -226,13 +294,18 @@ def _create_occurrences(store: Store, rec: object, due: list[datetime], now: dat
 
 
 def next_occurrence_at(store: Store) -> datetime | None:
-    """The earliest upcoming occurrence of any active recurrence (a wake-up time)."""
+    """The earliest upcoming occurrence of any active recurrence whose template is still there (a wake-up time)."""
     with store.read() as conn:
-        rules = conn.execute(select(recurrences).where(recurrences.c.active.is_(True))).all()
+        rules = conn.execute(_active_rules()).all()
     upcoming: list[datetime] = []
     for rec in rules:
-        parsed = parse_rule(rec.rule, datetime.fromisoformat(rec.dtstart_local))
-        found = next(occurrences_after(parsed, rec.zone, rec.last_occurrence_at), None)
+        if rec.template_status in (None, VariantStatus.CANCELLED.value):
+            continue  # the next sweep stops it
+        try:
+            parsed = parse_rule(rec.rule, datetime.fromisoformat(rec.dtstart_local))
+            found = next(occurrences_after(parsed, rec.zone, rec.last_occurrence_at), None)
+        except Exception:  # logged by materialize; must not cost the other rules their wake-up
+            continue
         if found is not None:
             upcoming.append(found)
     return min(upcoming, default=None)

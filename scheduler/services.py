@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 
 from core import timeutil
 from core.domain import VariantStatus
-from core.errors import ConflictError, NotFoundError
-from core.services import audit
+from core.errors import ConflictError, NotFoundError, UserError
+from core.services import audit, posts
 from core.store import Store
-from core.store.tables import accounts, variants
+from core.store.tables import accounts, recurrences, variants
+from scheduler import recurrence
 
 #: Statuses from which "publish now" may start.
 _STARTABLE = (
@@ -58,3 +60,81 @@ def make_due_now(store: Store, variant_id: int, *, now: datetime, actor: str) ->
             conn, actor=actor, action="publish_now", entity="variant", entity_id=variant_id, details={}, at=now
         )
         return int(row.version) + 1
+
+
+@dataclass(frozen=True)
+class RecurrenceInfo:
+    """One recurrence as ``communique recur list`` shows it."""
+
+    id: int
+    template_variant_id: int
+    account: str | None  # None when the template variant is gone
+    rule: str
+    start_local: str
+    zone: str
+    active: bool
+    next_at: datetime | None  # the next occurrence not yet created (UTC), while active
+
+
+def list_recurrences(store: Store) -> list[RecurrenceInfo]:
+    """Every recurrence, active or stopped, oldest first."""
+    with store.read() as conn:
+        rows = conn.execute(
+            select(recurrences, accounts.c.name.label("account"), variants.c.status.label("template_status"))
+            .outerjoin(variants, variants.c.id == recurrences.c.template_variant_id)
+            .outerjoin(accounts, accounts.c.id == variants.c.account_id)
+            .order_by(recurrences.c.id)
+        ).all()
+    found: list[RecurrenceInfo] = []
+    for row in rows:
+        upcoming = None
+        if row.active and row.template_status not in (None, VariantStatus.CANCELLED.value):  # else: stops next sweep
+            try:
+                rule = recurrence.parse_rule(row.rule, datetime.fromisoformat(row.dtstart_local))
+                upcoming = next(recurrence.occurrences_after(rule, row.zone, row.last_occurrence_at), None)
+            except (UserError, ValueError):  # an unreadable rule is shown without a next time
+                upcoming = None
+        found.append(
+            RecurrenceInfo(
+                id=row.id,
+                template_variant_id=row.template_variant_id,
+                account=row.account,
+                rule=row.rule,
+                start_local=row.dtstart_local,
+                zone=row.zone,
+                active=bool(row.active),
+                next_at=upcoming,
+            )
+        )
+    return found
+
+
+def stop_recurrence(store: Store, recurrence_id: int, *, actor: str | None = None) -> list[int]:
+    """Stop ``recurrence_id`` creating occurrences, and cancel those already created but not yet sent.
+
+    Returns the variant ids cancelled. An occurrence being published right now is left to finish
+    (it cannot be called back); one already published stays published.
+    """
+    who = actor or audit.default_actor()
+    now = timeutil.now_utc()
+    with store.write() as conn:
+        row = conn.execute(select(recurrences.c.active).where(recurrences.c.id == recurrence_id)).first()
+        if row is None:
+            raise NotFoundError(f"No recurrence with id {recurrence_id}.")
+        if not row.active:
+            raise ConflictError(f"Recurrence {recurrence_id} is already stopped.")
+        conn.execute(recurrences.update().where(recurrences.c.id == recurrence_id).values(active=False, updated_at=now))
+        pending = conn.execute(
+            select(variants.c.id, variants.c.post_id).where(
+                variants.c.recurrence_id == recurrence_id, variants.c.status == VariantStatus.SCHEDULED.value
+            )
+        ).all()
+        audit.record(conn, actor=who, action="stop", entity="recurrence", entity_id=recurrence_id, details={}, at=now)
+    cancelled: list[int] = []
+    for item in pending:
+        try:
+            posts.cancel_post(store, item.post_id, actor=who)
+        except ConflictError:  # it started publishing (or was cancelled) meanwhile
+            continue
+        cancelled.append(item.id)
+    return cancelled

@@ -9,10 +9,11 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
-from connectors.base import Connector
+from connectors.base import Connector, OutgoingPost, Published
 from connectors.sandbox import Sandbox
 from core import secrets, timeutil
 from core.domain import Account
@@ -78,6 +79,22 @@ def make_engine(store: Store, clock: FakeClock, bus: EventBus) -> Iterator[Engin
     yield make
     for engine in made:
         engine.stop()
+
+
+class Spy:
+    """The real connector, with a look at the store from inside ``publish``."""
+
+    def __init__(self, inner: Any, on_publish: Callable[[OutgoingPost], None]) -> None:
+        self.inner, self.on_publish = inner, on_publish
+        self.platform = inner.platform
+
+    def publish(self, post: OutgoingPost) -> Published:
+        self.on_publish(post)
+        result: Published = self.inner.publish(post)
+        return result
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
 
 
 def add_account(

@@ -64,13 +64,31 @@ def test_slots_from_the_command_line(store: Store, sandbox: Sandbox, capsys: pyt
     assert variant.schedule_local.endswith("T09:30")
 
 
-def test_recur_from_the_command_line(store: Store, sandbox: Sandbox, capsys: pytest.CaptureFixture[str]) -> None:
+def test_recur_start_list_and_stop_from_the_command_line(
+    store: Store, sandbox: Sandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
     from scheduler import recurrence
 
     add_account(store, sandbox)
-    draft = posts.create_post(store, text="Weekly", accounts=["tokyo"]).variants[0].id
-    assert main(["recur", str(draft), "--rule", "FREQ=WEEKLY;BYDAY=MO", "--start", "2027-01-04 09:00"]) == 0
+    draft = posts.create_post(store, text="Weekly {date}", accounts=["tokyo"]).variants[0].id
+    assert main(["recur", "start", str(draft), "--rule", "FREQ=WEEKLY;BYDAY=MO", "--start", "2027-01-04 09:00"]) == 0
+    assert "recurrence 1" in capsys.readouterr().out
     upcoming = recurrence.next_occurrence_at(store)
     assert upcoming is not None and (upcoming.weekday(), upcoming.hour) == (0, 0)
-    assert main(["recur", str(draft), "--rule", "weekly", "--start", "2027-01-04 09:00"]) == 2
+    assert main(["recur", "start", str(draft), "--rule", "weekly", "--start", "2027-01-04 09:00"]) == 2
     assert "Cannot read the repetition rule" in capsys.readouterr().err
+    assert main(["recur", "start", str(draft), "--rule", "FREQ=MINUTELY", "--start", "2027-01-04 09:00"]) == 2
+    assert "at most hourly" in capsys.readouterr().err
+
+    assert main(["recur", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "FREQ=WEEKLY;BYDAY=MO" in listed and "active" in listed and f"{upcoming:%Y-%m-%d %H:%M} UTC" in listed
+    assert main(["recur", "stop", "1"]) == 0
+    assert "Stopped recurrence 1" in capsys.readouterr().out
+    assert recurrence.next_occurrence_at(store) is None
+    assert main(["recur", "list"]) == 0
+    assert "stopped" in capsys.readouterr().out
+    assert main(["recur", "stop", "1"]) == 2
+    assert "already stopped" in capsys.readouterr().err
+    assert main(["recur", "stop", "99"]) == 2
+    assert "No recurrence with id 99" in capsys.readouterr().err

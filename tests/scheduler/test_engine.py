@@ -13,7 +13,8 @@ from core.store import Store
 from scheduler.engine import Engine, EngineSettings
 from scheduler.events import Event, EventBus, EventKind
 from scheduler.lease import current_holder
-from tests.scheduler.conftest import add_account, local_in, schedule, texts
+from tests.scheduler.conftest import EngineMaker, add_account, local_in, schedule, texts
+from tests.scheduler.fakes import FakeClock
 
 
 def test_a_started_engine_publishes_late_posts_at_start_and_wakes_for_the_next_one(
@@ -46,3 +47,19 @@ def test_a_started_engine_publishes_late_posts_at_start_and_wakes_for_the_next_o
     assert sorted(texts(sandbox)) == ["Hello", "Soon"]
     holder = current_holder(store)
     assert holder is not None and holder[0] == engine.holder and holder[1] <= timeutil.now_utc()  # released
+
+
+def test_a_broken_stage_does_not_stop_the_others_nor_the_next_wake_up(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    add_account(store, sandbox)
+    due = clock.now + timedelta(minutes=1)
+    variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now)
+    with store.write() as conn:  # a damaged database: the recurrence stage cannot read its table
+        conn.exec_driver_sql("DROP TABLE recurrences")
+    clock.set(due)
+    report = make_engine().sweep()
+    assert report.failed == ["recurrences"]
+    assert posts.get_variant(store, variant_id).status is VariantStatus.PUBLISHED
+    assert texts(sandbox) == ["Hello"]
+    assert report.next_wake is not None and report.next_wake <= clock.now + timedelta(minutes=1)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from connectors.sandbox import Sandbox
 from core.store import Store
-from core.store.tables import engagement_snapshots, variants
+from core.store.tables import accounts, engagement_snapshots, variants
 from scheduler.cadence import PollingPolicy
 from scheduler.engine import EngineSettings
 from scheduler.events import Event, EventKind
@@ -117,3 +117,26 @@ def test_a_failed_poll_is_retried_later_without_losing_the_schedule(
     clock.advance(minutes=15)
     engine.sweep()
     assert len(_snapshots(store)) == 1
+
+
+def test_an_account_whose_plugin_is_not_installed_here_does_not_stop_the_others(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    add_account(store, sandbox, "tokyo", "Asia/Tokyo")
+    add_account(store, sandbox, "berlin", "Europe/Berlin")
+    due = clock.now + timedelta(minutes=1)
+    tokyo = schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now, text="t")
+    berlin = schedule(store, "berlin", local_in("Europe/Berlin", due), clock.now, text="b")
+    clock.set(due)
+    make_engine().sweep()
+    # The database is shared with a colleague whose machine has a plugin this one lacks.
+    with store.write() as conn:
+        conn.execute(accounts.update().where(accounts.c.name == "berlin").values(platform="mastodon"))
+    engine = make_engine()  # a fresh process: no connector cached for berlin
+    clock.advance(minutes=10)
+    report = engine.sweep()
+    assert report.failed == [] and report.polled == 1
+    assert [r[0] for r in _snapshots(store)] == [tokyo]
+    with store.read() as conn:
+        postponed = conn.execute(select(variants.c.next_poll_at).where(variants.c.id == berlin)).scalar_one()
+    assert postponed == clock.now + PollingPolicy().retry_after_error

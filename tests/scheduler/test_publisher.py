@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -9,15 +10,17 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from connectors.base import OutgoingPost, Published
+from connectors.base import OutgoingPost
 from connectors.sandbox import Sandbox
 from core.domain import Account, VariantStatus
 from core.services import audit, posts
 from core.store import Store
 from core.store.tables import publish_attempts, variants
+from scheduler.backoff import RetryPolicy
 from scheduler.connections import default_factory
+from scheduler.engine import EngineSettings
 from scheduler.events import Event, EventKind
-from tests.scheduler.conftest import EngineMaker, add_account, local_in, schedule, texts
+from tests.scheduler.conftest import EngineMaker, Spy, add_account, local_in, schedule, texts
 from tests.scheduler.fakes import FakeClock
 
 
@@ -44,22 +47,6 @@ def due_variant(store: Store, sandbox: Sandbox, clock: FakeClock) -> int:
     variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now)
     clock.set(due)
     return variant_id
-
-
-class Spy:
-    """The real connector, with a look at the store from inside ``publish``."""
-
-    def __init__(self, inner: Any, on_publish: Callable[[OutgoingPost], None]) -> None:
-        self.inner, self.on_publish = inner, on_publish
-        self.platform = inner.platform
-
-    def publish(self, post: OutgoingPost) -> Published:
-        self.on_publish(post)
-        result: Published = self.inner.publish(post)
-        return result
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
 
 
 def test_publishes_once_and_commits_the_intent_before_the_call(
@@ -259,3 +246,57 @@ def test_a_cancelled_post_is_never_sent_and_missing_credentials_fail_with_the_re
     assert outcome is not None and outcome.status is VariantStatus.FAILED
     assert outcome.error_class == "authentication" and "set-secret" in (outcome.error or "")
     assert texts(sandbox) == []
+
+
+def _first(calls: list[tuple[str, str]], method: str, pattern: str) -> int | None:
+    """The index of the first call to ``method`` on a path matching ``pattern``."""
+    return next((i for i, (m, path) in enumerate(calls) if m == method and re.fullmatch(pattern, path)), None)
+
+
+def test_a_dropped_answer_on_the_last_attempt_is_looked_up_before_publish_now_sends_again(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock, due_variant: int
+) -> None:
+    sandbox.set_refuse_duplicates(False)  # a second send would show as a second post
+    sandbox.set_faults("drop-after:1", times=1, path="/2/tweets", method="POST")
+    engine = make_engine(settings=EngineSettings(retry=RetryPolicy(max_attempts=1)))
+    engine.sweep()
+    variant = posts.get_variant(store, due_variant)
+    assert (variant.status, variant.last_error_class) == (VariantStatus.FAILED, "retryable")
+    assert texts(sandbox) == ["Hello"]  # created; the answer was lost on the only attempt allowed
+    before = len(sandbox.calls())
+
+    clock.advance(minutes=5)
+    outcome = engine.publish_now(due_variant)
+
+    assert outcome is not None and outcome.status is VariantStatus.PUBLISHED and outcome.reconciled
+    calls = sandbox.calls()[before:]
+    assert _first(calls, "GET", r"/2/users/\d+/tweets") is not None  # looked up on the timeline
+    assert _first(calls, "POST", "/2/tweets") is None  # and found: not sent again
+    assert texts(sandbox) == ["Hello"]
+    assert posts.get_variant(store, due_variant).remote_id == sandbox.posts("x")[0]["id"]
+    assert attempts_of(store, due_variant) == [(1, "failed", "retryable"), (2, "reconciled", None)]
+
+
+def test_a_cancel_that_raced_the_claim_does_not_hide_the_live_post(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, due_variant: int, events: list[Event]
+) -> None:
+    def cancel_meanwhile(_post: OutgoingPost) -> None:
+        # What a cancel that read the row before the claim committed (READ COMMITTED on
+        # PostgreSQL) writes while the call is out: cancelled, a new version.
+        with store.write() as conn:
+            conn.execute(
+                variants.update()
+                .where(variants.c.id == due_variant)
+                .values(status=VariantStatus.CANCELLED.value, version=variants.c.version + 1)
+            )
+
+    make_engine(factory=lambda account: Spy(default_factory(account), cancel_meanwhile)).sweep()
+
+    variant = posts.get_variant(store, due_variant)
+    assert variant.status is VariantStatus.PUBLISHED  # it is live on the platform: shown live
+    assert variant.remote_id == sandbox.posts("x")[0]["id"] and variant.remote_url
+    assert attempts_of(store, due_variant) == [(1, "published", None)]
+    trail = audit.list_events(store, entity="variant", entity_id=due_variant)
+    assert [e.action for e in reversed(trail)] == ["publish_override", "publish"]
+    assert trail[1].details["overrode"] == "cancelled" and trail[1].details["remote_id"] == variant.remote_id
+    assert [(e.kind, e.details.get("overrode")) for e in events] == [(EventKind.PUBLISHED, "cancelled")]
