@@ -6,6 +6,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 # Each package contributes its commands through a ``register`` function; the ones not yet
 # present in this checkout are skipped so the CLI always starts.
@@ -18,9 +19,17 @@ _REGISTRARS = (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one sentence on one line (and exit status 2), like every other."""
+
+    def error(self, message: str) -> NoReturn:
+        sentence = message[0].upper() + message[1:] if message else "Invalid arguments"
+        self.exit(2, f"communique: {sentence.rstrip('.')}. See '{self.prog} --help'.\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full command-line parser."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="communique",
         description="Draft once, translate offline, publish to every account at its local hour. "
         "Without a command, opens the desktop app.",
@@ -43,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI (or the app when there is no command); returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    from core.cli.base import check_arguments, fail
+
+    problem = check_arguments(arguments)
+    if problem:
+        return fail(problem)
     parser = build_parser()
     args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from datetime import timedelta
 
 from core import timeutil
-from core.cli.base import EXIT_OK, print_json, print_table, store_for
+from core.cli.base import EXIT_OK, positive_id, print_json, print_table, store_for
 from core.errors import UserError
 from core.services import audit, posts
 from scheduler import recurrence, services, slots
@@ -156,19 +156,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     worker.set_defaults(handler=_worker)
 
     publish = sub.add_parser("publish", help="publish one variant now, through the worker's path")
-    publish.add_argument("variant_id", type=int)
+    publish.add_argument("variant_id", type=positive_id)
     publish.add_argument("--json", action="store_true")
     publish.set_defaults(handler=_publish)
 
     recur = sub.add_parser("recur", help="recurring posts: repeat a variant by an RFC 5545 rule, list, stop")
     recur_commands = recur.add_subparsers(dest="recur_command", metavar="COMMAND", required=True)
     start = recur_commands.add_parser("start", help="repeat a variant by a rule on its account's wall clock")
-    start.add_argument("variant_id", type=int)
+    start.add_argument("variant_id", type=positive_id)
     start.add_argument("--rule", required=True, help="e.g. FREQ=WEEKLY;BYDAY=MO (at most hourly)")
     start.add_argument("--start", required=True, help="first local time, YYYY-MM-DD HH:MM")
     start.set_defaults(handler=_recur_start)
     stop = recur_commands.add_parser("stop", help="stop a recurrence and cancel its occurrences not yet sent")
-    stop.add_argument("recurrence_id", type=int)
+    stop.add_argument("recurrence_id", type=positive_id)
     stop.set_defaults(handler=_recur_stop)
     recur_list = recur_commands.add_parser("list", help="list recurrences, active and stopped")
     recur_list.add_argument("--json", action="store_true")
@@ -185,8 +185,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     listing.add_argument("account")
     listing.set_defaults(handler=_slot_list)
     remove = commands.add_parser("remove", help="remove a posting time")
-    remove.add_argument("slot_id", type=int)
+    remove.add_argument("slot_id", type=positive_id)
     remove.set_defaults(handler=_slot_remove)
     nxt = commands.add_parser("next", help="schedule a variant at its account's next free slot")
-    nxt.add_argument("variant_id", type=int)
+    nxt.add_argument("variant_id", type=positive_id)
     nxt.set_defaults(handler=_slot_next)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import sys
 
 from core import paths, secrets
-from core.cli.base import EXIT_OK, print_json, print_table, store_for
+from core.cli.base import EXIT_OK, print_json, print_table, read_stdin, store_for
 from core.services import accounts
 from core.store.migrate import current_revision
 
@@ -61,8 +60,8 @@ def _remove(args: argparse.Namespace) -> int:
 def _set_secret(args: argparse.Namespace) -> int:
     account = accounts.get_account(store_for(args), args.name)
     secrets.check_field(account.platform, args.field)
-    value = sys.stdin.readline().strip() if args.stdin else getpass.getpass(f"{args.field} for {account.name}: ")
-    secrets.store_secret(account.platform, account.name, args.field, value)
+    value = read_stdin().strip() if args.stdin else getpass.getpass(f"{args.field} for {account.name}: ")
+    accounts.set_credential(store_for(args), account.name, args.field, value)
     print(f"Stored the {args.field} of {account.name!r} in the keyring.")
     return EXIT_OK
 

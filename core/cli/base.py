@@ -23,6 +23,20 @@ EXIT_OK = 0
 EXIT_USER_ERROR = 2
 
 
+MAX_ID = 2**63 - 1
+
+
+def positive_id(text: str) -> int:
+    """An argparse type for row ids: a whole number from 1 to 2**63-1 (what every database stores)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id: give a whole number such as 12") from None
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id: ids are whole numbers from 1 upwards")
+    return value
+
+
 def store_for(args: argparse.Namespace) -> Store:
     """The store named by ``--db``/``COMMUNIQUE_DB``, opened and migrated once per command."""
     store: Store | None = getattr(args, "_store", None)
@@ -77,7 +91,7 @@ def read_text_argument(text: str | None, text_file: str | None) -> str:
 
     if text_file is not None:
         if text_file == "-":
-            return sys.stdin.read()
+            return read_stdin()
         path = Path(text_file).expanduser()
         try:
             return path.read_text(encoding="utf-8")
@@ -88,5 +102,29 @@ def read_text_argument(text: str | None, text_file: str | None) -> str:
         except OSError as exc:
             raise UserError(f"Cannot read the text file {text_file!r}: {exc.strerror}.") from None
     if text == "-":
-        return sys.stdin.read()
+        return read_stdin()
     return text or ""
+
+
+def read_stdin() -> str:
+    """Standard input as UTF-8 text; anything else is refused with one sentence."""
+    from core.errors import UserError
+
+    try:
+        return sys.stdin.buffer.read().decode("utf-8")
+    except UnicodeDecodeError:
+        raise UserError("The text on standard input is not UTF-8; save it as UTF-8 and try again.") from None
+
+
+def check_arguments(arguments: Sequence[str]) -> str | None:
+    """A sentence naming the first command-line argument that is not valid UTF-8, else ``None``.
+
+    Python keeps undecodable bytes of argv as lone surrogates, which fail much later, when the
+    text is written to the database or printed.
+    """
+    for position, argument in enumerate(arguments, start=1):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"Argument {position} is not valid UTF-8 text; check the terminal's encoding."
+    return None

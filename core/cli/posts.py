@@ -6,7 +6,7 @@ import argparse
 from datetime import datetime
 
 from core import timeutil
-from core.cli.base import EXIT_OK, print_json, print_table, read_text_argument, store_for
+from core.cli.base import EXIT_OK, positive_id, print_json, print_table, read_text_argument, store_for
 from core.domain import Post
 from core.errors import UserError
 from core.services import posts
@@ -116,6 +116,27 @@ def _schedule(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _edit(args: argparse.Namespace) -> int:
+    text = read_text_argument(args.text, args.text_file) if (args.text or args.text_file) else None
+    if text is None and not args.language:
+        raise UserError("Nothing to change: give --text, --text-file or --language.")
+    before = posts.get_post(store_for(args), args.id)
+    post = posts.edit_draft(store_for(args), args.id, text=text, source_language=args.language)
+    if args.json:
+        print_json(post.to_dict())
+        return EXIT_OK
+    print(f"Edited post {post.id}.")
+    was = {v.id: v for v in before.variants}
+    for variant in post.variants:
+        old = was.get(variant.id)
+        if old is not None and old.status is not variant.status:
+            print(
+                f"  {variant.account_name}: back to {variant.status.value}; its {variant.language} text must be "
+                "translated or reviewed again before it is scheduled."
+            )
+    return EXIT_OK
+
+
 def _cancel(args: argparse.Namespace) -> int:
     post = posts.cancel_post(store_for(args), args.id)
     cancelled = sum(1 for v in post.variants if v.status.value == "cancelled")
@@ -160,17 +181,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     listing.set_defaults(handler=_list)
 
     show = commands.add_parser("show", help="show one post and its variants")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=positive_id)
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=_show)
 
     schedule = commands.add_parser("schedule", help="(re)schedule a post's open variants")
-    schedule.add_argument("id", type=int)
+    schedule.add_argument("id", type=positive_id)
     schedule.add_argument("--account", action="append", help="only this account's variant (repeatable)")
     _add_time_options(schedule, required=True)
     schedule.add_argument("--json", action="store_true")
     schedule.set_defaults(handler=_schedule)
 
+    edit = commands.add_parser("edit", help="change a post's text or language before it is published")
+    edit.add_argument("id", type=positive_id)
+    new_text = edit.add_mutually_exclusive_group()
+    new_text.add_argument("--text", help="the new text ('-' reads standard input)")
+    new_text.add_argument("--text-file", help="read the new text from a UTF-8 file ('-' for standard input)")
+    edit.add_argument("--language", help="the language the text is written in")
+    edit.add_argument("--json", action="store_true")
+    edit.set_defaults(handler=_edit)
+
     cancel = commands.add_parser("cancel", help="cancel everything of a post not yet published")
-    cancel.add_argument("id", type=int)
+    cancel.add_argument("id", type=positive_id)
     cancel.set_defaults(handler=_cancel)

@@ -16,6 +16,7 @@ from core.store.tables import accounts, variants
 #: Platforms whose accounts cannot publish without an id on the platform, and the flag naming it.
 _REQUIRED_EXTERNAL_ID = {"facebook": "--page-id"}
 MAX_NAME = 100
+MAX_GRACE_MINUTES = 7 * 24 * 60
 
 
 def _to_account(row: Row[tuple[object, ...]]) -> Account:
@@ -37,7 +38,11 @@ def _to_account(row: Row[tuple[object, ...]]) -> Account:
 
 
 def _check_api_base(url: str) -> str:
-    parsed = urlparse(url.strip())
+    try:
+        parsed = urlparse(url.strip())
+        parsed.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        raise UserError(f"Cannot read the API base URL {url!r}: check the host and port.") from None
     if parsed.scheme not in {"http", "https"} or not parsed.netloc:
         raise UserError(f"The API base URL {url!r} must start with http:// or https:// and name a host.")
     if parsed.username or parsed.password:
@@ -73,6 +78,8 @@ def add_account(
         raise UserError(f"A {clean_platform} account needs its id on the platform: give {flag}.")
     if grace_minutes < 0:
         raise UserError("The grace window cannot be negative.")
+    if grace_minutes > MAX_GRACE_MINUTES:
+        raise UserError("The grace window can be at most 7 days (10080 minutes).")
     now = timeutil.now_utc()
     with store.write() as conn:
         existing = conn.execute(select(accounts.c.active).where(accounts.c.name == clean_name)).first()
@@ -128,6 +135,21 @@ def get_account(store: Store, name: str) -> Account:
     """The active account called ``name``."""
     with store.read() as conn:
         return fetch_account(conn, name)
+
+
+def set_credential(store: Store, name: str, field: str, value: str, *, actor: str | None = None) -> None:
+    """Store one credential of an account in the OS keyring, and note (without the value) who did."""
+    account = get_account(store, name)
+    secrets.store_secret(account.platform, account.name, field, value)
+    with store.write() as conn:
+        audit.record(
+            conn,
+            actor=actor or audit.default_actor(),
+            action="set_secret",
+            entity="account",
+            entity_id=account.id,
+            details={"field": field},
+        )
 
 
 def remove_account(store: Store, name: str, *, actor: str | None = None) -> None:

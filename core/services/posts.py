@@ -214,8 +214,11 @@ def edit_draft(
 ) -> Post:
     """Change a post's text or source language.
 
-    Variants that still carry the source text follow the change; translated or edited ones
-    keep their text (they will be flagged for re-translation by the translation service).
+    No variant may go out with a translation of the old text: variants that carry the source
+    text follow the change; machine translations are dropped back to the new source text (to be
+    translated again); a person's translation is kept for them to revise. Every variant that now
+    needs translating or reviewing loses its review mark and, if it was scheduled, goes back to
+    draft (its time is kept for rescheduling). The audit event lists those variants.
     """
     new_text = _clean_text(text) if text is not None else None
     new_language = languages.normalize(source_language) if source_language else None
@@ -234,26 +237,48 @@ def edit_draft(
         if new_language is not None:
             values["source_language"] = new_language
         conn.execute(posts.update().where(posts.c.id == post_id).values(**values))
+        withdrawn: list[int] = []
         if new_text is not None:
-            conn.execute(
-                variants.update()
-                .where(
-                    variants.c.post_id == post_id,
-                    variants.c.text_origin == TextOrigin.SOURCE.value,
-                    variants.c.status.in_(OPEN_STATUSES),
+            for variant in (v for v in post.variants if v.is_open):
+                changes = _follow_new_source(variant, new_text, new_language or post.source_language)
+                if changes.get("status") == VariantStatus.DRAFT.value and variant.status is not VariantStatus.DRAFT:
+                    withdrawn.append(variant.id)
+                changed = conn.execute(
+                    variants.update()
+                    .where(variants.c.id == variant.id, variants.c.version == variant.version)
+                    .values(**changes, updated_at=now, version=variants.c.version + 1)
                 )
-                .values(text=new_text, updated_at=now, version=variants.c.version + 1)
-            )
+                _require_all(changed.rowcount, 1, f"Post {post_id} changed while it was being edited")
+        details: dict[str, object] = {"text": new_text is not None}
+        if new_language:
+            details["language"] = new_language
+        if withdrawn:
+            details["back_to_draft"] = withdrawn
         audit.record(
             conn,
             actor=actor or audit.default_actor(),
             action="edit",
             entity="post",
             entity_id=post_id,
-            details={k: v for k, v in {"text": new_text is not None, "language": new_language}.items() if v},
+            details=details,
             at=now,
         )
         return _fetch_post(conn, post_id)
+
+
+def _follow_new_source(variant: Variant, new_text: str, source_language: str) -> dict[str, object]:
+    """How one open variant changes when its post's text changes."""
+    if variant.text_origin is TextOrigin.SOURCE:
+        return {"text": new_text}
+    changes: dict[str, object] = {"reviewed": False, "reviewed_by": None, "reviewed_at": None}
+    if variant.text_origin is TextOrigin.MACHINE:
+        # A machine translation of the old text is worthless; translating again is cheap.
+        changes.update(text=new_text, text_origin=TextOrigin.SOURCE.value, translation_path=None)
+        if variant.language == source_language:
+            return changes
+    if variant.status in (VariantStatus.SCHEDULED, VariantStatus.APPROVED):
+        changes["status"] = VariantStatus.DRAFT.value
+    return changes
 
 
 def edit_variant(

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
@@ -131,6 +132,11 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
 
         try:
             upgrade(store)
+        except CommandError:
+            store.dispose()
+            raise ConfigurationError(
+                f"The database {store.url} was made by a newer version of Communiqué; update Communiqué to open it."
+            ) from None
         except (OperationalError, DatabaseError) as exc:
             store.dispose()
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__

@@ -93,3 +93,11 @@ def test_remove_retires_an_account_with_published_history(store: Store) -> None:
     assert posts.get_post(store, post.id).variants[0].account_name == "Tokyo"
     with pytest.raises(ConflictError, match="keeps the name"):
         accounts.add_account(store, name="Tokyo", platform="x", language="ja", timezone="Asia/Tokyo")
+
+
+def test_setting_a_credential_is_audited_without_its_value(store: Store) -> None:
+    account = accounts.add_account(store, name="Tokyo", platform="x", language="ja", timezone="Asia/Tokyo")
+    accounts.set_credential(store, "Tokyo", "bearer_token", "bearer-token-value-998877")
+    (event,) = [e for e in audit.list_events(store, entity="account") if e.action == "set_secret"]
+    assert (event.entity_id, event.details) == (account.id, {"field": "bearer_token"})
+    assert "bearer-token-value-998877" not in str(audit.list_events(store))

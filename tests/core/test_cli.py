@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from tests.support.cli import Result, run_cli
+from tests.support.cli import SCRIPT, Result, run_cli
 
 
 @pytest.fixture
@@ -247,3 +249,69 @@ def test_db_option_points_at_another_database(home: Path, tmp_path: Path) -> Non
     assert other.exists()
     assert run_cli("account", "list", "--json", home=home).json() == []
     assert len(run_cli("--db", f"sqlite:///{other}", "account", "list", "--json", home=home).json()) == 1
+
+
+def test_post_edit_changes_the_text_and_says_what_went_back_to_draft(with_accounts: Path) -> None:
+    created = run_cli(
+        "post", "create", "--account", "Berlin", "--text", "Treffen am Montag", "--at", "2099-01-01 10:00", "--json",
+        home=with_accounts,
+    ).json()  # fmt: skip
+    edited = run_cli("post", "edit", str(created["id"]), "--text", "Treffen ABGESAGT", "--json", home=with_accounts)
+    assert edited.code == 0, edited.err
+    assert edited.json()["variants"][0]["text"] == "Treffen ABGESAGT"
+    assert edited.json()["variants"][0]["status"] == "scheduled"
+    _assert_user_error(run_cli("post", "edit", str(created["id"]), home=with_accounts), "Nothing to change")
+    _assert_user_error(run_cli("post", "edit", str(created["id"]), "--text", " ", home=with_accounts), "text is empty")
+    assert (
+        run_cli("post", "show", str(created["id"]), "--json", home=with_accounts).json()["text"] == "Treffen ABGESAGT"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("post", "show", "999999999999999999999"), "is not an id"),
+        (("post", "cancel", "abc"), "is not an id"),
+        (("post", "frobnicate"), "invalid choice"),
+        (("post", "create", "--text", "hi"), "required: --account"),
+        (("account", "add", "--platform", "x", "--name", "A", "--language", "en", "--timezone", "UTC",
+          "--api-base", "http://[::1"), "Cannot read the API base URL"),
+        (("account", "add", "--platform", "x", "--name", "A", "--language", "en", "--timezone", "UTC",
+          "--grace-minutes", "99999999999999999999999"), "at most 7 days"),
+    ],
+)  # fmt: skip
+def test_usage_errors_are_one_sentence_too(home: Path, args: tuple[str, ...], fragment: str) -> None:
+    _assert_user_error(run_cli(*args, home=home), fragment)
+
+
+def test_text_that_is_not_utf8_is_refused_without_a_traceback(with_accounts: Path) -> None:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("COMMUNIQUE_")}
+    environment.update({"COMMUNIQUE_HOME": str(with_accounts), "LC_ALL": "C.UTF-8"})
+    from_stdin = subprocess.run(
+        [str(SCRIPT), "post", "create", "--account", "Berlin", "--text", "-"],
+        input=b"caf\xe9 latin-1",
+        capture_output=True,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+    from_argv = subprocess.run(
+        [str(SCRIPT).encode(), b"post", b"create", b"--account", b"Berlin", b"--text", b"caf\xe9"],
+        capture_output=True,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+    for result, fragment in ((from_stdin, b"not UTF-8"), (from_argv, b"not valid UTF-8")):
+        assert result.returncode == 2
+        assert fragment in result.stderr and b"Traceback" not in result.stderr
+    assert _posts(with_accounts) == []
+
+
+def test_a_database_from_a_newer_version_is_refused_with_a_sentence(home: Path) -> None:
+    import sqlite3
+
+    assert run_cli("init", home=home).code == 0
+    with sqlite3.connect(home / "communique.sqlite3") as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    _assert_user_error(run_cli("post", "list", home=home), "made by a newer version of Communiqué")

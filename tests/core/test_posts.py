@@ -121,10 +121,39 @@ def test_edit_draft_updates_source_variants_but_keeps_edited_ones(three_accounts
     assert by_account["Berlin"].text == "Version two"
     assert by_account["Berlin"].version == berlin.version + 1
     assert by_account["Tokyo"].text == "バージョン1"
-    assert by_account["Tokyo"].reviewed is True
+    assert by_account["Tokyo"].reviewed is False  # the person must look again at the new source
     with pytest.raises(UserError, match="text is empty"):
         posts.edit_draft(three_accounts, post.id, text="")
     assert posts.get_post(three_accounts, post.id).text == "Version two"
+
+
+def test_editing_the_text_never_leaves_a_translation_of_the_old_text_scheduled(three_accounts: Store) -> None:
+    post = posts.create_post(
+        three_accounts,
+        text="Meeting on Monday",
+        accounts=["Hanoi", "Berlin", "Tokyo"],
+        source_language="vi",
+        at=datetime(2027, 6, 1, 9),
+        now=NOW,
+    )
+    hanoi, berlin, tokyo = post.variants
+    posts.edit_variant(three_accounts, berlin.id, text="Treffen am Montag", origin=TextOrigin.MACHINE, reviewed=True)
+    posts.edit_variant(three_accounts, tokyo.id, text="月曜日に会議", origin=TextOrigin.HUMAN, reviewed=True)
+    edited = posts.edit_draft(three_accounts, post.id, text="Meeting CANCELLED")
+    after = {v.account_name: v for v in edited.variants}
+    # The source-language variant follows and stays scheduled.
+    assert (after["Hanoi"].text, after["Hanoi"].status) == ("Meeting CANCELLED", VariantStatus.SCHEDULED)
+    # The machine translation is dropped back to the new source text, to be translated again.
+    assert after["Berlin"].text == "Meeting CANCELLED"
+    assert after["Berlin"].text_origin is TextOrigin.SOURCE
+    assert (after["Berlin"].status, after["Berlin"].reviewed) == (VariantStatus.DRAFT, False)
+    # The person's translation is kept for them to revise, but no longer counts as reviewed or scheduled.
+    assert (after["Tokyo"].text, after["Tokyo"].text_origin) == ("月曜日に会議", TextOrigin.HUMAN)
+    assert (after["Tokyo"].status, after["Tokyo"].reviewed) == (VariantStatus.DRAFT, False)
+    assert after["Tokyo"].scheduled_at == tokyo.scheduled_at  # kept for rescheduling
+    (event,) = [e for e in audit.list_events(three_accounts, entity="post", entity_id=post.id) if e.action == "edit"]
+    assert event.details["back_to_draft"] == [berlin.id, tokyo.id]
+    assert hanoi.id not in event.details["back_to_draft"]
 
 
 def test_published_variants_cannot_be_edited_or_cancelled(three_accounts: Store) -> None:
