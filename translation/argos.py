@@ -151,6 +151,10 @@ def invalidate() -> None:
 packs.on_change(invalidate)
 
 
+def _unloadable(from_code: str, to_code: str) -> UserError:
+    return UserError(f"The language pack {from_code} -> {to_code} cannot be loaded; reinstall it.")
+
+
 def is_loaded() -> bool:
     """True once Argos Translate has been imported by this module."""
     return bool(_modules)
@@ -194,10 +198,8 @@ class ArgosEngine:
         translate = modules["translate"]
         try:
             pkg = modules["package"].Package(pack.path)
-        except (OSError, ValueError) as exc:
-            raise UserError(
-                f"The language pack {from_code} -> {to_code} cannot be read ({exc}); reinstall it."
-            ) from None
+        except Exception:  # a pack damaged after install: missing or unreadable metadata, tokenizer
+            raise _unloadable(from_code, to_code) from None
         translation = translate.PackageTranslation(
             translate.Language(from_code, pack.from_name), translate.Language(to_code, pack.to_name), pkg
         )
@@ -221,7 +223,17 @@ class ArgosEngine:
             }
             if settings.compute_type != "auto":
                 params["compute_type"] = settings.compute_type
-            translation.translator = ctranslate2.Translator(**params)
+            try:
+                translation.translator = ctranslate2.Translator(**params)
+            except Exception:  # CTranslate2 raises RuntimeError (and others) for a damaged model
+                raise _unloadable(from_code, to_code) from None
+            lazy_detector = getattr(translation.sentencizer, "lazy_detector", None)
+            if lazy_detector is not None:
+                try:
+                    lazy_detector()  # the MiniSBD splitter's ONNX session, loaded on first use anyway
+                except Exception:  # onnxruntime's own exception classes for a damaged file
+                    translation.translator = None
+                    raise _unloadable(from_code, to_code) from None
         return translation
 
     def warm_up(self, pairs: Sequence[tuple[str, str]] | None = None) -> None:
@@ -232,10 +244,7 @@ class ArgosEngine:
         """
         for from_code, to_code in pairs if pairs is not None else sorted(self.pairs()):
             with _lock:
-                translation = self._loaded(from_code, to_code)
-                lazy_detector = getattr(translation.sentencizer, "lazy_detector", None)
-                if lazy_detector is not None:
-                    lazy_detector()  # the MiniSBD splitter's ONNX session
+                self._loaded(from_code, to_code)  # the model and the MiniSBD splitter's ONNX session
 
     def translate_batch(self, segments: Sequence[str], from_code: str, to_code: str) -> list[str]:
         """Translate plain-prose segments in one CTranslate2 call (Argos's own steps otherwise)."""

@@ -1,17 +1,35 @@
-"""``communique lang ...``, ``communique glossary ...`` and ``communique translate``."""
+"""``communique lang ...``, ``glossary ...``, ``translate``, ``post translate`` and ``post review``."""
 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import threading
+from typing import TYPE_CHECKING
 
 from core import languages, textlength
-from core.cli.base import EXIT_OK, print_json, print_table, read_text_argument, store_for
+from core.cli.base import EXIT_OK, positive_id, print_json, print_table, read_text_argument, store_for
 from core.errors import UserError
 from translation import glossary, index, packs
 from translation.engine import DEFAULT_ENGINE, load_engine
 from translation.quality import LengthFunction
+
+if TYPE_CHECKING:
+    from translation.service import TranslationResult
+
+_SubParsers = argparse._SubParsersAction  # the type argparse gives no public name
+
+
+def _seconds(text: str) -> float:
+    """An argparse type: a finite number of seconds above zero."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above zero, such as 5")
+    return value
 
 
 def _limit_from(args: argparse.Namespace) -> tuple[int | None, LengthFunction | None]:
@@ -93,7 +111,7 @@ def _lang_download(args: argparse.Namespace) -> int:
         print(f"\rDownloading {source} -> {target}: {shown}", end="", file=sys.stderr, flush=True)
 
     try:
-        pack = index.download_pack(wanted[0], progress=progress, cancel=cancel)
+        pack = index.download_pack(wanted[0], progress=progress, cancel=cancel, expected=(source, target))
     except KeyboardInterrupt:
         cancel.set()
         raise UserError("The download was interrupted; nothing was installed.") from None
@@ -118,14 +136,7 @@ def _translate(args: argparse.Namespace) -> int:
         length=length,
         use_memory=not args.no_memory,
     )
-    if args.json:
-        print_json([r.to_dict() for r in results])
-        return EXIT_OK
-    for result in results:
-        print(f"[{result.target_language}] ({result.path_label})")
-        print(result.text)
-        for flag in result.flags:
-            print(f"  ! {flag.code}: {flag.message}")
+    _print_results(results, args.json)
     return EXIT_OK
 
 
@@ -164,8 +175,71 @@ def _glossary_remove(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _print_results(results: list[TranslationResult], as_json: bool) -> None:
+    if as_json:
+        print_json([r.to_dict() for r in results])
+        return
+    for result in results:
+        variant = f"variant {result.variant_id}, " if result.variant_id is not None else ""
+        print(f"[{result.target_language}] ({variant}{result.path_label})")
+        print(result.text)
+        for flag in result.flags:
+            print(f"  ! {flag.code}: {flag.message}")
+
+
+def _post_translate(args: argparse.Namespace) -> int:
+    from translation import review
+
+    results = review.translate_post(store_for(args), args.post_id, engine=load_engine(args.engine), force=args.force)
+    if not results and not args.json:
+        print(f"Post {args.post_id} has no variant to translate (already translated, or written by a person).")
+        return EXIT_OK
+    _print_results(results, args.json)
+    return EXIT_OK
+
+
+def _post_review(args: argparse.Namespace) -> int:
+    from translation import review
+
+    text = read_text_argument(args.text, args.text_file)
+    variant = review.correct_variant(store_for(args), args.variant_id, text, reviewed=not args.not_reviewed)
+    state = "reviewed" if variant.reviewed else "not yet reviewed"
+    print(f"Variant {variant.id} ({variant.language}) now holds your text, {state}.")
+    return EXIT_OK
+
+
+def _subcommands(sub: _SubParsers[argparse.ArgumentParser], name: str) -> _SubParsers[argparse.ArgumentParser] | None:
+    """The subcommands of an existing top-level command (``post``), to add ours to."""
+    parser = sub.choices.get(name)
+    if parser is None:
+        return None
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    return None
+
+
+def _register_post(sub: _SubParsers[argparse.ArgumentParser]) -> None:
+    commands = _subcommands(sub, "post")
+    if commands is None:
+        return
+    translate = commands.add_parser("translate", help="fill a post's variants with machine translations")
+    translate.add_argument("post_id", metavar="POST_ID", type=positive_id)
+    translate.add_argument("--force", action="store_true", help="also redo earlier machine translations")
+    translate.add_argument("--engine", default=DEFAULT_ENGINE, help="translation engine (default: argos)")
+    translate.add_argument("--json", action="store_true", help="one entry per variant: text, path and flags")
+    translate.set_defaults(handler=_post_translate)
+    review = commands.add_parser("review", help="replace a variant's text with yours; it is remembered")
+    review.add_argument("variant_id", metavar="VARIANT_ID", type=positive_id)
+    given = review.add_mutually_exclusive_group(required=True)
+    given.add_argument("--text", help="the text (- reads standard input)")
+    given.add_argument("--text-file", help="a UTF-8 file holding the text")
+    review.add_argument("--not-reviewed", action="store_true", help="store it, but leave it to be reviewed")
+    review.set_defaults(handler=_post_review)
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``lang``, ``glossary`` and ``translate`` to the command line."""
+    """Add ``lang``, ``glossary``, ``translate``, ``post translate`` and ``post review`` to the command line."""
     lang = sub.add_parser("lang", help="manage offline language packs")
     commands = lang.add_subparsers(dest="lang_command", required=True, metavar="COMMAND")
     listing = commands.add_parser("list", help="list installed language packs")
@@ -188,7 +262,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             command.add_argument("to_code", metavar="TO")
         else:
             command.add_argument("--json", action="store_true")
-        command.add_argument("--timeout", type=float, default=index.INDEX_TIMEOUT_S, help="seconds (default 5)")
+        command.add_argument("--timeout", type=_seconds, default=index.INDEX_TIMEOUT_S, help="seconds (default 5)")
         command.set_defaults(handler=handler)
 
     terms = sub.add_parser("glossary", help="terms kept as written or translated a fixed way")
@@ -208,7 +282,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     glist.add_argument("--json", action="store_true")
     glist.set_defaults(handler=_glossary_list)
     gremove = gcommands.add_parser("remove", help="remove a term by id")
-    gremove.add_argument("id", type=int)
+    gremove.add_argument("id", type=positive_id)
     gremove.set_defaults(handler=_glossary_remove)
 
     translate = sub.add_parser("translate", help="translate text offline with the installed packs")
@@ -221,3 +295,4 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     translate.add_argument("--engine", default=DEFAULT_ENGINE, help="translation engine (default: argos)")
     translate.add_argument("text", help="the text, or - to read standard input")
     translate.set_defaults(handler=_translate)
+    _register_post(sub)

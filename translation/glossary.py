@@ -16,12 +16,15 @@ from sqlalchemy.exc import IntegrityError
 
 from core import languages
 from core.errors import ConflictError, NotFoundError, UserError
+from core.services import audit
 from core.store import Store
 from core.store.tables import glossary_terms
 from core.timeutil import now_utc
 from translation.spans import Term
 
 ANY_LANGUAGE = "*"
+#: The ``entity`` of the glossary's audit events.
+AUDIT_ENTITY = "glossary_term"
 MAX_TERM_LENGTH = 200
 _UNSET: Any = object()
 
@@ -91,8 +94,9 @@ def add_term(
     translation: str | None = None,
     case_sensitive: bool = True,
     note: str = "",
+    actor: str | None = None,
 ) -> GlossaryTerm:
-    """Add a term for a pair (``target_language="*"``: every target)."""
+    """Add a term for a pair (``target_language="*"``: every target); recorded in the audit trail."""
     source = languages.normalize(source_language)
     target = _target(target_language)
     cleaned = _clean_term(term)
@@ -114,6 +118,15 @@ def add_term(
                     updated_at=now,
                 )
             ).inserted_primary_key[0]  # type: ignore[index]
+            audit.record(
+                conn,
+                actor=actor or audit.default_actor(),
+                action="glossary_add",
+                entity=AUDIT_ENTITY,
+                entity_id=int(new_id),
+                details={"from": source, "to": target, "term": cleaned, "translation": forced},
+                at=now,
+            )
     except IntegrityError:
         raise ConflictError(f"The glossary already has {cleaned!r} for {source} -> {target}.") from None
     return get_term(store, int(new_id))
@@ -136,8 +149,9 @@ def update_term(
     translation: str | None = _UNSET,
     case_sensitive: bool = _UNSET,
     note: str = _UNSET,
+    actor: str | None = None,
 ) -> GlossaryTerm:
-    """Change the given fields of an entry (``translation=None`` makes it do-not-translate)."""
+    """Change the given fields of an entry (``translation=None`` makes it do-not-translate); audited."""
     current = get_term(store, term_id)
     values: dict[str, Any] = {"updated_at": now_utc()}
     if term is not _UNSET:
@@ -152,18 +166,44 @@ def update_term(
         values["note"] = note
     try:
         with store.write() as conn:
-            conn.execute(glossary_terms.update().where(glossary_terms.c.id == term_id).values(**values))
+            changed = conn.execute(glossary_terms.update().where(glossary_terms.c.id == term_id).values(**values))
+            if not changed.rowcount:
+                raise NotFoundError(f"There is no glossary entry number {term_id}.")
+            audit.record(
+                conn,
+                actor=actor or audit.default_actor(),
+                action="glossary_update",
+                entity=AUDIT_ENTITY,
+                entity_id=term_id,
+                details={key: value for key, value in values.items() if key != "updated_at"},
+                at=values["updated_at"],
+            )
     except IntegrityError:
         raise ConflictError(f"The glossary already has {values.get('term')!r} for this pair.") from None
     return get_term(store, term_id)
 
 
-def remove_term(store: Store, term_id: int) -> None:
-    """Delete an entry."""
+def remove_term(store: Store, term_id: int, *, actor: str | None = None) -> None:
+    """Delete an entry; recorded in the audit trail with what it said."""
     with store.write() as conn:
-        deleted = conn.execute(glossary_terms.delete().where(glossary_terms.c.id == term_id)).rowcount
-    if not deleted:
-        raise NotFoundError(f"There is no glossary entry number {term_id}.")
+        row = conn.execute(select(glossary_terms).where(glossary_terms.c.id == term_id)).first()
+        if row is None:
+            raise NotFoundError(f"There is no glossary entry number {term_id}.")
+        conn.execute(glossary_terms.delete().where(glossary_terms.c.id == term_id))
+        entry = _row(row)
+        audit.record(
+            conn,
+            actor=actor or audit.default_actor(),
+            action="glossary_remove",
+            entity=AUDIT_ENTITY,
+            entity_id=term_id,
+            details={
+                "from": entry.source_language,
+                "to": entry.target_language,
+                "term": entry.term,
+                "translation": entry.translation,
+            },
+        )
 
 
 def list_terms(

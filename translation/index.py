@@ -3,15 +3,19 @@
 Argos Translate's own ``get_available_packages`` retries without a bound when offline (about
 34 s, then a RecursionError). Here one request with a short timeout either answers or fails
 with one sentence that tells the user what to do instead.
+
+A socket timeout only bounds each single read, and a server that trickles one byte at a time
+never trips it; so every read takes what has arrived (``read1``) and the whole exchange is
+also bounded by a deadline, with ``cancel`` checked after every read.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
-import shutil
-import tempfile
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Sequence
@@ -23,12 +27,15 @@ from urllib.parse import urlsplit
 from core import languages
 from core.errors import UserError
 from translation import packs
+from translation.archive import MAX_TOTAL_BYTES
 
 #: Override with the full URL of an ``index.json`` (a mirror, or a local test server).
 INDEX_URL_ENV = "COMMUNIQUE_PACK_INDEX"
 DEFAULT_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 INDEX_TIMEOUT_S = 5.0
 DOWNLOAD_TIMEOUT_S = 30.0
+#: The longest a whole download may take (the largest packs are a few hundred MB).
+DOWNLOAD_MAX_S = 3600.0
 MAX_INDEX_BYTES = 10 * 1024 * 1024
 _CHUNK = 256 * 1024
 
@@ -38,6 +45,17 @@ Progress = Callable[[int, int | None], None]
 
 class DownloadCancelledError(UserError):
     """The user cancelled a download; nothing was installed."""
+
+
+class DeadlineError(UserError):
+    """A look-up or download took longer than its overall time limit."""
+
+
+def check_seconds(value: float, what: str = "The timeout") -> float:
+    """``value`` if it is a finite number of seconds above zero, else :class:`UserError`."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
+        raise UserError(f"{what} must be a number of seconds above zero, such as 5.")
+    return float(value)
 
 
 @dataclass(frozen=True)
@@ -69,7 +87,11 @@ def index_url() -> str:
 
 
 def _check_url(url: str) -> str:
-    if urlsplit(url).scheme not in ("http", "https"):
+    try:
+        scheme = urlsplit(url).scheme
+    except ValueError:  # e.g. "http://[::1": an unclosed IPv6 address
+        raise UserError(f"{url!r} is not a valid web address.") from None
+    if scheme not in ("http", "https"):
         raise UserError(f"Refusing to fetch {url!r}: only http and https addresses are allowed.")
     return url
 
@@ -82,15 +104,55 @@ def _unreachable(url: str, exc: BaseException) -> UserError:
     )
 
 
+def _cancelled(cancel: threading.Event | Callable[[], bool] | None) -> bool:
+    if cancel is None:
+        return False
+    if isinstance(cancel, threading.Event):
+        return cancel.is_set()
+    return bool(cancel())
+
+
+def _read_all(
+    response: Any,
+    out: Callable[[bytes], object],
+    *,
+    deadline: float,
+    limit: int,
+    on_chunk: Callable[[int], None] | None = None,
+    cancel: threading.Event | Callable[[], bool] | None = None,
+) -> int:
+    """Read ``response`` to its end into ``out``; stop at ``deadline``, ``limit`` bytes or ``cancel``."""
+    received = 0
+    while True:
+        if _cancelled(cancel):
+            raise DownloadCancelledError("The download was cancelled; nothing was installed.")
+        if time.monotonic() > deadline:
+            raise DeadlineError("The transfer took longer than its time limit and was stopped.")
+        chunk = response.read1(_CHUNK)
+        if not chunk:
+            return received
+        received += len(chunk)
+        if received > limit:
+            return received
+        out(chunk)
+        if on_chunk is not None:
+            on_chunk(received)
+
+
 def fetch_index(url: str | None = None, *, timeout: float = INDEX_TIMEOUT_S) -> list[AvailablePack]:
-    """The translation packs the index lists; one request, bounded by ``timeout`` seconds."""
+    """The translation packs the index lists; one request, bounded by ``timeout`` seconds in all."""
     url = _check_url(url or index_url())
+    deadline = time.monotonic() + check_seconds(timeout)
+    parts: list[bytes] = []
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
-            data = response.read(MAX_INDEX_BYTES + 1)
+            received = _read_all(response, parts.append, deadline=deadline, limit=MAX_INDEX_BYTES)
+    except DeadlineError:
+        raise DeadlineError(f"The language pack index at {url} did not arrive within {timeout:g} s.") from None
     except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
         raise _unreachable(url, exc) from None
-    if len(data) > MAX_INDEX_BYTES:
+    data = b"".join(parts)
+    if received > MAX_INDEX_BYTES:
         raise UserError(f"The language pack index at {url} is too large to be an index.")
     try:
         entries = json.loads(data)
@@ -119,35 +181,30 @@ def fetch_index(url: str | None = None, *, timeout: float = INDEX_TIMEOUT_S) -> 
     return sorted(found, key=lambda p: (p.from_code, p.to_code))
 
 
-def _cancelled(cancel: threading.Event | Callable[[], bool] | None) -> bool:
-    if cancel is None:
-        return False
-    if isinstance(cancel, threading.Event):
-        return cancel.is_set()
-    return bool(cancel())
-
-
 def _download_one(
-    url: str, dest: Path, progress: Progress | None, cancel: threading.Event | Callable[[], bool] | None, timeout: float
+    url: str,
+    dest: Path,
+    progress: Progress | None,
+    cancel: threading.Event | Callable[[], bool] | None,
+    timeout: float,
+    deadline: float,
 ) -> None:
+    if _cancelled(cancel):
+        raise DownloadCancelledError("The download was cancelled; nothing was installed.")
     with urllib.request.urlopen(_check_url(url), timeout=timeout) as response, dest.open("wb") as out:
         length = response.headers.get("Content-Length")
         total = int(length) if length and length.isdigit() else None
-        received = 0
-        if progress is not None:
-            progress(0, total)
-        while True:
-            if _cancelled(cancel):
-                raise DownloadCancelledError("The download was cancelled; nothing was installed.")
-            chunk = response.read(_CHUNK)
-            if not chunk:
-                break
-            out.write(chunk)
-            received += len(chunk)
-            if received > packs.MAX_TOTAL_BYTES:
-                raise UserError(f"The download from {url} is larger than any language pack; it was stopped.")
+
+        def report(done: int) -> None:
             if progress is not None:
-                progress(received, total)
+                progress(done, total)
+
+        report(0)
+        received = _read_all(
+            response, out.write, deadline=deadline, limit=MAX_TOTAL_BYTES, on_chunk=report, cancel=cancel
+        )
+        if received > MAX_TOTAL_BYTES:
+            raise UserError(f"The download from {url} is larger than any language pack; it was stopped.")
 
 
 def download_pack(
@@ -156,27 +213,45 @@ def download_pack(
     progress: Progress | None = None,
     cancel: threading.Event | Callable[[], bool] | None = None,
     timeout: float = DOWNLOAD_TIMEOUT_S,
+    max_seconds: float = DOWNLOAD_MAX_S,
+    expected: tuple[str, str] | None = None,
 ) -> packs.PackInfo:
     """Download a pack (trying each link in turn) and install it like a file.
 
-    ``cancel`` is checked between chunks: a set event (or a callable returning true) stops the
-    download with :class:`DownloadCancelledError` and removes the partial file.
+    ``timeout`` bounds each network operation and ``max_seconds`` the whole download. ``cancel``
+    is checked after every read: a set event (or a callable returning true) stops the download
+    with :class:`DownloadCancelledError` and removes the partial file. A link that serves
+    something other than the pack (an error page, another pair) is skipped for the next one.
+    ``expected`` defaults to the pair of an :class:`AvailablePack`.
     """
     links = pack.links if isinstance(pack, AvailablePack) else tuple(pack)
+    if expected is None and isinstance(pack, AvailablePack):
+        expected = (pack.from_code, pack.to_code)
     if not links:
         raise UserError("The index lists no download address for this pack.")
-    folder = Path(tempfile.mkdtemp(prefix="download-", dir=packs.staging_dir()))
+    deadline = time.monotonic() + check_seconds(max_seconds, "The download time limit")
+    check_seconds(timeout)
+    folder = packs.new_staging("download-")
     dest = folder / "pack.argosmodel"
     last_error: BaseException | None = None
     try:
         for url in links:
             try:
-                _download_one(url, dest, progress, cancel, timeout)
+                _download_one(url, dest, progress, cancel, timeout, deadline)
+                return packs.install_pack(dest, expected=expected)
+            except DownloadCancelledError:
+                raise
+            except DeadlineError:
+                raise DeadlineError(
+                    f"The download took longer than {max_seconds:g} s and was stopped; nothing was installed."
+                ) from None
+            except UserError as exc:  # not a pack, or not this pair: the next link may serve it
+                last_error = exc
             except (urllib.error.URLError, TimeoutError, OSError) as exc:
                 last_error = exc
-                continue
-            return packs.install_pack(dest)
+        if isinstance(last_error, UserError):
+            raise last_error
         assert last_error is not None
         raise _unreachable(links[-1], last_error)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        packs.release_staging(folder)

@@ -18,6 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from core import languages
 from core.errors import UserError
+from core.services import audit
 from core.store import Store
 from core.store.tables import translation_memory as tm
 from core.timeutil import now_utc
@@ -165,9 +166,15 @@ def remember_machine(
 
 
 def remember_correction(
-    store: Store, source_language: str, target_language: str, source_text: str, corrected: str
+    store: Store,
+    source_language: str,
+    target_language: str,
+    source_text: str,
+    corrected: str,
+    *,
+    actor: str | None = None,
 ) -> None:
-    """Remember a person's translation of ``source_text``; it is preferred from now on."""
+    """Remember a person's translation of ``source_text``; it is preferred from now on (audited)."""
     source = languages.normalize(source_language)
     target = languages.normalize(target_language)
     if not source_text.strip() or not corrected.strip():
@@ -184,3 +191,12 @@ def remember_correction(
     }
     with store.write() as conn:
         _upsert(conn, [row])
+        entry_id = conn.execute(select(tm.c.id).where(and_(*(tm.c[name] == row[name] for name in _KEY)))).scalar()
+        audit.record(
+            conn,
+            actor=actor or audit.default_actor(),
+            action="correct",
+            entity="translation_memory",
+            entity_id=entry_id,
+            details={"from": source, "to": target, "source_hash": row["source_hash"]},
+        )

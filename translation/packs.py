@@ -3,9 +3,11 @@
 A pack is an Argos Translate ``.argosmodel`` zip holding one folder with ``metadata.json``, a
 tokenizer and a CTranslate2 model. Argos Translate itself extracts whatever the zip holds, so a
 hostile archive could write outside the folder and one folder without ``metadata.json`` breaks
-listing for every language. Here an archive is checked entry by entry, extracted into a staging
-folder next to the packs folder, checked again, and only then renamed into place: a refused or
-failed install leaves the packs already installed as they were.
+listing for every language. Here an archive is checked entry by entry (:mod:`translation.archive`),
+extracted into a staging folder inside the packs folder (``packs/.staging``: same file system,
+never listed), checked again (the CTranslate2 model and the MiniSBD splitters are loaded once),
+and only then renamed into place. A refused or failed install leaves the packs already installed as they were: the
+renames that replace a pack are undone when a later one fails.
 
 Listing reads ``metadata.json`` directly and never imports Argos Translate, so it is cheap.
 Downloading from the Argos index lives in :mod:`translation.index`.
@@ -13,37 +15,39 @@ Downloading from the Argos index lives in :mod:`translation.index`.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-import re
+import os
 import shutil
-import stat
 import tempfile
 import threading
 import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from core import languages, paths
 from core.errors import NotFoundError, UserError
 from core.timeutil import now_utc
+from translation.archive import check_entries, extract
 
 PACKS_FOLDER = "packs"
 #: Written into each installed pack: where it came from and a fingerprint of the archive.
 INSTALL_INFO = ".communique-pack.json"
 
-# Limits far above any real pack (the largest Argos packs are a few hundred MB unpacked).
-MAX_ENTRIES = 10_000
-MAX_TOTAL_BYTES = 4 * 1024**3
-MAX_ENTRY_BYTES = 2 * 1024**3
-MAX_RATIO = 200  # uncompressed/compressed, for entries over 1 MiB: a zip bomb, not a model
-_CODE_RE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
 _CHUNK = 1024 * 1024
 
+_STAGING = ".staging"
+_STAGING_PREFIXES = ("install-", "download-", "remove-")
+#: Marks a staging folder holding the only copy of a pack after a failed rollback: never deleted.
+_KEEP = ".keep"
+
 _lock = threading.RLock()
+#: Staging folders this process is using right now (never cleaned as stale).
+_active_staging: set[Path] = set()
 _listeners: list[Callable[[], None]] = []
 _listing_cache: tuple[tuple[Path, int], list[PackInfo]] | None = None
 
@@ -100,8 +104,67 @@ def packs_dir() -> Path:
 
 def staging_dir() -> Path:
     """Where installs and downloads are prepared before being renamed into place."""
-    # A sibling of the packs folder: same file system (renames are atomic), but never listed.
-    return paths.subdir(PACKS_FOLDER + ".staging")
+    # Inside the packs folder, so on the same file system even when packs/ is a link to another
+    # disk (renames stay atomic); listing skips dot-folders.
+    folder = packs_dir() / _STAGING
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but belongs to someone else
+        return True
+    return True
+
+
+def new_staging(prefix: str) -> Path:
+    """A fresh staging folder (``prefix`` is ``install-``, ``download-`` or ``remove-``).
+
+    The name carries this process's id so that another process can tell a folder in use from
+    one left behind by a crash. Release it with :func:`release_staging`.
+    """
+    for attempt in range(5):
+        try:
+            folder = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=staging_dir()))
+            break
+        except FileNotFoundError:  # another process removed the empty staging folder just now
+            if attempt == 4:
+                raise
+    with _lock:
+        _active_staging.add(folder)
+    return folder
+
+
+def release_staging(folder: Path) -> None:
+    """Delete a staging folder made by :func:`new_staging` (unless it holds a pack to rescue)."""
+    with _lock:
+        _active_staging.discard(folder)
+    if not (folder / _KEEP).exists():
+        shutil.rmtree(folder, ignore_errors=True)
+    # An empty staging folder is removed: Argos Translate's own scan of the packs folder (its
+    # CLI, pointed there by hand) fails on any folder that is not a pack.
+    with contextlib.suppress(OSError):  # not empty: another install is using it
+        folder.parent.rmdir()
+
+
+def clean_stale_staging() -> None:
+    """Delete staging folders left behind by installs and downloads that crashed or were killed."""
+    for child in staging_dir().iterdir():
+        if not child.name.startswith(_STAGING_PREFIXES) or (child / _KEEP).exists():
+            continue
+        with _lock:
+            if child in _active_staging:
+                continue
+        owner = child.name.split("-")[1] if child.name.count("-") >= 2 else ""
+        if owner.isdigit() and int(owner) != os.getpid() and _pid_alive(int(owner)):
+            continue  # another running process is installing
+        shutil.rmtree(child, ignore_errors=True)
 
 
 def _folder_name(from_code: str, to_code: str) -> str:
@@ -115,6 +178,15 @@ def _language_name(metadata: dict[str, Any], key: str, code: str) -> str:
     return languages.name(code)
 
 
+def _known_code(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return languages.normalize(value)
+    except UserError:
+        return None
+
+
 def _read_pack(folder: Path) -> PackInfo | None:
     try:
         metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
@@ -122,8 +194,10 @@ def _read_pack(folder: Path) -> PackInfo | None:
         return None
     if not isinstance(metadata, dict) or metadata.get("type", "translate") != "translate":
         return None
-    from_code, to_code = metadata.get("from_code"), metadata.get("to_code")
-    if not isinstance(from_code, str) or not isinstance(to_code, str):
+    # A folder copied in by hand may spell codes "EN" or "en_US": the rest of the app (find,
+    # remove, routes) only knows the normalised codes, and a code it does not know is unusable.
+    from_code, to_code = _known_code(metadata.get("from_code")), _known_code(metadata.get("to_code"))
+    if from_code is None or to_code is None:
         return None
     fingerprint = ""
     try:
@@ -178,67 +252,6 @@ def find_pack(from_code: str, to_code: str) -> PackInfo | None:
     return None
 
 
-def _is_link_or_special(info: zipfile.ZipInfo) -> bool:
-    kind = stat.S_IFMT(info.external_attr >> 16)
-    # Archives made without Unix attributes leave the type bits at zero: a plain file.
-    return kind not in (0, stat.S_IFREG, stat.S_IFDIR)
-
-
-def _safe_parts(name: str, label: str) -> tuple[str, ...]:
-    if "\\" in name or "\x00" in name or name.startswith("/") or re.match(r"^[A-Za-z]:", name):
-        raise UserError(f"{label} is refused: the entry {name!r} points outside the pack folder.")
-    parts = tuple(part for part in PurePosixPath(name).parts if part not in ("", "."))
-    if not parts or ".." in parts:
-        raise UserError(f"{label} is refused: the entry {name!r} points outside the pack folder.")
-    return parts
-
-
-def _check_entries(archive: zipfile.ZipFile, label: str) -> tuple[str, list[tuple[zipfile.ZipInfo, tuple[str, ...]]]]:
-    """Refuse hostile archives; return the top folder and each file with its path inside it."""
-    entries = archive.infolist()
-    if len(entries) > MAX_ENTRIES:
-        raise UserError(f"{label} is refused: it holds {len(entries)} files, more than a language pack has.")
-    total = 0
-    tops: set[str] = set()
-    files = []
-    for info in entries:
-        parts = _safe_parts(info.filename, label)
-        if _is_link_or_special(info):
-            raise UserError(f"{label} is refused: the entry {info.filename!r} is a link or a special file.")
-        if info.flag_bits & 0x1:
-            raise UserError(f"{label} is refused: the entry {info.filename!r} is encrypted.")
-        tops.add(parts[0])
-        if info.is_dir():
-            continue
-        if len(parts) < 2:
-            raise UserError(f"{label} is not a language pack: files must sit inside one folder.")
-        if info.file_size > MAX_ENTRY_BYTES or (
-            info.file_size > _CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1)
-        ):
-            raise UserError(f"{label} is refused: the entry {info.filename!r} unpacks to an absurd size.")
-        total += info.file_size
-        if total > MAX_TOTAL_BYTES:
-            raise UserError(f"{label} is refused: it unpacks to more than {MAX_TOTAL_BYTES // 1024**3} GiB.")
-        files.append((info, parts[1:]))
-    if len(tops) != 1:
-        raise UserError(f"{label} is not a language pack: it must hold exactly one folder.")
-    return tops.pop(), files
-
-
-def _extract(archive: zipfile.ZipFile, files: list[tuple[zipfile.ZipInfo, tuple[str, ...]]], dest: Path) -> None:
-    for info, parts in files:
-        target = dest.joinpath(*parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        written = 0
-        # Count the bytes really written: a header may lie about the size.
-        with archive.open(info) as source, target.open("wb") as out:
-            while chunk := source.read(_CHUNK):
-                written += len(chunk)
-                if written > info.file_size:
-                    raise UserError(f"The entry {info.filename!r} is larger than its header says.")
-                out.write(chunk)
-
-
 def _check_metadata(folder: Path, label: str) -> dict[str, Any]:
     try:
         metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
@@ -252,8 +265,11 @@ def _check_metadata(folder: Path, label: str) -> dict[str, Any]:
         raise UserError(f"{label} is a {metadata.get('type')!r} package, not a translation pack.")
     for key in ("from_code", "to_code"):
         value = metadata.get(key)
-        if not isinstance(value, str) or not _CODE_RE.match(value):
+        if not isinstance(value, str) or not value.strip():
             raise UserError(f"{label} is not a language pack: metadata.json has no valid {key}.")
+        if _known_code(value) is None:
+            raise UserError(f"{label} is for the language code {value!r}, which Communiqué does not know.")
+        metadata[key] = _known_code(value)
     if metadata["from_code"] == metadata["to_code"]:
         raise UserError(f"{label} is not a language pack: it translates {metadata['from_code']} into itself.")
     if not (folder / "sentencepiece.model").is_file() and not (folder / "bpe.model").is_file():
@@ -270,6 +286,34 @@ def _check_metadata(folder: Path, label: str) -> dict[str, Any]:
     return metadata
 
 
+def check_loadable(folder: Path, label: str) -> None:
+    """Load the pack's CTranslate2 model and each MiniSBD splitter once; refuse what fails.
+
+    The file checks above cannot tell a truncated or foreign ``model.bin`` from a real one.
+    """
+    import ctranslate2
+
+    try:
+        translator = ctranslate2.Translator(str(folder / "model"), device="cpu", intra_threads=1)
+    except Exception:  # CTranslate2 raises RuntimeError, ValueError... for a bad model
+        raise UserError(
+            f"{label} is damaged or made for a newer engine: its translation model cannot be loaded."
+        ) from None
+    del translator
+    splitters = sorted((folder / "minisbd").glob("*.onnx")) if (folder / "minisbd").is_dir() else []
+    if splitters:
+        import onnxruntime
+
+        for splitter in splitters:
+            try:
+                onnxruntime.InferenceSession(str(splitter), providers=["CPUExecutionProvider"])
+            except Exception:  # onnxruntime raises its own exception classes for a bad file
+                raise UserError(
+                    f"{label} is damaged or made for a newer engine: its sentence splitter {splitter.name} "
+                    "cannot be loaded."
+                ) from None
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as f:
@@ -278,9 +322,37 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def install_pack(file: Path | str) -> PackInfo:
+def _swap_in(folder: Path, target: Path, previous: PackInfo | None, staging: Path, label: str) -> None:
+    """Rename ``folder`` to ``target``, moving what was there aside; undo every rename on failure."""
+    moved: list[tuple[Path, Path]] = []  # (where it was, where it went)
+    try:
+        if previous is not None and previous.path != target and previous.path.exists():
+            previous.path.replace(staging / "previous")  # a folder copied in by hand
+            moved.append((previous.path, staging / "previous"))
+        if target.exists():
+            target.replace(staging / "old")
+            moved.append((target, staging / "old"))
+        folder.replace(target)
+    except OSError as exc:
+        for origin, aside in reversed(moved):
+            try:
+                aside.replace(origin)
+            except OSError:
+                # Never delete the only copy of a pack: keep the staging folder and say where it is.
+                (staging / _KEEP).touch()
+                raise UserError(
+                    f"{label} could not be put in place ({exc.strerror or exc}) and the pack it replaced "
+                    f"could not be moved back: it is in {str(aside)!r}."
+                ) from None
+        raise UserError(
+            f"{label} could not be put in place ({exc.strerror or exc}); the packs installed before are unchanged."
+        ) from None
+
+
+def install_pack(file: Path | str, *, expected: tuple[str, str] | None = None) -> PackInfo:
     """Validate ``file`` (a ``.argosmodel``) and install it, replacing the pack of the same pair.
 
+    ``expected`` (from, to): refuse a file that turns out to be for another pair (a download).
     Raises :class:`UserError` with one sentence for anything that is not a sound pack; nothing
     installed before is touched then.
     """
@@ -292,34 +364,43 @@ def install_pack(file: Path | str) -> PackInfo:
         raise UserError(f"{str(path)!r} is a folder, not a language pack file (.argosmodel).")
     if not zipfile.is_zipfile(path):
         raise UserError(f"{label} is not a language pack: it is not a zip archive.")
-    staging = Path(tempfile.mkdtemp(prefix="install-", dir=staging_dir()))
+    wanted = (languages.normalize(expected[0]), languages.normalize(expected[1])) if expected else None
+    clean_stale_staging()
+    staging = new_staging("install-")
     try:
         folder = staging / "pack"
         try:
             with zipfile.ZipFile(path) as archive:
-                _top, files = _check_entries(archive, label)
-                _extract(archive, files, folder)
+                _top, files = check_entries(archive, label)
+                extract(archive, files, folder)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
             raise UserError(f"{label} is damaged ({exc}): download it again.") from None
         except OSError as exc:
             raise UserError(f"{label} cannot be unpacked: {exc.strerror or exc}.") from None
         metadata = _check_metadata(folder, label)
+        pair = (metadata["from_code"], metadata["to_code"])
+        if wanted is not None and pair != wanted:
+            raise UserError(
+                f"{label} is a pack from {pair[0]} to {pair[1]}, not the {wanted[0]} -> {wanted[1]} pack asked for; "
+                "nothing was installed."
+            )
+        check_loadable(folder, label)
+        # The codes as the app spells them, so that Argos and the listing agree.
+        (folder / "metadata.json").write_text(json.dumps(metadata), encoding="utf-8")
         info = {"sha256": _sha256(path), "source": path.name, "installed_at": now_utc().isoformat()}
         (folder / INSTALL_INFO).write_text(json.dumps(info), encoding="utf-8")
-        target = packs_dir() / _folder_name(metadata["from_code"], metadata["to_code"])
+        target = packs_dir() / _folder_name(*pair)
         with _lock:
-            previous = find_pack(metadata["from_code"], metadata["to_code"])
-            if previous is not None and previous.path != target:
-                previous.path.replace(staging / "previous")  # a folder copied in by hand
-            if target.exists():
-                target.replace(staging / "old")
-            folder.replace(target)
-        _changed()
+            previous = find_pack(*pair)
+            try:
+                _swap_in(folder, target, previous, staging, label)
+            finally:
+                _changed()
         pack = _read_pack(target)
         assert pack is not None  # checked above
         return pack
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        release_staging(staging)
 
 
 def remove_pack(from_code: str, to_code: str) -> PackInfo:
@@ -327,9 +408,15 @@ def remove_pack(from_code: str, to_code: str) -> PackInfo:
     pack = find_pack(from_code, to_code)
     if pack is None:
         raise NotFoundError(f"No language pack from {from_code} to {to_code} is installed.")
-    trash = Path(tempfile.mkdtemp(prefix="remove-", dir=staging_dir()))
-    with _lock:
-        pack.path.replace(trash / "pack")
-    shutil.rmtree(trash, ignore_errors=True)
+    trash = new_staging("remove-")
+    try:
+        with _lock:
+            pack.path.replace(trash / "pack")
+    except OSError as exc:
+        raise UserError(
+            f"The language pack {from_code} -> {to_code} cannot be removed: {exc.strerror or exc}."
+        ) from None
+    finally:
+        release_staging(trash)
     _changed()
     return pack

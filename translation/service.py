@@ -43,6 +43,8 @@ class TranslationResult:
     origin: str
     segments: int = 0
     reused: int = 0
+    #: The post variant this translation was stored in (``None`` outside the review workflow).
+    variant_id: int | None = None
 
     @property
     def path_label(self) -> str:
@@ -62,7 +64,7 @@ class TranslationResult:
             "origin": self.origin,
             "segments": self.segments,
             "reused": self.reused,
-        }
+        } | ({} if self.variant_id is None else {"variant": self.variant_id})
 
 
 @dataclass
@@ -245,11 +247,11 @@ class TranslationService:
         if callable(engine_warm_up):
             engine_warm_up()
 
-    def correct(self, source_text: str, source: str, target: str, corrected: str) -> None:
+    def correct(self, source_text: str, source: str, target: str, corrected: str, *, actor: str | None = None) -> None:
         """Remember a person's translation of ``source_text``; later translations prefer it."""
         if self.store is None:
             raise UserError("Corrections need a database to be remembered in.")
-        memory.remember_correction(self.store, source, target, source_text, corrected)
+        memory.remember_correction(self.store, source, target, source_text, corrected, actor=actor)
 
 
 def translate(

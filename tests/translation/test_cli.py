@@ -86,6 +86,12 @@ def test_bad_input_exits_2_with_one_sentence(tmp_path: Path, pack_files: dict[st
         (("lang", "install", str(bogus)), None, "not a language pack"),
         (("lang", "remove", "en", "vi"), None, "No language pack from en to vi"),
         (("lang", "available"), offline, "Cannot reach the language pack index"),
+        (("lang", "available"), {"COMMUNIQUE_PACK_INDEX": "http://[::1"}, "is not a valid web address"),
+        (("lang", "available", "--timeout", "0"), offline, "not a number of seconds above zero"),
+        (("lang", "available", "--timeout", "nan"), offline, "not a number of seconds above zero"),
+        (("lang", "download", "en", "vi", "--timeout", "inf"), offline, "not a number of seconds above zero"),
+        (("glossary", "remove", "999999999999999999999"), None, "is not an id"),
+        (("glossary", "remove", "0"), None, "is not an id"),
     ]
     for args, env, message in cases:
         done = run(*args, env=env)

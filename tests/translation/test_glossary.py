@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.errors import ConflictError, NotFoundError, UserError
+from core.services import audit
 from core.store import Store
 from translation import glossary
 
@@ -56,3 +57,28 @@ def test_bad_entries_are_refused(store: Store) -> None:
     with pytest.raises(UserError, match="forced translation cannot be empty"):
         glossary.add_term(store, "vi", "Hà Nội", target_language="en", translation=" ")
     assert [e.term for e in glossary.list_terms(store)] == ["ASEAN"]
+
+
+def test_changes_are_audited(store: Store) -> None:
+    entry = glossary.add_term(store, "vi", "Bộ Ngoại giao", target_language="en", translation="MOFA", actor="editor")
+    glossary.update_term(store, entry.id, translation="Ministry of Foreign Affairs", actor="editor")
+    glossary.remove_term(store, entry.id, actor="chief")
+    events = audit.list_events(store, entity=glossary.AUDIT_ENTITY, entity_id=entry.id)
+    assert [(e.action, e.actor) for e in reversed(events)] == [
+        ("glossary_add", "editor"),
+        ("glossary_update", "editor"),
+        ("glossary_remove", "chief"),
+    ]
+    assert events[-1].details["term"] == "Bộ Ngoại giao" and events[-1].details["translation"] == "MOFA"
+    assert events[1].details["translation"] == "Ministry of Foreign Affairs"
+    assert events[0].details["term"] == "Bộ Ngoại giao"
+
+
+def test_a_refused_change_records_nothing(store: Store) -> None:
+    entry = glossary.add_term(store, "vi", "57-NQ/TW")
+    glossary.add_term(store, "vi", "Hà Nội")
+    with pytest.raises(ConflictError):
+        glossary.update_term(store, entry.id, term="Hà Nội")
+    with pytest.raises(NotFoundError):
+        glossary.remove_term(store, 10**9)
+    assert [e.action for e in audit.list_events(store, entity=glossary.AUDIT_ENTITY)] == ["glossary_add"] * 2

@@ -127,3 +127,114 @@ def test_unreachable_download_is_reported(server: str) -> None:
     with pytest.raises(UserError, match="Cannot reach"):
         index.download_pack([f"http://127.0.0.1:{_closed_port()}/x.argosmodel"], timeout=2)
     assert packs.list_packs() == []
+
+
+class _Trickle:
+    """A raw HTTP server that announces a large body, then sends it one byte at a time, forever."""
+
+    def __init__(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}/slow"
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        self.listener.settimeout(0.2)
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            threading.Thread(target=self._trickle, args=(conn,), daemon=True).start()
+
+    def _trickle(self, conn: socket.socket) -> None:
+        with conn:
+            conn.recv(65536)
+            try:
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100000000\r\n\r\n[")
+                while not self.stop.wait(0.01):
+                    conn.sendall(b" ")
+            except OSError:
+                pass  # the client gave up: what the tests want
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join(timeout=10)
+        self.listener.close()
+
+
+@pytest.fixture
+def trickle() -> Iterator[_Trickle]:
+    """A server that never finishes but never goes quiet long enough for a socket timeout."""
+    server = _Trickle()
+    yield server
+    server.close()
+
+
+def test_a_trickling_index_is_bounded_by_the_overall_timeout(trickle: _Trickle) -> None:
+    # Each byte arrives well within the socket timeout; only an overall deadline ends this.
+    with pytest.raises(index.DeadlineError, match="did not arrive within 1 s"):
+        index.fetch_index(trickle.url, timeout=1.0)
+
+
+def test_a_trickling_download_is_bounded_and_installs_nothing(trickle: _Trickle) -> None:
+    with pytest.raises(index.DeadlineError, match="took longer than 1 s"):
+        index.download_pack([trickle.url], timeout=5, max_seconds=1)
+    assert packs.list_packs() == []
+    assert not packs.staging_dir().exists() or list(packs.staging_dir().iterdir()) == []
+
+
+def test_cancel_takes_effect_during_a_trickling_download(trickle: _Trickle) -> None:
+    cancel = threading.Event()
+    received: list[int] = []
+
+    def progress(done: int, total: int | None) -> None:
+        received.append(done)
+        if done >= 10:
+            cancel.set()
+
+    with pytest.raises(index.DownloadCancelledError):
+        index.download_pack([trickle.url], progress=progress, cancel=cancel, timeout=5, max_seconds=600)
+    assert received[-1] < 1000  # stopped after a few bytes, not after a 256 KiB read
+    assert packs.list_packs() == []
+
+
+@pytest.mark.parametrize("bad", [0, -1, float("nan"), float("inf")])
+def test_timeouts_must_be_finite_and_positive(bad: float) -> None:
+    with pytest.raises(UserError, match="number of seconds above zero"):
+        index.fetch_index("http://127.0.0.1:9/index.json", timeout=bad)
+    with pytest.raises(UserError, match="number of seconds above zero"):
+        index.download_pack(["http://127.0.0.1:9/x.argosmodel"], timeout=bad)
+
+
+def test_an_invalid_address_is_one_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(index.INDEX_URL_ENV, "http://[::1")
+    with pytest.raises(UserError, match=r"'http://\[::1' is not a valid web address"):
+        index.fetch_index()
+
+
+def _serve_links(server: str, routes: dict[str, bytes], pair: tuple[str, str]) -> index.AvailablePack:
+    _Handler.routes = _Handler.routes | routes
+    return index.AvailablePack(pair[0], pair[0], pair[1], pair[1], "1.0", tuple(f"{server}{r}" for r in routes))
+
+
+def test_a_link_serving_something_else_is_skipped_for_the_next(server: str, pack_files: dict[str, Path]) -> None:
+    listed = _serve_links(
+        server,
+        {
+            "/error-page.argosmodel": b"<html>rate limited</html>",
+            "/mirror.argosmodel": pack_files["en-vi"].read_bytes(),
+        },
+        ("en", "vi"),
+    )
+    pack = index.download_pack(listed)
+    assert (pack.from_code, pack.to_code) == ("en", "vi")
+
+
+def test_a_download_of_another_pair_is_refused(server: str, pack_files: dict[str, Path]) -> None:
+    packs.install_pack(pack_files["vi-en"])
+    listed = _serve_links(server, {"/en_ja.argosmodel": pack_files["en-vi"].read_bytes()}, ("en", "ja"))
+    with pytest.raises(UserError, match="is a pack from en to vi, not the en -> ja pack asked for"):
+        index.download_pack(listed)
+    assert [(p.from_code, p.to_code) for p in packs.list_packs()] == [("vi", "en")]

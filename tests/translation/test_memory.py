@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy import func, select
 
+from core.services import audit
 from core.store import Store
 from core.store.tables import translation_memory
 from translation import glossary, memory, packs
@@ -57,3 +58,13 @@ def test_pipeline_on_both_backends(any_store: Store, install: Callable[..., list
     assert first.origin == "machine" and again.origin == "memory" and again.text == first.text
     assert "57-NQ/TW" in first.text
     assert _count(any_store) == first.segments == 3
+
+
+def test_corrections_are_audited(store: Store) -> None:
+    memory.remember_correction(store, "vi", "en", "Xin chào", "Hello", actor="editor")
+    (event,) = audit.list_events(store, entity="translation_memory")
+    assert (event.action, event.actor) == ("correct", "editor")
+    assert event.details["from"] == "vi" and event.details["to"] == "en"
+    with store.read() as conn:
+        stored = conn.execute(select(translation_memory.c.id, translation_memory.c.origin)).one()
+    assert event.entity_id == stored.id and stored.origin == memory.HUMAN

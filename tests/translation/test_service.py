@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -10,6 +11,7 @@ from sqlalchemy import select
 from core.errors import UserError
 from core.store import Store
 from core.store.tables import translation_memory
+from tests.support.argos_packs import build_pack
 from tests.translation.conftest import CountingEngine
 from tests.translation.test_spans import EXPECTED, POSTS
 from translation import glossary, memory, packs, spans
@@ -105,6 +107,22 @@ def test_memory_is_not_reused_after_the_pack_changes(store: Store, install: Inst
     install("en-vi@2")
     (after,) = service.translate("the ministry of foreign affairs.", "en", ["vi"])
     assert after.origin == "machine" and after.model_version != before.model_version
+    assert after.text != before.text
+
+
+def test_memory_is_not_reused_after_a_rebuild_at_the_same_version(
+    store: Store, install: Install, tmp_path: Path
+) -> None:
+    # The risky case: a pack rebuilt (other weights) but still called 1.0. Only the archive's
+    # fingerprint tells the two apart; without it the old model's output would be served.
+    install("en-vi")
+    service = TranslationService(store)
+    (before,) = service.translate("the ministry of foreign affairs.", "en", ["vi"])
+    rebuilt = build_pack(tmp_path, "en", "vi", version="1.0", seed=4242, from_name="English", to_name="Vietnamese")
+    assert packs.install_pack(rebuilt).version == "1.0"
+    (after,) = service.translate("the ministry of foreign affairs.", "en", ["vi"])
+    assert after.origin == "machine" and after.reused == 0
+    assert after.model_version != before.model_version and after.model_version.startswith("1.0:")
     assert after.text != before.text
 
 

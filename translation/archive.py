@@ -1,0 +1,87 @@
+"""Checking a pack archive entry by entry before anything is extracted.
+
+Argos Translate extracts whatever a zip holds, so a hostile archive could write outside the
+packs folder (``../``, absolute paths, links) or fill the disk (a zip bomb). These checks refuse
+such archives with one sentence; :mod:`translation.packs` extracts only what they accept.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from core.errors import UserError
+
+# Limits far above any real pack (the largest Argos packs are a few hundred MB unpacked).
+MAX_ENTRIES = 10_000
+MAX_TOTAL_BYTES = 4 * 1024**3
+MAX_ENTRY_BYTES = 2 * 1024**3
+MAX_RATIO = 200  # uncompressed/compressed, for entries over 1 MiB: a zip bomb, not a model
+_CHUNK = 1024 * 1024
+
+
+def _is_link_or_special(info: zipfile.ZipInfo) -> bool:
+    kind = stat.S_IFMT(info.external_attr >> 16)
+    # Archives made without Unix attributes leave the type bits at zero: a plain file.
+    return kind not in (0, stat.S_IFREG, stat.S_IFDIR)
+
+
+def _safe_parts(name: str, label: str) -> tuple[str, ...]:
+    if "\\" in name or "\x00" in name or name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+        raise UserError(f"{label} is refused: the entry {name!r} points outside the pack folder.")
+    parts = tuple(part for part in PurePosixPath(name).parts if part not in ("", "."))
+    if not parts or ".." in parts:
+        raise UserError(f"{label} is refused: the entry {name!r} points outside the pack folder.")
+    return parts
+
+
+def check_entries(archive: zipfile.ZipFile, label: str) -> tuple[str, list[tuple[zipfile.ZipInfo, tuple[str, ...]]]]:
+    """Refuse hostile archives; return the top folder and each file with its path inside it.
+
+    ``label`` names the file in messages ("The file 'x.argosmodel'").
+    """
+    entries = archive.infolist()
+    if len(entries) > MAX_ENTRIES:
+        raise UserError(f"{label} is refused: it holds {len(entries)} files, more than a language pack has.")
+    total = 0
+    tops: set[str] = set()
+    files = []
+    for info in entries:
+        parts = _safe_parts(info.filename, label)
+        if _is_link_or_special(info):
+            raise UserError(f"{label} is refused: the entry {info.filename!r} is a link or a special file.")
+        if info.flag_bits & 0x1:
+            raise UserError(f"{label} is refused: the entry {info.filename!r} is encrypted.")
+        tops.add(parts[0])
+        if info.is_dir():
+            continue
+        if len(parts) < 2:
+            raise UserError(f"{label} is not a language pack: files must sit inside one folder.")
+        if info.file_size > MAX_ENTRY_BYTES or (
+            info.file_size > _CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+        ):
+            raise UserError(f"{label} is refused: the entry {info.filename!r} unpacks to an absurd size.")
+        total += info.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise UserError(f"{label} is refused: it unpacks to more than {MAX_TOTAL_BYTES // 1024**3} GiB.")
+        files.append((info, parts[1:]))
+    if len(tops) != 1:
+        raise UserError(f"{label} is not a language pack: it must hold exactly one folder.")
+    return tops.pop(), files
+
+
+def extract(archive: zipfile.ZipFile, files: list[tuple[zipfile.ZipInfo, tuple[str, ...]]], dest: Path) -> None:
+    """Write the files :func:`check_entries` accepted under ``dest``, counting the bytes really written."""
+    for info, parts in files:
+        target = dest.joinpath(*parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        written = 0
+        # Count the bytes really written: a header may lie about the size.
+        with archive.open(info) as source, target.open("wb") as out:
+            while chunk := source.read(_CHUNK):
+                written += len(chunk)
+                if written > info.file_size:
+                    raise UserError(f"The entry {info.filename!r} is larger than its header says.")
+                out.write(chunk)
