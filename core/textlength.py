@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import threading
 import types
 from collections.abc import Callable
 from pathlib import Path
@@ -45,18 +46,24 @@ def _install_pkg_resources_shim() -> bool:
 
 
 _parse_tweet: Callable[[str], Any] | None = None
+# The first use may come from several publisher threads at once; the stand-in must be put in
+# and taken out by one of them only.
+_import_lock = threading.Lock()
 
 
 def _parser() -> Callable[[str], Any]:
     global _parse_tweet
-    if _parse_tweet is None:
-        shimmed = _install_pkg_resources_shim()
-        try:
-            from twitter_text import parse_tweet
-        finally:
-            if shimmed:
-                del sys.modules["pkg_resources"]
-        _parse_tweet = parse_tweet
+    if _parse_tweet is not None:
+        return _parse_tweet
+    with _import_lock:
+        if _parse_tweet is None:
+            shimmed = _install_pkg_resources_shim()
+            try:
+                from twitter_text import parse_tweet
+            finally:
+                if shimmed:
+                    sys.modules.pop("pkg_resources", None)
+            _parse_tweet = parse_tweet
     return _parse_tweet
 
 
