@@ -7,30 +7,17 @@ import sys
 
 from connectors import textrules
 from connectors.base import CheckResult, ConnectorError
-from core.cli.base import EXIT_OK, print_json, store_for
+from core.cli.base import EXIT_OK, SubParsers, print_json, read_stdin, store_for, subcommands_of
 from core.errors import UserError
 from core.secrets import redact
 
 EXIT_DOES_NOT_FIT = 1
 EXIT_PLATFORM_REFUSED = 1
 
-_SubParsers = argparse._SubParsersAction  # the type argparse gives no public name
-
-
-def _subcommands(sub: _SubParsers[argparse.ArgumentParser], name: str) -> _SubParsers[argparse.ArgumentParser] | None:
-    """The subcommands of an existing top-level command (``post``, ``account``), to add ours to."""
-    parser = sub.choices.get(name)
-    if parser is None:
-        return None
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    return None
-
 
 def _check(args: argparse.Namespace) -> int:
     # A text piped in ends with the shell's newline, which is not part of the post.
-    text = sys.stdin.read().rstrip("\n") if args.text == "-" else args.text
+    text = read_stdin().rstrip("\n") if args.text == "-" else args.text
     result: CheckResult = (
         textrules.check_x(text, as_thread=args.thread) if args.platform == "x" else textrules.check_facebook(text)
     )
@@ -129,9 +116,9 @@ def _serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: _SubParsers[argparse.ArgumentParser]) -> None:
+def register(sub: SubParsers[argparse.ArgumentParser]) -> None:
     """Add ``post check``, ``account verify`` and ``sandbox serve`` to the command line."""
-    posts = _subcommands(sub, "post")
+    posts = subcommands_of(sub, "post")
     if posts is not None:
         check = posts.add_parser("check", help="check a text against a platform's length rules (no network)")
         check.add_argument("--platform", required=True, choices=["x", "facebook"])
@@ -140,7 +127,7 @@ def register(sub: _SubParsers[argparse.ArgumentParser]) -> None:
         check.add_argument("text", help="the text, or '-' to read standard input")
         check.set_defaults(handler=_check)
 
-    accounts = _subcommands(sub, "account")
+    accounts = subcommands_of(sub, "account")
     if accounts is not None:
         verify = accounts.add_parser("verify", help="check an account's credentials with its platform")
         verify.add_argument("name")

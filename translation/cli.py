@@ -9,7 +9,16 @@ import threading
 from typing import TYPE_CHECKING
 
 from core import languages, textlength
-from core.cli.base import EXIT_OK, positive_id, print_json, print_table, read_text_argument, store_for
+from core.cli.base import (
+    EXIT_OK,
+    SubParsers,
+    positive_id,
+    print_json,
+    print_table,
+    read_text_argument,
+    store_for,
+    subcommands_of,
+)
 from core.errors import UserError
 from translation import glossary, index, packs
 from translation.engine import DEFAULT_ENGINE, load_engine
@@ -17,8 +26,6 @@ from translation.quality import LengthFunction
 
 if TYPE_CHECKING:
     from translation.service import TranslationResult
-
-_SubParsers = argparse._SubParsersAction  # the type argparse gives no public name
 
 
 def _seconds(text: str) -> float:
@@ -208,19 +215,8 @@ def _post_review(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _subcommands(sub: _SubParsers[argparse.ArgumentParser], name: str) -> _SubParsers[argparse.ArgumentParser] | None:
-    """The subcommands of an existing top-level command (``post``), to add ours to."""
-    parser = sub.choices.get(name)
-    if parser is None:
-        return None
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    return None
-
-
-def _register_post(sub: _SubParsers[argparse.ArgumentParser]) -> None:
-    commands = _subcommands(sub, "post")
+def _register_post(sub: SubParsers[argparse.ArgumentParser]) -> None:
+    commands = subcommands_of(sub, "post")
     if commands is None:
         return
     translate = commands.add_parser("translate", help="fill a post's variants with machine translations")

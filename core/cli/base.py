@@ -19,8 +19,23 @@ Handler = Callable[[argparse.Namespace], int]
 #: A package's contribution: adds its commands to the top-level subparsers.
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
+#: The type of ``add_subparsers()``'s result, which argparse gives no public name.
+SubParsers = argparse._SubParsersAction
+
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
+
+
+def subcommands_of(sub: SubParsers[argparse.ArgumentParser], name: str) -> SubParsers[argparse.ArgumentParser] | None:
+    """The subcommands of an existing top-level command (``post``, ``account``), so that a
+    package registered later can add its own there (``post check``, ``post translate``)."""
+    parser = sub.choices.get(name)
+    if parser is None:
+        return None
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    return None
 
 
 MAX_ID = 2**63 - 1
@@ -110,8 +125,11 @@ def read_stdin() -> str:
     """Standard input as UTF-8 text; anything else is refused with one sentence."""
     from core.errors import UserError
 
+    raw = getattr(sys.stdin, "buffer", None)
+    if raw is None:  # already text (an embedding program or a test replaced stdin)
+        return sys.stdin.read()
     try:
-        return sys.stdin.buffer.read().decode("utf-8")
+        return raw.read().decode("utf-8")  # type: ignore[no-any-return]
     except UnicodeDecodeError:
         raise UserError("The text on standard input is not UTF-8; save it as UTF-8 and try again.") from None
 
