@@ -33,6 +33,7 @@ from core.errors import CommuniqueError
 from core.secrets import redact
 from core.services import audit
 from core.store import Store
+from core.store.engine import new_id
 from core.store.tables import media, publish_attempts, variants
 from scheduler.backoff import RetryPolicy
 from scheduler.cadence import PollingPolicy
@@ -161,11 +162,13 @@ class Publisher:
                 ).scalar()
                 or 0
             ) + 1
-            attempt_id = conn.execute(
-                publish_attempts.insert().values(
-                    variant_id=variant_id, number=number, started_at=now, outcome="pending", worker=self.worker
+            attempt_id = new_id(
+                conn.execute(
+                    publish_attempts.insert().values(
+                        variant_id=variant_id, number=number, started_at=now, outcome="pending", worker=self.worker
+                    )
                 )
-            ).inserted_primary_key[0]  # type: ignore[index]
+            )
             post = OutgoingPost(
                 variant_id=variant_id,
                 text=row.text,

@@ -25,6 +25,7 @@ from core.domain import OPEN_STATUSES, TextOrigin, VariantStatus
 from core.errors import ConflictError, NotFoundError, UserError
 from core.services import audit
 from core.store import Store
+from core.store.engine import new_id
 from core.store.tables import accounts, media, posts, recurrences, variants
 
 log = logging.getLogger(__name__)
@@ -135,19 +136,21 @@ def make_recurring(store: Store, variant_id: int, rule: str, start_local: dateti
         parsed = parse_rule(rule, start_local)
         if next(occurrences_after(parsed, row.timezone, now), None) is None:
             raise UserError(f"The rule {rule!r} has no occurrence after now.")
-        recurrence_id = conn.execute(
-            recurrences.insert().values(
-                template_variant_id=variant_id,
-                rule=rule.strip(),
-                dtstart_local=start_local.isoformat(timespec="minutes"),
-                zone=row.timezone,
-                # Start from now: occurrences already past when the rule is made are not "missed".
-                last_occurrence_at=now,
-                active=True,
-                created_at=now,
-                updated_at=now,
+        recurrence_id = new_id(
+            conn.execute(
+                recurrences.insert().values(
+                    template_variant_id=variant_id,
+                    rule=rule.strip(),
+                    dtstart_local=start_local.isoformat(timespec="minutes"),
+                    zone=row.timezone,
+                    # Start from now: occurrences already past when the rule is made are not "missed".
+                    last_occurrence_at=now,
+                    active=True,
+                    created_at=now,
+                    updated_at=now,
+                )
             )
-        ).inserted_primary_key[0]  # type: ignore[index]
+        )
         conn.execute(
             variants.update()
             .where(variants.c.id == variant_id)
@@ -249,37 +252,41 @@ def _create_occurrences(store: Store, rec: object, due: list[datetime], now: dat
         for instant in due:
             local = instant.astimezone(timeutil.zone(rec.zone)).replace(tzinfo=None)  # type: ignore[attr-defined]
             text = render_occurrence(template.text, local)
-            post_id = conn.execute(
-                posts.insert().values(
-                    author=template.author,
-                    source_language=template.source_language,
-                    text=text,
-                    created_at=now,
-                    updated_at=now,
+            post_id = new_id(
+                conn.execute(
+                    posts.insert().values(
+                        author=template.author,
+                        source_language=template.source_language,
+                        text=text,
+                        created_at=now,
+                        updated_at=now,
+                    )
                 )
-            ).inserted_primary_key[0]  # type: ignore[index]
+            )
             for item in files:
                 values = {k: v for k, v in item._mapping.items() if k not in {"id", "post_id"}}
                 conn.execute(media.insert().values(post_id=post_id, **values))
             ids.append(
-                conn.execute(
-                    variants.insert().values(
-                        post_id=post_id,
-                        account_id=template.account_id,
-                        language=template.language,
-                        text=text,
-                        text_origin=template.text_origin or TextOrigin.SOURCE.value,
-                        reviewed=template.reviewed,
-                        status=VariantStatus.SCHEDULED.value,
-                        scheduled_at=instant,
-                        schedule_zone=rec.zone,  # type: ignore[attr-defined]
-                        schedule_local=local.isoformat(timespec="minutes"),
-                        as_thread=template.as_thread,
-                        recurrence_id=rec_id,
-                        created_at=now,
-                        updated_at=now,
+                new_id(
+                    conn.execute(
+                        variants.insert().values(
+                            post_id=post_id,
+                            account_id=template.account_id,
+                            language=template.language,
+                            text=text,
+                            text_origin=template.text_origin or TextOrigin.SOURCE.value,
+                            reviewed=template.reviewed,
+                            status=VariantStatus.SCHEDULED.value,
+                            scheduled_at=instant,
+                            schedule_zone=rec.zone,  # type: ignore[attr-defined]
+                            schedule_local=local.isoformat(timespec="minutes"),
+                            as_thread=template.as_thread,
+                            recurrence_id=rec_id,
+                            created_at=now,
+                            updated_at=now,
+                        )
                     )
-                ).inserted_primary_key[0]  # type: ignore[index]
+                )
             )
         audit.record(
             conn,

@@ -14,6 +14,7 @@ from core.errors import ConflictError, NotFoundError, UserError
 from core.services import audit
 from core.services.accounts import fetch_account
 from core.store import Store
+from core.store.engine import new_id
 from core.store.tables import accounts, posting_slots, variants
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
@@ -60,11 +61,13 @@ def add_slot(store: Store, account: str, local_time: str, weekday: int | None = 
         ).first()
         if clash is not None:
             raise ConflictError(f"{found.name!r} already has a slot at {local_time.strip()}.")
-        slot_id = conn.execute(
-            posting_slots.insert().values(
-                account_id=found.id, weekday=weekday, local_time=local_time.strip(), created_at=now
+        slot_id = new_id(
+            conn.execute(
+                posting_slots.insert().values(
+                    account_id=found.id, weekday=weekday, local_time=local_time.strip(), created_at=now
+                )
             )
-        ).inserted_primary_key[0]  # type: ignore[index]
+        )
     return Slot(int(slot_id), found.id, weekday, local_time.strip())
 
 

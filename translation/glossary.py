@@ -18,6 +18,7 @@ from core import languages
 from core.errors import ConflictError, NotFoundError, UserError
 from core.services import audit
 from core.store import Store
+from core.store.engine import new_id
 from core.store.tables import glossary_terms
 from core.timeutil import now_utc
 from translation.spans import Term
@@ -106,30 +107,32 @@ def add_term(
     now = now_utc()
     try:
         with store.write() as conn:
-            new_id = conn.execute(
-                glossary_terms.insert().values(
-                    source_language=source,
-                    target_language=target,
-                    term=cleaned,
-                    translation=forced,
-                    case_sensitive=case_sensitive,
-                    note=note,
-                    created_at=now,
-                    updated_at=now,
+            term_id = new_id(
+                conn.execute(
+                    glossary_terms.insert().values(
+                        source_language=source,
+                        target_language=target,
+                        term=cleaned,
+                        translation=forced,
+                        case_sensitive=case_sensitive,
+                        note=note,
+                        created_at=now,
+                        updated_at=now,
+                    )
                 )
-            ).inserted_primary_key[0]  # type: ignore[index]
+            )
             audit.record(
                 conn,
                 actor=actor or audit.default_actor(),
                 action="glossary_add",
                 entity=AUDIT_ENTITY,
-                entity_id=int(new_id),
+                entity_id=term_id,
                 details={"from": source, "to": target, "term": cleaned, "translation": forced},
                 at=now,
             )
     except IntegrityError:
         raise ConflictError(f"The glossary already has {cleaned!r} for {source} -> {target}.") from None
-    return get_term(store, int(new_id))
+    return get_term(store, term_id)
 
 
 def get_term(store: Store, term_id: int) -> GlossaryTerm:

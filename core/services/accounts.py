@@ -11,6 +11,7 @@ from core.domain import OPEN_STATUSES, Account
 from core.errors import ConflictError, NotFoundError, UserError
 from core.services import audit
 from core.store import Store
+from core.store.engine import new_id
 from core.store.tables import accounts, variants
 
 #: Platforms whose accounts cannot publish without an id on the platform, and the flag naming it.
@@ -86,22 +87,24 @@ def add_account(
         if existing is not None:
             hint = "" if existing.active else " (a removed account keeps the name for its published history)"
             raise ConflictError(f"An account named {clean_name!r} already exists{hint}.")
-        account_id = conn.execute(
-            accounts.insert().values(
-                name=clean_name,
-                platform=clean_platform,
-                language=clean_language,
-                timezone=timezone,
-                handle=(handle or "").strip() or None,
-                api_base=base,
-                external_id=(external_id or "").strip() or None,
-                credential_ref=secrets.reference(clean_platform, clean_name),
-                grace_minutes=grace_minutes,
-                active=True,
-                created_at=now,
-                updated_at=now,
+        account_id = new_id(
+            conn.execute(
+                accounts.insert().values(
+                    name=clean_name,
+                    platform=clean_platform,
+                    language=clean_language,
+                    timezone=timezone,
+                    handle=(handle or "").strip() or None,
+                    api_base=base,
+                    external_id=(external_id or "").strip() or None,
+                    credential_ref=secrets.reference(clean_platform, clean_name),
+                    grace_minutes=grace_minutes,
+                    active=True,
+                    created_at=now,
+                    updated_at=now,
+                )
             )
-        ).inserted_primary_key[0]  # type: ignore[index]
+        )
         audit.record(
             conn,
             actor=actor or audit.default_actor(),

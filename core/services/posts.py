@@ -13,6 +13,7 @@ from core.errors import ConflictError, NotFoundError, UserError
 from core.services import audit, media
 from core.services.accounts import fetch_account
 from core.store import Store
+from core.store.engine import new_id
 from core.store.tables import accounts, posts, variants
 
 #: Far above every platform's limit (Facebook: 63,206); guards the store against pasted files.
@@ -168,16 +169,18 @@ def create_post(
         targets = _resolve_accounts(conn, accounts)
         language = languages.normalize(source_language) if source_language else targets[0].language
         schedules = {a.id: _schedule_values(a, at, fold, current) for a in targets} if at else {}
-        post_id = conn.execute(
-            posts.insert().values(
-                author=who,
-                source_language=language,
-                text=body,
-                review_state=ReviewState.DRAFT.value,
-                created_at=current,
-                updated_at=current,
+        post_id = new_id(
+            conn.execute(
+                posts.insert().values(
+                    author=who,
+                    source_language=language,
+                    text=body,
+                    review_state=ReviewState.DRAFT.value,
+                    created_at=current,
+                    updated_at=current,
+                )
             )
-        ).inserted_primary_key[0]  # type: ignore[index]
+        )
         for account in targets:
             conn.execute(
                 variants.insert().values(

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from alembic.util.exc import CommandError
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, CursorResult, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 
@@ -89,6 +89,13 @@ _CREDENTIALS_IN_URL = re.compile(r"(//[^/@:]*):[^/@]*@")
 def mask_url(url: str) -> str:
     """``url`` with any password replaced by ``***``, for messages about a URL we could not parse."""
     return _CREDENTIALS_IN_URL.sub(r"\1:***@", url)
+
+
+def new_id(result: CursorResult[Any]) -> int:
+    """The primary key an ``INSERT`` just created (every table here has one integer key)."""
+    key = result.inserted_primary_key
+    assert key is not None and key[0] is not None
+    return int(key[0])
 
 
 def create_store_engine(url: str) -> Engine:
