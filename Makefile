@@ -1,5 +1,6 @@
 # Communiqué: `make run` opens the app, `make test` runs the whole suite.
-# Both create .venv when it is missing and reinstall when pyproject.toml changes.
+# Both check the system packages first (scripts/ci-deps.sh: a no-op when all are present),
+# create .venv when it is missing and reinstall when pyproject.toml changes.
 
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
@@ -14,10 +15,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-run: $(STAMP)
+run: deps $(STAMP)
 	$(BIN)/communique
 
-test: $(STAMP)
+test: deps $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -35,7 +36,7 @@ format: $(STAMP)
 
 # System packages (Qt's libraries, fonts, PostgreSQL for the team-store tests).
 deps:
-	bash scripts/ci-deps.sh
+	@PYTHON="$(PYTHON)" bash scripts/ci-deps.sh
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build *.egg-info

@@ -15,10 +15,24 @@ QUIT_AFTER_ENV = "COMMUNIQUE_QUIT_AFTER_MS"
 SCREENSHOT_ENV = "COMMUNIQUE_SCREENSHOT"
 
 
+def _no_display() -> bool:
+    """On Linux without X11, Wayland or a chosen Qt platform, Qt would abort the process."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_app(db_url: str | None = None) -> int:
     """Open the main window on the configured store and run the event loop."""
     from app.main_window import MainWindow
 
+    if _no_display():
+        print(
+            "communique: There is no display to open the window on; run it in a desktop session, "
+            "set QT_QPA_PLATFORM=offscreen for a headless check, or use the commands (communique --help).",
+            file=sys.stderr,
+        )
+        return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Communiqué")
     try:

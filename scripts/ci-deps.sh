@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
 # Installs the system packages the app and its tests need on Debian/Ubuntu:
-# Qt's runtime libraries (offscreen GUI tests), fonts for Vietnamese, Cyrillic and Devanagari,
-# and the PostgreSQL server binaries the team-store tests start in a temporary folder.
+# Qt's runtime libraries (offscreen GUI tests), fonts for Vietnamese, Cyrillic, Devanagari,
+# Japanese and emoji, the PostgreSQL server binaries the team-store tests start in a temporary
+# folder, and venv support where the Python in use lacks it. `make run` and `make test` call it.
 # Does nothing when everything is present; needs root (or sudo) only when something is missing.
 set -euo pipefail
 
 packages=(
-  libegl1 libgl1 libx11-6 libx11-xcb1 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0
+  # Qt's runtime libraries (libxcb-cursor0: Qt >= 6.5 on an X11 display).
+  libegl1 libgl1 libx11-6 libx11-xcb1 libxcb-cursor0 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0
   libxkbcommon0 libxkbcommon-x11-0
-  fonts-dejavu-core fonts-noto-core
+  # Latin, Vietnamese and Cyrillic (DejaVu), Devanagari (Noto), Japanese (Noto CJK), colour emoji.
+  fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
   postgresql
 )
+
+# Debian's own Python splits venv/ensurepip into a package of its own; `make` needs it.
+python=${PYTHON:-$(command -v python3.11 || command -v python3 || true)}
+if [ -n "$python" ] && ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+  packages+=(python3-venv)
+fi
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
   echo "ci-deps: not a Debian-like system; install Qt's libraries and PostgreSQL yourself." >&2

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.main_window import MainWindow
 from core.services import accounts, posts
 from core.store import Store
+from tests.support.cli import SCRIPT
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,12 +59,20 @@ def test_running_without_arguments_opens_the_window(tmp_path: Path) -> None:
         "COMMUNIQUE_QUIT_AFTER_MS": "300",
         "COMMUNIQUE_SCREENSHOT": str(shot),
     }
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py")], env=env, capture_output=True, text=True, timeout=120, check=False
-    )
+    # The installed console script, as `make run` starts it.
+    result = subprocess.run([str(SCRIPT)], env=env, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     assert shot.read_bytes().startswith(b"\x89PNG")
     assert (tmp_path / "home" / "communique.sqlite3").exists()
+
+
+def test_without_a_display_the_app_says_so_instead_of_aborting(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}}
+    env["COMMUNIQUE_HOME"] = str(tmp_path / "home")
+    result = subprocess.run([str(SCRIPT)], env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 2
+    assert result.stderr.startswith("communique: There is no display") and result.stderr.count("\n") == 1
+    assert "QT_QPA_PLATFORM=offscreen" in result.stderr
 
 
 def test_an_unusable_database_stops_the_app_with_one_sentence(tmp_path: Path) -> None:

@@ -67,8 +67,10 @@ def test_duplicate_names_are_refused(store: Store) -> None:
 
 def test_remove_deletes_an_unused_account(store: Store) -> None:
     accounts.add_account(store, name="Tokyo", platform="x", language="ja", timezone="Asia/Tokyo")
-    accounts.remove_account(store, "Tokyo")
+    accounts.remove_account(store, "Tokyo", actor="desk officer")
     assert _count(store) == 0
+    (event,) = audit.list_events(store, entity="account", limit=1)
+    assert (event.action, event.actor, event.details) == ("delete", "desk officer", {"name": "Tokyo"})
     with pytest.raises(NotFoundError, match="No account named 'Tokyo'"):
         accounts.remove_account(store, "Tokyo")
 
@@ -88,6 +90,7 @@ def test_remove_retires_an_account_with_published_history(store: Store) -> None:
         conn.execute(variants.update().values(status="published", remote_id="1", published_at=datetime.now(UTC)))
     accounts.remove_account(store, "Tokyo")
     assert accounts.list_accounts(store) == []
+    assert audit.list_events(store, entity="account", limit=1)[0].action == "retire"
     retired = accounts.list_accounts(store, include_removed=True)
     assert [(a.name, a.active) for a in retired] == [("Tokyo", False)]
     assert posts.get_post(store, post.id).variants[0].account_name == "Tokyo"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,6 +46,13 @@ def _posts(home: Path) -> list[dict[str, object]]:
     result = run_cli("post", "list", "--json", home=home)
     assert result.code == 0, result.err
     return result.json()  # type: ignore[no-any-return]
+
+
+def _row_counts(home: Path) -> dict[str, int]:
+    """Rows in every table of the home's database (the audit trail included), read without the app."""
+    with sqlite3.connect(home / "communique.sqlite3") as db:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {t: db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables if t != "alembic_version"}
 
 
 def _assert_user_error(result: Result, fragment: str) -> None:
@@ -109,8 +117,11 @@ def test_account_add_list_remove(home: Path) -> None:
     ],
 )
 def test_account_add_bad_input_exits_2_and_writes_nothing(home: Path, args: tuple[str, ...], fragment: str) -> None:
+    assert run_cli("init", home=home).code == 0
+    before = _row_counts(home)
     _assert_user_error(run_cli("account", "add", *args, home=home), fragment)
-    assert run_cli("account", "list", "--json", home=home).json() == []
+    assert _row_counts(home) == before
+    assert before["audit_events"] == 0 and before["accounts"] == 0
 
 
 def test_post_create_reads_at_in_each_accounts_zone(with_accounts: Path) -> None:
@@ -176,8 +187,10 @@ def test_text_file_and_stdin(with_accounts: Path, tmp_path: Path) -> None:
 def test_post_create_bad_input_exits_2_and_writes_nothing(
     with_accounts: Path, extra: tuple[str, ...], fragment: str
 ) -> None:
+    before = _row_counts(with_accounts)
     _assert_user_error(run_cli("post", "create", *extra, home=with_accounts), fragment)
-    assert _posts(with_accounts) == []
+    assert _row_counts(with_accounts) == before
+    assert before["audit_events"] == 3 and before["posts"] == 0  # the three accounts' creation only
 
 
 def test_ambiguous_time_is_accepted_with_a_fold_choice(with_accounts: Path) -> None:
@@ -273,6 +286,8 @@ def test_post_edit_changes_the_text_and_says_what_went_back_to_draft(with_accoun
         (("post", "show", "999999999999999999999"), "is not an id"),
         (("post", "cancel", "abc"), "is not an id"),
         (("post", "frobnicate"), "invalid choice"),
+        (("post", "list", "--status", "bogus"), "Unknown status 'bogus'"),
+        (("account", "remove", "Nowhere"), "No account named 'Nowhere'"),
         (("post", "create", "--text", "hi"), "required: --account"),
         (("account", "add", "--platform", "x", "--name", "A", "--language", "en", "--timezone", "UTC",
           "--api-base", "http://[::1"), "Cannot read the API base URL"),

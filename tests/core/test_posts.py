@@ -172,6 +172,9 @@ def test_published_variants_cannot_be_edited_or_cancelled(three_accounts: Store)
     assert statuses == {"Berlin": VariantStatus.PUBLISHED, "Tokyo": VariantStatus.CANCELLED}
     with pytest.raises(ConflictError, match="nothing left to cancel"):
         posts.cancel_post(three_accounts, post.id)
+    tokyo = next(v for v in post.variants if v.account_name == "Tokyo")
+    (event,) = [e for e in audit.list_events(three_accounts, entity="post", entity_id=post.id) if e.action == "cancel"]
+    assert event.details == {"variants": [tokyo.id]}  # only the variant that was still open
 
 
 def test_cancel_refuses_while_publishing(three_accounts: Store) -> None:

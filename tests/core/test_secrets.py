@@ -45,6 +45,20 @@ def test_environment_is_the_fallback_and_the_keyring_wins(monkeypatch: pytest.Mo
     assert secrets.load_credentials("x", "Other")["bearer_token"].reveal() == "env-bearer-token-abcdef"
 
 
+def test_x_oauth1_keys_come_from_their_four_documented_variables(monkeypatch: pytest.MonkeyPatch) -> None:
+    documented = {
+        "api_key": "COMMUNIQUE_X_API_KEY",
+        "api_secret": "COMMUNIQUE_X_API_SECRET",
+        "access_token": "COMMUNIQUE_X_ACCESS_TOKEN",
+        "access_secret": "COMMUNIQUE_X_ACCESS_SECRET",
+    }
+    for field, variable in documented.items():
+        monkeypatch.setenv(variable, f"value-of-{field}-3141")
+    loaded = secrets.load_credentials("x", "Tokyo")
+    assert {field: loaded[field].reveal() for field in documented} == {f: f"value-of-{f}-3141" for f in documented}
+    assert "bearer_token" not in loaded  # not set, so not invented
+
+
 def test_without_a_keyring_storing_says_what_to_do_and_loading_uses_the_environment(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

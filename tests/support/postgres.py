@@ -88,7 +88,18 @@ class PostgresServer:
             entry = pwd.getpwnam(user)
             os.chown(root, entry.pw_uid, entry.pw_gid)
             os.chown(server.data_dir, entry.pw_uid, entry.pw_gid)
-        server._run("initdb", "-D", str(server.data_dir), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
+        server._run(
+            "initdb",
+            "-D",
+            str(server.data_dir),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--no-locale",
+            "--no-sync",
+        )
         options = (
             f"-p {server.port} -c listen_addresses=127.0.0.1 -k {root} -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
