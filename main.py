@@ -35,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the desktop app.",
     )
     parser.add_argument("--db", help="SQLAlchemy database URL (default: COMMUNIQUE_DB, else the local SQLite file)")
+    parser.add_argument(
+        "--practice",
+        action="store_true",
+        help="practice mode (also COMMUNIQUE_PRACTICE=1): a separate practice database, and every account "
+        "talks to the local platform emulator, so nothing is published for real",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in _REGISTRARS:
         try:
@@ -59,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(problem)
     parser = build_parser()
     args = parser.parse_args(arguments)
+    if args.practice:
+        from core import practice
+
+        practice.enable()
     handler = getattr(args, "handler", None)
     if handler is None:
         from app.main import run_app

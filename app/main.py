@@ -6,6 +6,7 @@ import os
 import sys
 
 from app.qt import QApplication, QMessageBox, QTimer
+from core import practice
 from core.errors import CommuniqueError
 from core.store import open_store
 
@@ -60,3 +61,7 @@ def run_app(db_url: str | None = None) -> int:
         return int(app.exec())
     finally:
         store.dispose()
+        if practice.enabled():
+            from connectors.practice import stop_sandboxes
+
+            stop_sandboxes()

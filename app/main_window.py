@@ -16,6 +16,7 @@ from app.qt import (
     QVBoxLayout,
     QWidget,
 )
+from core import practice
 from core.services import accounts, posts
 from core.store import Store
 
@@ -28,7 +29,9 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self.setWindowTitle("Communiqué")
+        self.practice = practice.enabled()
+        # Practice must be impossible to mistake for the real thing, on screen and in screenshots.
+        self.setWindowTitle("Communiqué — PRACTICE MODE" if self.practice else "Communiqué")
         self.resize(1000, 640)
         self.posts_model = QStandardItemModel(0, len(POST_COLUMNS), self)
         self.posts_model.setHorizontalHeaderLabels(POST_COLUMNS)
@@ -43,6 +46,13 @@ class MainWindow(QMainWindow):
         self.summary = QLabel(self)
         central = QWidget(self)
         layout = QVBoxLayout(central)
+        self.practice_banner = QLabel(
+            "Practice mode: posts go to the local platform emulator and a practice database; nothing is published.",
+            self,
+        )
+        self.practice_banner.setStyleSheet("background: #b45309; color: white; padding: 6px; font-weight: bold;")
+        self.practice_banner.setVisible(self.practice)
+        layout.addWidget(self.practice_banner)
         layout.addWidget(self.summary)
         layout.addWidget(self.posts_view)
         self.setCentralWidget(central)

@@ -7,6 +7,7 @@ import sys
 
 from connectors import textrules
 from connectors.base import CheckResult, ConnectorError
+from core import practice
 from core.cli.base import EXIT_OK, SubParsers, print_json, read_stdin, store_for, subcommands_of
 from core.errors import UserError
 from core.secrets import redact
@@ -69,13 +70,14 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _practice_help(base: str) -> str:
-    return f"""Practice mode: point accounts at this sandbox; nothing is posted publicly.
-  communique account add --platform x --name "Practice X" --language en --timezone Europe/Paris --api-base {base}
-  echo practice-x-token | communique account set-secret "Practice X" bearer_token --stdin
-  communique account add --platform facebook --name "Practice Page" --language fr --timezone Europe/Paris \\
-      --page-id 100000000000002 --api-base {base}
-  echo practice-page-token | communique account set-secret "Practice Page" page_token --stdin
-Any token is accepted except those starting with "expired". Posts: {base}/__sandbox/posts"""
+    return f"""Practice mode: every command with --practice (or COMMUNIQUE_PRACTICE=1) uses a practice database
+and sends every account to an emulator, with practice tokens; nothing is posted publicly.
+  export COMMUNIQUE_PRACTICE_URL={base}
+  communique --practice account add --platform x --name "Practice X" --language en --timezone Europe/Paris
+  communique --practice post create --account "Practice X" --text "Training post" --json
+  communique --practice worker
+Without this server, practice commands start an emulator of their own on {practice.DEFAULT_URL}.
+Accounts outside practice mode can point here too: --api-base {base}. Posts: {base}/__sandbox/posts"""
 
 
 def _port(value: str) -> int:

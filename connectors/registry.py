@@ -9,6 +9,7 @@ from __future__ import annotations
 from importlib.metadata import entry_points
 
 from connectors.base import AccountContext, Connector
+from core import practice
 from core.domain import Account
 from core.errors import ConfigurationError, UserError
 from core.platforms import ENTRY_POINT_GROUP, platform_names
@@ -43,14 +44,18 @@ def account_context(account: Account) -> AccountContext:
     """What a connector needs about ``account``, with its credentials from the keyring or environment.
 
     A plugin connector names its credential fields in a ``credential_fields`` class attribute;
-    the built-ins' fields are known to :mod:`core.secrets`.
+    the built-ins' fields are known to :mod:`core.secrets`. In practice mode the account goes
+    to the local emulator with practice tokens instead (:mod:`connectors.practice`).
     """
+    fields = getattr(connector_class(account.platform), "credential_fields", None)
+    if practice.enabled():
+        from connectors.practice import practice_context
+
+        return practice_context(account, fields)
     return AccountContext(
         name=account.name,
         platform=account.platform,
         api_base=account.api_base,
         external_id=account.external_id,
-        credentials=load_credentials(
-            account.platform, account.name, getattr(connector_class(account.platform), "credential_fields", None)
-        ),
+        credentials=load_credentials(account.platform, account.name, fields),
     )

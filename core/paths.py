@@ -2,7 +2,8 @@
 
 ``COMMUNIQUE_HOME`` moves everything (database, language packs, logs) to one folder; without
 it the platform's user data directory is used. ``COMMUNIQUE_DB`` (or ``--db``) overrides the
-database with any SQLAlchemy URL, e.g. a shared PostgreSQL server.
+database with any SQLAlchemy URL, e.g. a shared PostgreSQL server. Practice mode
+(:mod:`core.practice`) always uses a practice SQLite file of its own.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ import os
 from pathlib import Path
 
 import platformdirs
+
+from core import practice
+from core.errors import UserError
 
 APP_NAME = "Communique"
 HOME_ENV = "COMMUNIQUE_HOME"
@@ -37,8 +41,21 @@ def default_db_path() -> Path:
     return home() / "communique.sqlite3"
 
 
+def practice_db_path() -> Path:
+    """The practice mode's own SQLite database file."""
+    return home() / "practice.sqlite3"
+
+
 def database_url(explicit: str | None = None) -> str:
-    """The database URL: ``explicit`` (``--db``), then ``COMMUNIQUE_DB``, then the SQLite file."""
+    """The database URL: ``explicit`` (``--db``), then ``COMMUNIQUE_DB``, then the SQLite file.
+
+    In practice mode it is always the practice file: practice must never publish (even to the
+    emulator) the posts of a real store, nor mark them published there.
+    """
+    if practice.enabled():
+        if explicit:
+            raise UserError("Practice mode keeps its own database: leave out --db (or leave practice mode).")
+        return f"sqlite:///{practice_db_path()}"
     if explicit:
         return explicit
     configured = os.environ.get(DB_ENV)

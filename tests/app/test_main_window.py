@@ -8,6 +8,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from app.main_window import MainWindow
@@ -38,6 +39,19 @@ def test_main_window_lists_posts_with_each_variants_status(qtbot: QtBot, store: 
     assert "2 post(s), 2 account(s)" in window.summary.text()
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&File", "&Posts", "&Accounts", "&Help"]
+
+
+def test_practice_mode_cannot_be_mistaken_for_the_real_thing(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = MainWindow(store)
+    qtbot.addWidget(real)
+    assert real.windowTitle() == "Communiqué" and real.practice_banner.isHidden()
+    monkeypatch.setenv("COMMUNIQUE_PRACTICE", "1")
+    training = MainWindow(store)
+    qtbot.addWidget(training)
+    assert "PRACTICE" in training.windowTitle()
+    assert not training.practice_banner.isHidden() and "nothing is published" in training.practice_banner.text()
 
 
 def test_refresh_shows_posts_created_elsewhere(qtbot: QtBot, store: Store) -> None:

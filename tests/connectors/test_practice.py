@@ -1,0 +1,102 @@
+"""Practice mode: the real app and commands, a practice database, and only the local emulator."""
+
+from __future__ import annotations
+
+import json
+import socket
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from connectors.base import OutgoingPost
+from connectors.practice import stop_sandboxes
+from connectors.registry import account_context, connector_for
+from core import paths, practice, secrets
+from core.errors import ConfigurationError, UserError
+from core.services import accounts
+from core.store import open_store
+from tests.support.cli import run_cli
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def practice_url(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Practice mode on, with the emulator expected on a free loopback port."""
+    url = f"http://127.0.0.1:{_free_port()}"
+    monkeypatch.setenv(practice.PRACTICE_ENV, "1")
+    monkeypatch.setenv(practice.PRACTICE_URL_ENV, url)
+    yield url
+    stop_sandboxes()
+
+
+def _sandbox_posts(url: str) -> list[dict[str, object]]:
+    with urllib.request.urlopen(f"{url}/__sandbox/posts", timeout=10) as answer:
+        found: list[dict[str, object]] = json.load(answer)["posts"]
+        return found
+
+
+def test_every_account_goes_to_the_emulator_with_practice_tokens(practice_url: str) -> None:
+    store = open_store()
+    # An account that would normally reach the real host, with a real credential in the keyring.
+    account = accounts.add_account(store, name="Embassy Tokyo", platform="x", language="ja", timezone="Asia/Tokyo")
+    secrets.store_secret("x", "Embassy Tokyo", "bearer_token", "real-bearer-token-7788")
+    context = account_context(account)
+    assert context.api_base == practice_url
+    assert {k: v.reveal() for k, v in context.credentials.items()} == {"bearer_token": practice.PRACTICE_TOKEN}
+    result = connector_for(context).publish(OutgoingPost(variant_id=1, text="練習の投稿です #practice"))
+    assert result.url is not None and result.url.startswith(practice_url)
+    assert [p["text"] for p in _sandbox_posts(practice_url)] == ["練習の投稿です #practice"]
+    store.dispose()
+
+
+def test_practice_keeps_its_own_database(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = open_store()
+    accounts.add_account(real, name="Real Page", platform="x", language="en", timezone="UTC")
+    real.dispose()
+    monkeypatch.setenv(practice.PRACTICE_ENV, "1")
+    monkeypatch.setenv("COMMUNIQUE_DB", f"sqlite:///{paths.default_db_path()}")  # even a configured team store
+    assert paths.database_url() == f"sqlite:///{paths.practice_db_path()}"
+    training = open_store()
+    assert accounts.list_accounts(training) == []
+    training.dispose()
+    with pytest.raises(UserError, match="Practice mode keeps its own database"):
+        paths.database_url("sqlite:////tmp/elsewhere.sqlite3")
+
+
+@pytest.mark.parametrize("url", ["https://api.twitter.com", "http://192.0.2.10:8765", "http://127.0.0.1", "nonsense"])
+def test_the_practice_emulator_must_be_on_this_machine(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    monkeypatch.setenv(practice.PRACTICE_URL_ENV, url)
+    with pytest.raises(ConfigurationError, match="practice never leaves this machine"):
+        practice.sandbox_url()
+
+
+def test_practice_from_the_command_line_publishes_to_the_emulator_only(tmp_path: Path) -> None:
+    home = tmp_path / "cli-home"
+    home.mkdir()
+    url = f"http://127.0.0.1:{_free_port()}"
+    env = {practice.PRACTICE_URL_ENV: url}
+    added = run_cli(
+        "--practice", "account", "add", "--platform", "facebook", "--name", "Practice Page", "--language", "vi",
+        "--timezone", "Asia/Ho_Chi_Minh", "--page-id", "100000000000002", home=home, env=env,
+    )  # fmt: skip
+    assert added.code == 0, added.err
+    created = run_cli(
+        "--practice", "post", "create", "--account", "Practice Page", "--text", "Bài tập: họp báo lúc 9 giờ",
+        "--json", home=home, env=env,
+    )  # fmt: skip
+    assert created.code == 0, created.err
+    variant_id = created.json()["variants"][0]["id"]
+    published = run_cli("--practice", "publish", str(variant_id), "--json", home=home, env=env)
+    assert published.code == 0, published.err
+    assert published.json()["status"] == "published" and published.json()["remote_id"].startswith("100000000000002_")
+    # The real store never saw any of it.
+    assert run_cli("post", "list", "--json", home=home).json() == []
+    assert run_cli("account", "list", "--json", home=home).json() == []
+    assert (home / "practice.sqlite3").exists()
