@@ -1,11 +1,26 @@
 """Recurring posts: an RFC 5545 rule expanded in the account's zone, each occurrence a variant.
 
 "Every Monday 09:00 Asia/Tokyo" is expanded on the naive wall clock of the account's zone and
-each occurrence converted to UTC on its own, so 09:00 stays 09:00 across DST changes. An
-occurrence that falls in a spring-forward gap moves forward by the gap (02:30 -> 03:30); one in
-an autumn fold takes the first of the two instants. Occurrences become ordinary posts with one
-scheduled variant each (``variants.recurrence_id``), created shortly before they fall due, so
-the store stays the only truth and each occurrence is published at most once.
+each occurrence converted to UTC on its own, so 09:00 stays 09:00 across DST changes. The DST
+changes follow RFC 5545 (sections 3.3.10 and 3.3.5), with one deliberate exception:
+
+- Spring gap: a wall-clock time that does not exist is read with the offset before the gap,
+  which moves it forward by the gap (02:30 -> 03:30 in Europe/Berlin). When that lands on an
+  instant the rule already has (an hourly rule's 02:00 becomes 03:00; ``BYHOUR=2,3`` likewise),
+  the rule posts once at that instant: the recurrence set holds instants, and a second post at
+  the same instant with the same text is refused by X as a duplicate and shown twice on Facebook.
+- Autumn fold: a wall-clock time that happens twice takes the first of its two instants, so
+  "daily at 02:30" or ``BYHOUR=2,3`` posts once at 02:30/02:00 as on every other day.
+- The exception: a rule that means "every hour" (``FREQ=HOURLY`` with no ``INTERVAL`` above 1
+  and no ``BYHOUR``) posts in *both* instants of a repeated hour, because a press officer who
+  asked for a post every hour expects one every hour of the night, not a two-hour hole. Those
+  two posts' ``{time}`` read ``02:00 CEST`` and ``02:00 CET`` (see :func:`render_occurrence`),
+  so their texts differ.
+
+``{date}``/``{time}`` always show the instant the occurrence is published at, in the account's
+zone (an occurrence moved out of the gap says 03:30, not 02:30). Occurrences become ordinary
+posts with one scheduled variant each (``variants.recurrence_id``), created shortly before they
+fall due, so the store stays the only truth and each occurrence is published at most once.
 """
 
 from __future__ import annotations
@@ -59,8 +74,30 @@ def has_placeholder(text: str) -> bool:
 
 
 def render_occurrence(text: str, local: datetime) -> str:
-    """``text`` with ``{date}``/``{time}`` (optionally ``{date:FORMAT}``, strftime) filled in for ``local``."""
-    return _PLACEHOLDER.sub(lambda m: local.strftime(m.group(2) or _DEFAULT_FORMATS[m.group(1)]), text)
+    """``text`` with ``{date}``/``{time}`` (optionally ``{date:FORMAT}``, strftime) filled in for ``local``.
+
+    ``local`` is the wall-clock time of the instant published at (aware, in the account's
+    zone, or naive). A plain ``{time}`` of an aware time that the clock shows twice (the autumn
+    fold) names the zone's abbreviation, ``02:00 CEST`` / ``02:00 CET``, so that the two posts
+    of an hourly rule in that hour neither read the same nor mislead.
+    """
+
+    def fill(match: re.Match[str]) -> str:
+        kind, given = match.group(1), match.group(2)
+        if given:
+            return local.strftime(given)
+        if kind == "time" and _is_repeated(local):
+            return local.strftime("%H:%M %Z")
+        return local.strftime(_DEFAULT_FORMATS[kind])
+
+    return _PLACEHOLDER.sub(fill, text)
+
+
+def _is_repeated(local: datetime) -> bool:
+    """Whether the aware ``local`` is a wall-clock time its zone shows twice (a DST fold)."""
+    if local.tzinfo is None:
+        return False
+    return local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset()
 
 
 def parse_rule(rule: str, start_local: datetime) -> rrule:
@@ -102,18 +139,43 @@ def local_occurrence_to_utc(local: datetime, zone_name: str) -> datetime:
     return local.replace(tzinfo=tz, fold=0).astimezone(UTC)
 
 
+def means_every_hour(rule: rrule) -> bool:
+    """Whether ``rule`` is "every hour" (hourly, interval 1, no clock hours named): see the module notes."""
+    text = str(rule).upper().rsplit("RRULE:", 1)[-1]
+    parts = dict(part.split("=", 1) for part in text.split(";") if "=" in part)
+    return parts.get("FREQ") == "HOURLY" and parts.get("INTERVAL", "1") == "1" and "BYHOUR" not in parts
+
+
+def _instants(local: datetime, zone_name: str, *, both_in_fold: bool) -> tuple[datetime, ...]:
+    """The UTC instant(s) of one wall-clock occurrence (two only for a repeated time, when asked)."""
+    first = local_occurrence_to_utc(local, zone_name)
+    if not both_in_fold:
+        return (first,)
+    second = local.replace(tzinfo=timeutil.zone(zone_name), fold=1).astimezone(UTC)
+    # In a gap fold=1 reads the time with the later offset, an instant *before* the first.
+    return (first, second) if second > first else (first,)
+
+
 def occurrences_after(rule: rrule, zone_name: str, after: datetime | None) -> Iterator[datetime]:
-    """UTC occurrences strictly after the UTC instant ``after`` (all of them when ``None``)."""
+    """UTC occurrences strictly after the UTC instant ``after`` (all of them when ``None``), each instant once.
+
+    Instants come in order: the wall-clock expansion is ordered and a gap moves a time forward
+    by no more than the hour the rule leaves between two occurrences, so a moved occurrence can
+    only land *on* the next one, never past it; it is then given once.
+    """
     if after is None:
         source: Iterator[datetime] = iter(rule)
     else:
         # Start a day early on the wall clock: offsets differ by at most ~26 hours.
         local_after = after.astimezone(timeutil.zone(zone_name)).replace(tzinfo=None) - timedelta(days=2)
         source = rule.xafter(local_after)
+    every_hour = means_every_hour(rule)
+    latest = after
     for local in source:
-        instant = local_occurrence_to_utc(local, zone_name)
-        if after is None or instant > after:
-            yield instant
+        for instant in _instants(local, zone_name, both_in_fold=every_hour):
+            if latest is None or instant > latest:
+                latest = instant
+                yield instant
 
 
 def make_recurring(store: Store, variant_id: int, rule: str, start_local: datetime, *, actor: str | None = None) -> int:
@@ -250,8 +312,10 @@ def _create_occurrences(store: Store, rec: object, due: list[datetime], now: dat
         files = conn.execute(select(media).where(media.c.post_id == template.post_id)).all()
         ids: list[int] = []
         for instant in due:
-            local = instant.astimezone(timeutil.zone(rec.zone)).replace(tzinfo=None)  # type: ignore[attr-defined]
-            text = render_occurrence(template.text, local)
+            # The instant's own wall clock, so that text tells the time the post really goes out.
+            local_aware = instant.astimezone(timeutil.zone(rec.zone))  # type: ignore[attr-defined]
+            local = local_aware.replace(tzinfo=None)
+            text = render_occurrence(template.text, local_aware)
             post_id = new_id(
                 conn.execute(
                     posts.insert().values(

@@ -1,8 +1,10 @@
-"""Recurrences stop: by request, when their template is cancelled, and never repeat more than hourly."""
+"""Recurrences stop (by request, when their template is cancelled), never repeat more than hourly,
+and give one post per instant across DST changes."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -17,6 +19,7 @@ from core.store.tables import recurrences, variants
 from scheduler import recurrence, services
 from tests.scheduler.conftest import EngineMaker, add_account, texts
 from tests.scheduler.fakes import FakeClock
+from tests.scheduler.stepping import step_through
 
 START = datetime(2027, 1, 4, 9, 0)  # a Monday, 09:00 on the account's wall clock
 
@@ -128,3 +131,97 @@ def test_a_stored_rule_now_refused_is_stopped_without_holding_the_others_back(
     reason = audit.list_events(store, entity="recurrence", entity_id=bad)[0].details["reason"]
     assert "at most hourly" in reason
     assert posts.get_variant(store, flood).status is VariantStatus.DRAFT
+
+
+# --- DST: one post per instant, every hour of an hourly rule ---------------------------------------
+
+BERLIN = "Europe/Berlin"
+
+
+def _utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
+
+
+def _expand(rule: str, start: datetime, count: int) -> list[tuple[datetime, str]]:
+    """The first ``count`` instants of ``rule`` in Berlin, each with the ``{time}`` its text shows."""
+    instants = recurrence.occurrences_after(recurrence.parse_rule(rule, start), BERLIN, None)
+    found = [next(instants) for _ in range(count)]
+    return [(i, recurrence.render_occurrence("{time}", i.astimezone(ZoneInfo(BERLIN)))) for i in found]
+
+
+def test_an_hourly_rule_across_the_spring_gap_posts_once_an_hour_never_twice_at_one_instant() -> None:
+    # 02:00 does not exist on 28 March 2027: moved forward it would be 03:00, which the rule has already.
+    assert _expand("FREQ=HOURLY", datetime(2027, 3, 28, 0, 0), 5) == [
+        (_utc(2027, 3, 27, 23, 0), "00:00"),
+        (_utc(2027, 3, 28, 0, 0), "01:00"),
+        (_utc(2027, 3, 28, 1, 0), "03:00"),
+        (_utc(2027, 3, 28, 2, 0), "04:00"),
+        (_utc(2027, 3, 28, 3, 0), "05:00"),
+    ]
+
+
+def test_byhour_2_and_3_on_the_spring_gap_day_is_one_post_at_0300() -> None:
+    assert _expand("FREQ=DAILY;BYHOUR=2,3", datetime(2027, 3, 27, 0, 0), 5) == [
+        (_utc(2027, 3, 27, 1, 0), "02:00"),
+        (_utc(2027, 3, 27, 2, 0), "03:00"),
+        (_utc(2027, 3, 28, 1, 0), "03:00"),  # 02:00 moved out of the gap is 03:00: once
+        (_utc(2027, 3, 29, 0, 0), "02:00"),
+        (_utc(2027, 3, 29, 1, 0), "03:00"),
+    ]
+
+
+def test_an_hourly_rule_posts_in_both_0200s_of_the_autumn_fold_and_says_which() -> None:
+    assert _expand("FREQ=HOURLY", datetime(2027, 10, 31, 1, 0), 4) == [
+        (_utc(2027, 10, 30, 23, 0), "01:00"),
+        (_utc(2027, 10, 31, 0, 0), "02:00 CEST"),
+        (_utc(2027, 10, 31, 1, 0), "02:00 CET"),  # the repeated hour: every hour keeps its post
+        (_utc(2027, 10, 31, 2, 0), "03:00"),
+    ]
+
+
+@pytest.mark.parametrize("rule", ["FREQ=DAILY;BYHOUR=2,3", "FREQ=HOURLY;BYHOUR=2,3", "FREQ=HOURLY;INTERVAL=2"])
+def test_rules_naming_clock_times_take_the_first_0200_of_the_fold(rule: str) -> None:
+    found = [i for i, _ in _expand(rule, datetime(2027, 10, 30, 0, 0), 30) if i.date() == _utc(2027, 10, 31).date()]
+    assert _utc(2027, 10, 31, 0, 0) in found and _utc(2027, 10, 31, 1, 0) not in found
+    assert recurrence.means_every_hour(recurrence.parse_rule("FREQ=HOURLY", START))
+    assert not recurrence.means_every_hour(recurrence.parse_rule(rule, START))
+
+
+def _published_texts(store: Store, recurrence_id: int) -> list[tuple[str, str, datetime]]:
+    with store.read() as conn:
+        rows = conn.execute(
+            select(variants.c.status, variants.c.text, variants.c.scheduled_at)
+            .where(variants.c.recurrence_id == recurrence_id)
+            .order_by(variants.c.scheduled_at)
+        ).all()
+    return [(r.status, r.text, r.scheduled_at) for r in rows]
+
+
+def test_an_hourly_post_across_the_spring_gap_reaches_the_emulator_once_per_hour(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    add_account(store, sandbox, "berlin", BERLIN)
+    template = posts.create_post(store, text="Hourly update {time}", accounts=["berlin"]).variants[0].id
+    rid = recurrence.make_recurring(store, template, "FREQ=HOURLY;COUNT=6", datetime(2027, 3, 28, 0, 0))
+    clock.set(_utc(2027, 3, 27, 12, 0))
+    sent = step_through(make_engine(), clock, sandbox, _utc(2027, 3, 28, 6, 0))
+    hours = [_utc(2027, 3, 27, 23, 0)] + [_utc(2027, 3, 28, h, 0) for h in range(4)]
+    wanted = [f"Hourly update {t}" for t in ("00:00", "01:00", "03:00", "04:00", "05:00")]
+    assert texts(sandbox) == wanted  # no second post at 01:00 UTC, nothing refused as a duplicate
+    assert [sent[t] for t in wanted] == hours
+    assert _published_texts(store, rid) == [("published", t, h) for t, h in zip(wanted, hours, strict=True)]
+
+
+def test_an_hourly_post_across_the_autumn_fold_goes_out_in_both_0200s(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    add_account(store, sandbox, "berlin", BERLIN)
+    template = posts.create_post(store, text="Hourly update {time}", accounts=["berlin"]).variants[0].id
+    rid = recurrence.make_recurring(store, template, "FREQ=HOURLY;UNTIL=20271031T033000", datetime(2027, 10, 31, 1, 0))
+    clock.set(_utc(2027, 10, 30, 12, 0))
+    sent = step_through(make_engine(), clock, sandbox, _utc(2027, 10, 31, 3, 0))
+    hours = [_utc(2027, 10, 30, 23, 0)] + [_utc(2027, 10, 31, h, 0) for h in range(3)]
+    wanted = [f"Hourly update {t}" for t in ("01:00", "02:00 CEST", "02:00 CET", "03:00")]
+    assert texts(sandbox) == wanted
+    assert [sent[t] for t in wanted] == hours
+    assert [status for status, _, _ in _published_texts(store, rid)] == ["published"] * 4
