@@ -18,6 +18,7 @@ from core.store.tables import variants
 from scheduler import recurrence, slots
 from tests.scheduler.conftest import EngineMaker, add_account, schedule, texts
 from tests.scheduler.fakes import FakeClock
+from tests.scheduler.stepping import step_through
 
 
 def utc(*parts: int) -> datetime:
@@ -172,3 +173,41 @@ def test_the_next_free_slot_skips_taken_slots_and_dst_gaps(store: Store, sandbox
     assert slots.schedule_to_next_slot(store, draft, now=start) == utc(2027, 3, 29, 0, 30)
     variant = posts.get_variant(store, draft)
     assert (variant.status, variant.schedule_local) == (VariantStatus.SCHEDULED, "2027-03-29T02:30")
+
+
+def test_posts_around_the_berlin_spring_gap_and_a_daily_0230_publish_at_their_instants(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    add_account(store, sandbox, "berlin", "Europe/Berlin")
+    clock.set(utc(2027, 3, 26, 12, 0))
+    evening = schedule(store, "berlin", datetime(2027, 3, 27, 21, 0), clock.now, text="Evening before")
+    morning = schedule(store, "berlin", datetime(2027, 3, 28, 9, 0), clock.now, text="Morning after")
+    template = posts.create_post(store, text="Night desk {date} {time}", accounts=["berlin"]).variants[0].id
+    recurrence.make_recurring(store, template, "FREQ=DAILY;COUNT=3", datetime(2027, 3, 27, 2, 30))
+
+    # The fake clock walks from Friday noon to Monday morning, through 02:00 -> 03:00 on Sunday.
+    sent = step_through(make_engine(), clock, sandbox, utc(2027, 3, 29, 6, 0))
+
+    expected = [
+        ("Night desk 2027-03-27 02:30", utc(2027, 3, 27, 1, 30)),  # CET, UTC+1
+        ("Evening before", utc(2027, 3, 27, 20, 0)),
+        ("Night desk 2027-03-28 03:30", utc(2027, 3, 28, 1, 30)),  # 02:30 does not exist: moved an hour on
+        ("Morning after", utc(2027, 3, 28, 7, 0)),  # CEST, UTC+2
+        ("Night desk 2027-03-29 02:30", utc(2027, 3, 29, 0, 30)),
+    ]
+    # The emulator's record: each text once, in this order, each sent at its instant.
+    assert texts(sandbox) == [text for text, _ in expected]
+    assert [(text, sent[text]) for text, _ in expected] == expected
+    with store.read() as conn:
+        rows = conn.execute(
+            select(variants.c.text, variants.c.status, variants.c.scheduled_at, variants.c.published_at)
+            .where(variants.c.status != VariantStatus.DRAFT.value)
+            .order_by(variants.c.scheduled_at)
+        ).all()
+    assert [(r.text, r.status, r.scheduled_at, r.published_at) for r in rows] == [
+        (text, "published", at, at) for text, at in expected
+    ]
+    assert {posts.get_variant(store, v).schedule_local for v in (evening, morning)} == {
+        "2027-03-27T21:00",
+        "2027-03-28T09:00",
+    }
