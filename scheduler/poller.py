@@ -1,4 +1,18 @@
-"""Engagement polling: due published variants, batched per account, one snapshot row per poll."""
+"""Engagement polling: due published variants, batched per account, one snapshot row per poll.
+
+Batches are per *account*, not per platform: each account has its own credentials, and the
+metrics worth having are visible only to the account that posted. X's ``GET /2/tweets?ids=``
+takes 100 ids a call, but the non-public and organic counts (impressions, link clicks) come
+only with that account's user-context token; Facebook's ``GET /?ids=`` takes 50 posts a call
+with the token of the Page that owns them. A call cannot mix two accounts' posts, so one call
+per account and 100 (or 50) posts is the fewest calls the platforms allow.
+
+A poll that fails (the platform, a revoked token, a plugin missing here) or that finds the post
+gone is retried with a growing wait and stops at the policy's ``max_age`` like any other poll,
+so a broken account is not polled forever. Meanwhile the variant carries the reason
+(``last_error_class`` ``"metrics"``, ``last_error`` "Metrics failing: ..."), for the GUI and
+``communique post show``; the next successful poll clears it.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +20,11 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Connection, func, select
 
-from connectors.base import ConnectorError, Metrics
+from connectors.base import AuthenticationError, ConnectorError, Metrics
 from core.domain import VariantStatus
 from core.secrets import redact
 from core.store import Store
@@ -21,6 +36,11 @@ from scheduler.events import Event, EventBus, EventKind
 
 log = logging.getLogger(__name__)
 
+#: ``variants.last_error_class`` of a published variant whose engagement cannot be read.
+METRICS_ERROR = "metrics"
+#: Why a post the platform no longer shows has no new snapshot.
+_GONE = "the platform shows nothing for this post (deleted, hidden or not visible to this account)."
+
 
 @dataclass(frozen=True)
 class PollReport:
@@ -29,6 +49,13 @@ class PollReport:
     polled: int  # snapshots written
     calls: int  # fetch_metrics calls made
     failed: int  # variants whose batch failed (retried later)
+
+
+class _Due(NamedTuple):
+    variant_id: int
+    remote_id: str
+    published_at: datetime
+    failing: bool  # carries a "Metrics failing" reason to clear once a poll succeeds
 
 
 class Poller:
@@ -56,7 +83,13 @@ class Poller:
         now = self.clock()
         with self.store.read() as conn:
             rows = conn.execute(
-                select(variants.c.id, variants.c.account_id, variants.c.remote_id, variants.c.published_at)
+                select(
+                    variants.c.id,
+                    variants.c.account_id,
+                    variants.c.remote_id,
+                    variants.c.published_at,
+                    variants.c.last_error_class,
+                )
                 .where(
                     variants.c.status == VariantStatus.PUBLISHED.value,
                     variants.c.next_poll_at <= now,
@@ -65,9 +98,10 @@ class Poller:
                 .order_by(variants.c.next_poll_at)
                 .limit(limit)
             ).all()
-        by_account: dict[int, list[tuple[int, str, datetime]]] = defaultdict(list)
+        by_account: dict[int, list[_Due]] = defaultdict(list)
         for row in rows:
-            by_account[row.account_id].append((row.id, row.remote_id, row.published_at or now))
+            failing = row.last_error_class == METRICS_ERROR
+            by_account[row.account_id].append(_Due(row.id, row.remote_id, row.published_at or now, failing))
         polled = calls = failed = 0
         for account_id, items in by_account.items():
             if self.limiter.blocked_until(account_id, now) is not None:
@@ -79,62 +113,82 @@ class Poller:
                 try:
                     connector = self.pool.get(account_id)
                     try:
-                        metrics = connector.fetch_metrics([remote for _, remote, _ in batch])
+                        metrics = connector.fetch_metrics([item.remote_id for item in batch])
                     finally:
                         self.limiter.observe(account_id, connector, self.clock())
                 except Exception as error:
                     # Whatever broke (the platform, a plugin not installed here, a malformed answer),
                     # only this batch waits: the others, and the rest of the sweep, go on.
-                    reason = error.kind if isinstance(error, ConnectorError) else type(error).__name__
-                    log.warning(
-                        "metrics for account %s failed (%s: %s); retrying later",
-                        account_id,
-                        reason,
-                        redact(str(error)),
-                    )
-                    self._postpone(batch, now)
+                    reason = _reason(error)
+                    log.warning("metrics for account %s failed (%s); retrying later", account_id, reason)
+                    if isinstance(error, AuthenticationError):
+                        self.pool.forget(account_id)  # the user may reconnect the account meanwhile
+                    with self.store.write() as conn:
+                        for item in batch:
+                            self._postpone(conn, item, now, reason)
                     failed += len(batch)
                     continue
                 polled += self._store_batch(batch, metrics, now)
         return PollReport(polled=polled, calls=calls, failed=failed)
 
-    def _postpone(self, batch: list[tuple[int, str, datetime]], now: datetime) -> None:
-        with self.store.write() as conn:
-            conn.execute(
-                variants.update()
-                .where(variants.c.id.in_([vid for vid, _, _ in batch]))
-                .values(next_poll_at=now + self.policy.retry_after_error)
+    def _postpone(self, conn: Connection, item: _Due, now: datetime, reason: str) -> None:
+        """Try ``item`` again after a growing wait (or never, past ``max_age``), and say why."""
+        last_read = conn.execute(
+            select(func.max(engagement_snapshots.c.captured_at)).where(
+                engagement_snapshots.c.variant_id == item.variant_id
             )
+        ).scalar()
+        upcoming = self.policy.next_retry(item.published_at, last_read or item.published_at, now)
+        if upcoming is None:
+            days = self.policy.max_age.total_seconds() / 86400
+            tail = f" Polling stopped: the post is older than {days:g} days."
+        else:
+            tail = f" Next try {upcoming:%Y-%m-%d %H:%M} UTC."
+        conn.execute(
+            variants.update()
+            .where(variants.c.id == item.variant_id)
+            .values(
+                next_poll_at=upcoming, last_error_class=METRICS_ERROR, last_error=f"Metrics failing: {reason}{tail}"
+            )
+        )
 
-    def _store_batch(self, batch: list[tuple[int, str, datetime]], metrics: list[Metrics], now: datetime) -> int:
+    def _store_batch(self, batch: list[_Due], metrics: list[Metrics], now: datetime) -> int:
         by_remote = {m.remote_id: m for m in metrics}
         written: list[tuple[int, bool]] = []
         with self.store.write() as conn:
-            for variant_id, remote_id, published_at in batch:
-                found = by_remote.get(remote_id)
-                if found is not None:
-                    partial = bool(found.missing)
-                    conn.execute(
-                        engagement_snapshots.insert().values(
-                            variant_id=variant_id,
-                            captured_at=now,
-                            reactions=found.reactions,
-                            shares=found.shares,
-                            replies=found.replies,
-                            impressions=found.impressions,
-                            clicks=found.clicks,
-                            metrics={**dict(found.raw), "missing": list(found.missing)},
-                            partial=partial,
-                        )
+            for item in batch:
+                found = by_remote.get(item.remote_id)
+                if found is None:
+                    # The platform said nothing about this post (deleted, hidden): like a failure.
+                    self._postpone(conn, item, now, _GONE)
+                    continue
+                partial = bool(found.missing)
+                conn.execute(
+                    engagement_snapshots.insert().values(
+                        variant_id=item.variant_id,
+                        captured_at=now,
+                        reactions=found.reactions,
+                        shares=found.shares,
+                        replies=found.replies,
+                        impressions=found.impressions,
+                        clicks=found.clicks,
+                        metrics={**dict(found.raw), "missing": list(found.missing)},
+                        partial=partial,
                     )
-                    written.append((variant_id, partial))
-                    upcoming = self.policy.next_poll(published_at, now)
-                else:
-                    # The platform said nothing about this post (deleted, hidden): try again later.
-                    upcoming = now + self.policy.retry_after_error
-                    if self.policy.next_poll(published_at, now) is None:
-                        upcoming = None
-                conn.execute(variants.update().where(variants.c.id == variant_id).values(next_poll_at=upcoming))
+                )
+                written.append((item.variant_id, partial))
+                values: dict[str, object] = {"next_poll_at": self.policy.next_poll(item.published_at, now)}
+                if item.failing:
+                    values.update(last_error_class=None, last_error=None)
+                conn.execute(variants.update().where(variants.c.id == item.variant_id).values(**values))
         for variant_id, partial in written:
             self.bus.emit(Event(EventKind.METRICS_UPDATED, variant_id, {"partial": partial}))
         return len(written)
+
+
+def _reason(error: Exception) -> str:
+    """One sentence for the user, without any secret: the connector's own message, or the error's name."""
+    if isinstance(error, ConnectorError):
+        return f"{error.kind}: {redact(error.message)}"
+    text = redact(str(error)).strip()
+    return f"{type(error).__name__}: {text}" if text else f"{type(error).__name__}."

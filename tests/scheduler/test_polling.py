@@ -1,4 +1,5 @@
-"""Engagement polling over HTTP: cadence, batching per account, partial results kept partial."""
+"""Engagement polling over HTTP: cadence, batching per account, partial results kept partial,
+failures retried ever less often, shown, and stopped at the age limit."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from connectors.sandbox import Sandbox
+from core.domain import VariantStatus
+from core.services import posts
 from core.store import Store
 from core.store.tables import accounts, engagement_snapshots, variants
 from scheduler.cadence import PollingPolicy
 from scheduler.engine import EngineSettings
 from scheduler.events import Event, EventKind
+from scheduler.poller import METRICS_ERROR
 from tests.scheduler.conftest import EngineMaker, add_account, local_in, schedule
 from tests.scheduler.fakes import FakeClock
 
@@ -105,7 +109,7 @@ def test_a_failed_poll_is_retried_later_without_losing_the_schedule(
 ) -> None:
     add_account(store, sandbox)
     due = clock.now + timedelta(minutes=1)
-    schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now)
+    variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now)
     engine = make_engine()
     clock.set(due)
     engine.sweep()
@@ -114,9 +118,52 @@ def test_a_failed_poll_is_retried_later_without_losing_the_schedule(
     engine.sweep()
     assert _snapshots(store) == []
     assert engine.next_wake() == clock.now + timedelta(minutes=15)
+    failing = posts.get_variant(store, variant_id)  # what the GUI and "post show" read
+    assert failing.status is VariantStatus.PUBLISHED and failing.last_error_class == METRICS_ERROR
+    assert failing.last_error is not None and failing.last_error.startswith("Metrics failing: retryable: ")
     clock.advance(minutes=15)
     engine.sweep()
     assert len(_snapshots(store)) == 1
+    recovered = posts.get_variant(store, variant_id)
+    assert (recovered.last_error_class, recovered.last_error) == (None, None)
+
+
+def test_metrics_that_keep_failing_are_retried_ever_less_often_and_stop_at_max_age(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    add_account(store, sandbox)
+    due = clock.now + timedelta(minutes=1)
+    variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now)
+    policy = PollingPolicy(max_age=timedelta(days=7))
+    engine = make_engine(settings=EngineSettings(polling=policy))
+    clock.set(due)
+    engine.sweep()
+    clock.advance(minutes=10)
+    engine.sweep()
+    assert len(_snapshots(store)) == 1
+    sandbox.revoke("access_token-tokyo-0123456789")  # the account's token is withdrawn on the platform
+
+    tries: list[datetime] = []
+    while (wake := engine.next_wake()) is not None:
+        assert len(tries) < 100, "still polling a revoked account after 100 tries"
+        before = _lookups(sandbox)
+        clock.set(wake)
+        engine.sweep()
+        assert _lookups(sandbox) == before + 1  # each wake-up really asked the platform
+        tries.append(wake)
+
+    assert tries[0] == due + timedelta(minutes=20)  # the normal cadence, then the first failure
+    waits = [later - earlier for earlier, later in zip(tries, tries[1:], strict=False)]
+    assert waits[0] == policy.retry_after_error and waits[-1] == policy.late_every
+    assert waits == sorted(waits) and len(tries) <= 15  # 15 minutes, doubling to a day; not 670 polls
+    assert tries[-1] <= due + policy.max_age
+    assert _snapshots(store)[1:] == []
+    variant = posts.get_variant(store, variant_id)
+    assert variant.status is VariantStatus.PUBLISHED and variant.last_error_class == METRICS_ERROR
+    assert variant.last_error is not None
+    assert variant.last_error.startswith("Metrics failing: authentication: ")
+    assert variant.last_error.endswith("Polling stopped: the post is older than 7 days.")
+    assert "access_token-tokyo" not in variant.last_error
 
 
 def test_an_account_whose_plugin_is_not_installed_here_does_not_stop_the_others(
