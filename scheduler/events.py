@@ -1,8 +1,17 @@
-"""A small, Qt-free event bus: the GUI bridges it to Qt signals, the worker logs it.
+"""Events of the publishing engine: an in-process bus, and a feed any process can follow.
 
-Events are announced after the transaction that caused them has committed, so a subscriber
+:class:`EventBus` is a small, Qt-free bus: the GUI bridges it to Qt signals, the worker logs
+it. Events are announced after the transaction that caused them has committed, so a subscriber
 that reads the store sees the new state. A failing subscriber is logged and never breaks the
 publisher.
+
+In team mode the worker (``communique worker``) publishes in another process, often on another
+machine, so its bus reaches nobody in the GUI. :class:`EventFeed` gives the same events from
+the rows the worker writes anyway: the audit trail's ``publish``, ``fail`` and ``miss`` events
+and the engagement snapshots, each read once, in order, from a cursor (the last ids seen).
+:func:`follow` polls it and hands each event on (to a bus, to a Qt signal).
+``retry_scheduled`` has no row of its own (an attempt row is written before the call and
+updated after, so an id cursor cannot tell when it became a retry) and is not in the feed.
 """
 
 from __future__ import annotations
@@ -12,7 +21,13 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
+
+from sqlalchemy import func, select
+
+from core.store import Store
+from core.store.tables import audit_events, engagement_snapshots, variants
 
 log = logging.getLogger(__name__)
 
@@ -68,3 +83,169 @@ class EventBus:
                 callback(event)
             except Exception:  # a broken view must not stop publishing
                 log.exception("event subscriber failed on %s", event.kind.value)
+
+
+# --- the store-backed feed ------------------------------------------------------------------------
+
+#: The audit actions on a variant that are events, as the publisher and recovery record them.
+_AUDITED = {"publish": EventKind.PUBLISHED, "fail": EventKind.FAILED, "miss": EventKind.MISSED}
+#: How far behind its cursor the feed looks again: on PostgreSQL an id taken earlier can commit
+#: later (eight publishers write results at once), so the newest ids seen are not the end.
+LOOKBACK = 200
+
+
+@dataclass(frozen=True)
+class FeedCursor:
+    """Where a follower of the feed is: the last audit event and engagement snapshot it has read."""
+
+    audit_id: int = 0
+    snapshot_id: int = 0
+
+
+@dataclass(frozen=True)
+class FeedEvent:
+    """An :class:`Event` read from the store, with the time it happened."""
+
+    event: Event
+    at: datetime
+
+
+class EventFeed:
+    """The engine's events as the store records them, for a process that does not run the engine.
+
+    Starts at the end of the store (only what happens from now on) unless given a cursor.
+    Not thread-safe: one follower per instance.
+    """
+
+    def __init__(self, store: Store, cursor: FeedCursor | None = None, *, lookback: int = LOOKBACK) -> None:
+        self.store = store
+        self.lookback = lookback
+        self._cursor = cursor or self.end(store)
+        self._seen_audit: set[int] = set()
+        self._seen_snapshots: set[int] = set()
+
+    @staticmethod
+    def end(store: Store) -> FeedCursor:
+        """A cursor after everything the store holds now."""
+        with store.read() as conn:
+            audit_id = conn.execute(select(func.max(audit_events.c.id))).scalar() or 0
+            snapshot_id = conn.execute(select(func.max(engagement_snapshots.c.id))).scalar() or 0
+        return FeedCursor(int(audit_id), int(snapshot_id))
+
+    @property
+    def cursor(self) -> FeedCursor:
+        """Where the feed is; keep it to resume later with ``EventFeed(store, cursor)``."""
+        return self._cursor
+
+    def poll(self, limit: int = 500) -> list[FeedEvent]:
+        """The events written since the last poll (at most ``limit`` rows of each kind), oldest first."""
+        audit_floor = max(0, self._cursor.audit_id - self.lookback)
+        snapshot_floor = max(0, self._cursor.snapshot_id - self.lookback)
+        with self.store.read() as conn:
+            audited = conn.execute(
+                select(
+                    audit_events.c.id,
+                    audit_events.c.at,
+                    audit_events.c.action,
+                    audit_events.c.entity_id,
+                    audit_events.c.details,
+                    variants.c.remote_url,
+                    variants.c.last_error,
+                )
+                .outerjoin(variants, variants.c.id == audit_events.c.entity_id)
+                .where(
+                    audit_events.c.id > audit_floor,
+                    audit_events.c.id.not_in(self._seen_audit),
+                    audit_events.c.entity == "variant",
+                    audit_events.c.action.in_(list(_AUDITED)),
+                )
+                .order_by(audit_events.c.id)
+                .limit(limit)
+            ).all()
+            snapshots = conn.execute(
+                select(
+                    engagement_snapshots.c.id,
+                    engagement_snapshots.c.captured_at,
+                    engagement_snapshots.c.variant_id,
+                    engagement_snapshots.c.partial,
+                )
+                .where(
+                    engagement_snapshots.c.id > snapshot_floor,
+                    engagement_snapshots.c.id.not_in(self._seen_snapshots),
+                )
+                .order_by(engagement_snapshots.c.id)
+                .limit(limit)
+            ).all()
+            # Rows that were not events still move the cursor (and count as seen).
+            audit_top = conn.execute(select(func.max(audit_events.c.id))).scalar() or 0
+        found = [FeedEvent(_audited_event(row), row.at) for row in audited]
+        found += [
+            FeedEvent(Event(EventKind.METRICS_UPDATED, row.variant_id, {"partial": bool(row.partial)}), row.captured_at)
+            for row in snapshots
+        ]
+        self._advance(
+            [row.id for row in audited],
+            [row.id for row in snapshots],
+            int(audit_top) if len(audited) < limit else None,
+        )
+        return sorted(found, key=lambda item: item.at)
+
+    def _advance(self, audit_ids: list[int], snapshot_ids: list[int], audit_top: int | None) -> None:
+        audit_id = max([self._cursor.audit_id, *audit_ids])
+        if audit_top is not None:
+            audit_id = max(audit_id, audit_top)
+        snapshot_id = max([self._cursor.snapshot_id, *snapshot_ids])
+        self._cursor = FeedCursor(audit_id, snapshot_id)
+        self._seen_audit = {i for i in self._seen_audit | set(audit_ids) if i > audit_id - self.lookback}
+        self._seen_snapshots = {i for i in self._seen_snapshots | set(snapshot_ids) if i > snapshot_id - self.lookback}
+
+    def pump(self, bus: EventBus, limit: int = 500) -> int:
+        """Emit the new events on ``bus`` (so in-process subscribers need no change); returns how many."""
+        found = self.poll(limit)
+        for item in found:
+            bus.emit(item.event)
+        return len(found)
+
+
+def _audited_event(row: Any) -> Event:
+    kind = _AUDITED[row.action]
+    details = dict(row.details or {})
+    if kind is EventKind.PUBLISHED:
+        found = {"remote_id": details.get("remote_id"), "url": row.remote_url}
+        if details.get("reconciled"):
+            found["reconciled"] = True
+    elif kind is EventKind.FAILED:
+        found = {"error_class": details.get("error_class"), "error": row.last_error}
+    else:
+        found = {"due": details.get("due"), "error": row.last_error}
+    return Event(kind, int(row.entity_id), found)
+
+
+def follow(
+    store: Store,
+    on_event: Subscriber,
+    stop: threading.Event,
+    *,
+    every: float = 1.0,
+    cursor: FeedCursor | None = None,
+) -> FeedCursor:
+    """Call ``on_event`` for each event the store records until ``stop`` is set; returns the cursor reached.
+
+    For a GUI thread or ``communique`` subcommand in another process than the worker. A failing
+    ``on_event`` is logged, like a bus subscriber; a database error is logged and retried.
+    """
+    feed = EventFeed(store, cursor)
+    while not stop.is_set():
+        try:
+            found = feed.poll()
+        except Exception:  # the database briefly away: try again at the next tick
+            log.exception("the event feed could not be read; retrying")
+            found = []
+        for item in found:
+            try:
+                on_event(item.event)
+            except Exception:
+                log.exception("event follower failed on %s", item.event.kind.value)
+        if not found:  # more may be waiting right behind a full page: read on at once
+            stop.wait(every)
+    return feed.cursor

@@ -1,8 +1,25 @@
-"""The Qt-free event bus the GUI bridges to signals."""
+"""Events: the in-process bus the GUI bridges to signals, and the store-backed feed another process follows."""
 
 from __future__ import annotations
 
-from scheduler.events import Event, EventBus, EventKind
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from connectors.sandbox import Sandbox
+from core import timeutil
+from core.services import audit, posts
+from core.store import Store
+from core.store.tables import audit_events
+from scheduler.events import Event, EventBus, EventFeed, EventKind, FeedCursor, follow
+from tests.scheduler.conftest import EngineMaker, local_in
+from tests.scheduler.fakes import FakeClock
+from tests.scheduler.workers import CREDENTIALS, prepare, start_worker, stop_worker, wait_ready
 
 
 def test_subscribers_get_their_kinds_and_a_broken_one_does_not_stop_the_others() -> None:
@@ -22,3 +39,133 @@ def test_subscribers_get_their_kinds_and_a_broken_one_does_not_stop_the_others()
     bus.emit(Event(EventKind.PUBLISHED, 3))
     assert [e.variant_id for e in everything] == [1, 2, 3]
     assert [e.variant_id for e in published] == [1]
+
+
+def _collect(feed: EventFeed, got: list[Event], done: Callable[[], bool], timeout: float = 90) -> bool:
+    """Poll ``feed`` into ``got`` until ``done()`` (as a GUI timer would), or give up after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        got.extend(item.event for item in feed.poll())
+        if done():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _of(got: list[Event], kind: EventKind) -> dict[int, Event]:
+    return {e.variant_id: e for e in got if e.kind is kind}
+
+
+def test_another_process_follows_what_a_separate_worker_publishes_fails_and_misses(
+    store: Store,
+    tmp_path: Path,
+    make_engine: EngineMaker,
+    clock: FakeClock,
+    events: list[Event],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name, value in CREDENTIALS.items():  # the worker's credentials, for the poll made in this process
+        monkeypatch.setenv(name, value)
+    with Sandbox(seed=5) as sandbox:
+        feed = EventFeed(store)  # this process is the "GUI": it runs no engine, only reads the store
+        published = prepare(store, sandbox, 3, prefix="Feed")
+        log = tmp_path / "worker.log"
+        worker = start_worker(log)  # ``communique worker`` in its own process
+        got: list[Event] = []
+        try:
+            assert wait_ready(log), log.read_text()
+            assert _collect(feed, got, lambda: set(_of(got, EventKind.PUBLISHED)) >= set(published)), log.read_text()
+            now = timeutil.now_utc()
+            # X refuses the same text twice: a failure. Due three hours ago, beyond the 60-minute grace: missed.
+            duplicate = posts.create_post(
+                store,
+                text="Feed 000",
+                accounts=["tokyo"],
+                at=local_in("Asia/Tokyo", now),
+                now=now - timedelta(minutes=1),
+            ).variants[0]
+            late = posts.create_post(
+                store,
+                text="Feed late",
+                accounts=["tokyo"],
+                at=local_in("Asia/Tokyo", now - timedelta(hours=3)),
+                now=now - timedelta(hours=4),
+            ).variants[0]
+            assert _collect(
+                feed, got, lambda: duplicate.id in _of(got, EventKind.FAILED) and late.id in _of(got, EventKind.MISSED)
+            ), log.read_text()
+        finally:
+            assert stop_worker(worker) == 0
+        on_platform = {p["text"]: p["id"] for p in sandbox.posts("x")}
+
+        # Ten minutes on, engagement is polled (here by an engine in this process, on a moved clock).
+        clock.set(timeutil.now_utc() + timedelta(minutes=11))
+        assert make_engine().sweep().polled == 3
+        assert _collect(feed, got, lambda: set(_of(got, EventKind.METRICS_UPDATED)) >= set(published), 10)
+
+    assert Counter((e.kind, e.variant_id) for e in got) == Counter(
+        [(EventKind.PUBLISHED, i) for i in published]
+        + [(EventKind.FAILED, duplicate.id), (EventKind.MISSED, late.id)]
+        + [(EventKind.METRICS_UPDATED, i) for i in published]
+    )  # each event once, nothing else
+    for number, variant_id in enumerate(published):
+        event = _of(got, EventKind.PUBLISHED)[variant_id]
+        assert event.details["remote_id"] == on_platform[f"Feed {number:03d}"] and event.details["url"]
+    failed = _of(got, EventKind.FAILED)[duplicate.id].details
+    assert failed["error_class"] == "duplicate" and failed["error"]
+    assert "grace window" in _of(got, EventKind.MISSED)[late.id].details["error"]
+    # The feed gives what the in-process bus gave the engine's own subscribers.
+    bus_metrics = [(e.variant_id, e.details) for e in events if e.kind is EventKind.METRICS_UPDATED]
+    feed_metrics = [(e.variant_id, e.details) for e in got if e.kind is EventKind.METRICS_UPDATED]
+    assert sorted(feed_metrics, key=str) == sorted(bus_metrics, key=str)
+
+
+def _audit_row(store: Store, row_id: int, action: str, variant_id: int, **details: object) -> None:
+    with store.write() as conn:
+        conn.execute(
+            audit_events.insert().values(
+                id=row_id,
+                at=timeutil.now_utc(),
+                actor="worker",
+                action=action,
+                entity="variant",
+                entity_id=variant_id,
+                details=details,
+            )
+        )
+
+
+def test_the_feed_reads_a_late_commit_once_skips_other_rows_and_resumes_from_a_cursor(store: Store) -> None:
+    feed = EventFeed(store)
+    _audit_row(store, 20, "publish", 7, remote_id="r7")
+    assert [(i.event.kind, i.event.variant_id) for i in feed.poll()] == [(EventKind.PUBLISHED, 7)]
+    # Id 19 was taken before 20 but committed after it was read (PostgreSQL, two publishers).
+    _audit_row(store, 19, "fail", 8, error_class="duplicate")
+    bus, relayed = EventBus(), []
+    bus.subscribe(relayed.append)
+    assert feed.pump(bus) == 1 and [(e.kind, e.variant_id) for e in relayed] == [(EventKind.FAILED, 8)]
+    assert feed.poll() == []
+    for row_id in range(21, 26):  # audit rows that are not events move the cursor, yield nothing
+        _audit_row(store, row_id, "edit", 9)
+    assert feed.poll() == [] and feed.cursor == FeedCursor(audit_id=25, snapshot_id=0)
+    replay = EventFeed(store, FeedCursor()).poll()  # a saved cursor (here: the beginning) resumes
+    assert [(i.event.kind, i.event.variant_id) for i in replay] == [(EventKind.PUBLISHED, 7), (EventKind.FAILED, 8)]
+
+
+def test_follow_hands_each_new_event_on_until_stopped(store: Store) -> None:
+    got: list[Event] = []
+    stop = threading.Event()
+    start = EventFeed.end(store)
+    thread = threading.Thread(target=lambda: follow(store, got.append, stop, every=0.05, cursor=start))
+    thread.start()
+    try:
+        with store.write() as conn:
+            audit.record(conn, actor="worker", action="miss", entity="variant", entity_id=3, details={"due": "x"})
+        deadline = time.monotonic() + 10
+        while not got and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert [(e.kind, e.variant_id, e.details["due"]) for e in got] == [(EventKind.MISSED, 3, "x")]
