@@ -17,6 +17,7 @@ from connectors.base import CheckResult, MediaItem
 from core.textlength import FACEBOOK_LIMIT, X_LIMIT, x_is_valid, x_weighted_length
 
 MAX_IMAGES = 4
+EMPTY_POST = "The post is empty: give a text, a link or an image."
 X_ALT_TEXT_LIMIT = 1000
 
 #: Media accepted per platform: MIME type -> largest size in bytes.
@@ -41,6 +42,18 @@ def x_text(text: str, link: str | None) -> str:
     if link and link not in body:
         body = f"{body}\n{link}" if body else link
     return body
+
+
+def facebook_message(text: str, link: str | None, *, photos: bool) -> str:
+    """The ``message`` Facebook receives. A text post sends its link in the ``link`` field, so the
+    message is the text as written; a photo post has no link field, so the link goes at its end.
+
+    Publishing, the length check and the look-up after a crash all use this one function, so a
+    photo post with a link is measured and recognised by the message that was really sent.
+    """
+    if photos and link and link not in text:
+        return f"{text}\n{link}".strip()
+    return text
 
 
 #: A word with the whitespace after it; CJK text, written without spaces, breaks after 。！？ too.
@@ -131,30 +144,39 @@ def _check_media(media: Sequence[MediaItem], accepted: dict[str, int], platform:
 def check_x(
     text: str, media: Sequence[MediaItem] = (), *, link: str | None = None, as_thread: bool = False
 ) -> CheckResult:
-    """Whether a post fits X: weighted length (or a thread when asked), media types and sizes."""
+    """Whether a post fits X: weighted length (or a thread when asked), media types and sizes.
+
+    A post with images may have no text (X accepts it). Every part of a thread must pass
+    twitter-text's validity check, as a single post must.
+    """
     body = x_text(text, link)
     length = x_weighted_length(body)
     problems = _check_media(media, X_MEDIA, "X")
-    parts = 1
+    parts = split_thread(body) if as_thread and body else [body]
     if not body:
-        problems.append("The text is empty.")
-    elif as_thread:
-        parts = len(split_thread(body))
-    elif length > X_LIMIT:
+        if not media:
+            problems.append(EMPTY_POST)
+    elif not as_thread and length > X_LIMIT:
         problems.append(
             f"The text is {length} weighted characters; X allows {X_LIMIT} (shorten it, or publish it as a thread)."
         )
-    elif not x_is_valid(body):
-        problems.append("The text contains characters X does not accept.")
-    return CheckResult(ok=not problems, length=length, limit=X_LIMIT, problems=tuple(problems), parts=parts)
+    else:
+        refused = [number for number, part in enumerate(parts, start=1) if not x_is_valid(part)]
+        if refused and len(parts) == 1:
+            problems.append("The text contains characters X does not accept.")
+        elif refused:
+            listed = ", ".join(str(number) for number in refused)
+            problems.append(f"Part {listed} of the thread contains characters X does not accept.")
+    return CheckResult(ok=not problems, length=length, limit=X_LIMIT, problems=tuple(problems), parts=len(parts))
 
 
 def check_facebook(text: str, media: Sequence[MediaItem] = (), *, link: str | None = None) -> CheckResult:
-    """Whether a post fits a Facebook Page: 63,206 characters, media types and sizes."""
-    length = len(text)
+    """Whether a post fits a Facebook Page: 63,206 characters (of the message as sent, so with the
+    link a photo post carries at its end), media types and sizes."""
+    length = len(facebook_message(text, link, photos=bool(media)))
     problems = _check_media(media, FACEBOOK_MEDIA, "Facebook")
     if not text.strip() and not media and not link:
-        problems.append("The post is empty: give a text, a link or an image.")
+        problems.append(EMPTY_POST)
     if length > FACEBOOK_LIMIT:
         problems.append(f"The text is {length} characters; Facebook allows {FACEBOOK_LIMIT}.")
     return CheckResult(ok=not problems, length=length, limit=FACEBOOK_LIMIT, problems=tuple(problems))
@@ -164,7 +186,7 @@ _URL = re.compile(r"https?://\S+")
 _TRAILING_URL = re.compile(r"\s*https?://\S+\s*$")
 
 
-def comparable(text: str, *, escaped: bool = False, media_link: bool = False) -> str:
+def comparable(text: str, *, escaped: bool = False, media_link: bool = False, keep_links: bool = False) -> str:
     """``text`` reduced for "is this the same post" comparisons.
 
     Always: Unicode NFC (X stores text normalised, so a decomposed "ế" typed on some keyboards
@@ -172,11 +194,12 @@ def comparable(text: str, *, escaped: bool = False, media_link: bool = False) ->
     whitespace is collapsed. For a text read back from X: ``escaped`` undoes X's HTML escaping of
     ``&``, ``<`` and ``>`` (only there: a text of ours that literally contains "&amp;" must stay
     as it is), and ``media_link`` drops the ``https://t.co/...`` link X adds at the end of a post
-    with media.
+    with media. ``keep_links`` compares links literally, for a platform that does not rewrite them
+    (Facebook keeps a message as it was sent: two posts that differ only by their link differ).
     """
     if escaped:
         text = html.unescape(text)
     text = unicodedata.normalize("NFC", text)
     if media_link:
         text = _TRAILING_URL.sub("", text)
-    return " ".join(_URL.sub("<url>", text).split())
+    return " ".join((text if keep_links else _URL.sub("<url>", text)).split())

@@ -101,3 +101,33 @@ def test_comparable_undoes_what_x_does_to_a_text() -> None:
     assert textrules.comparable(from_x, escaped=True) != ours  # without media, a trailing link is the text's own
     assert textrules.comparable(from_x, media_link=True) != ours  # Facebook texts are not escaped
     assert textrules.comparable("AT&amp;T") == textrules.comparable("AT&amp;amp;T", escaped=True)
+
+
+def test_every_part_of_a_thread_must_be_valid_for_x() -> None:
+    assert textrules.check_x("word " * 120, as_thread=True).ok
+    refused = textrules.check_x("word " * 70 + "\ufffe " + "word " * 50, as_thread=True)  # U+FFFE: never valid
+    assert not refused.ok and refused.parts == 3
+    assert refused.problems == ("Part 2 of the thread contains characters X does not accept.",)
+    short = textrules.check_x("short \ufffe", as_thread=True)  # fits in one part: checked all the same
+    assert not short.ok and short.problems == ("The text contains characters X does not accept.",)
+
+
+def test_x_takes_images_without_text() -> None:
+    image = MediaItem("/tmp/a.jpg", "image/jpeg", 1000)
+    assert textrules.check_x("", [image]).ok
+    assert textrules.check_x("", [image], as_thread=True).ok
+    empty = textrules.check_x("")
+    assert not empty.ok and empty.problems == (textrules.EMPTY_POST,)
+
+
+def test_the_facebook_length_counts_the_link_a_photo_post_carries() -> None:
+    photo = MediaItem("/tmp/a.jpg", "image/jpeg", 1000)
+    link = "https://example.org/statement"
+    text = "a" * (63_206 - len(link))
+    assert textrules.check_facebook(text, link=link).ok  # a text post sends the link in its own field
+    with_photo = textrules.check_facebook(text, [photo], link=link)
+    assert not with_photo.ok and with_photo.length == 63_206 + 1  # the line break and the link are in the message
+    assert textrules.check_facebook(text[:-1], [photo], link=link).length == 63_206
+    assert textrules.facebook_message("See", "https://e.org", photos=True) == "See\nhttps://e.org"
+    assert textrules.facebook_message("See https://e.org", "https://e.org", photos=True) == "See https://e.org"
+    assert textrules.facebook_message("See", "https://e.org", photos=False) == "See"
