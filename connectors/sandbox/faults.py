@@ -14,9 +14,11 @@ Kinds:
 - ``truncate`` - do the work, send the status line, the headers and half the body, then close
   (a connection broken mid-answer: the client sees a ``ChunkedEncodingError``);
 - ``500``, ``502``, ``503`` - a server error (500 in the platform's JSON shape, 502/503 as an HTML page);
+  a 503 carries ``Retry-After: SECONDS`` (default 10), as load balancers send it;
 - ``429`` - rate limited, in the platform's shape (X: HTTP 429; Graph: error code 4);
 - ``auth`` - the token is refused as expired (X: 401; Graph: code 190);
-- ``policy`` - blocked by the platform's rules (X: 403; Graph: code 368).
+- ``policy`` - blocked by the platform's rules (X: 403; Graph: code 368);
+- ``permission`` - the token lacks a permission (X: 403 with the oauth1-permissions problem; Graph: code 200).
 
 Rules added at run time may fire only a number of ``times``, only for paths containing ``path``
 (and for one ``method``), and only after letting the first ``skip`` matching requests through
@@ -30,8 +32,21 @@ import threading
 from dataclasses import asdict, dataclass
 from typing import Any
 
-KINDS = ("latency", "timeout", "drop", "drop-after", "truncate", "500", "502", "503", "429", "auth", "policy")
-_DEFAULT_SECONDS = {"latency": 1.0, "timeout": 60.0}
+KINDS = (
+    "latency",
+    "timeout",
+    "drop",
+    "drop-after",
+    "truncate",
+    "500",
+    "502",
+    "503",
+    "429",
+    "auth",
+    "policy",
+    "permission",
+)
+_DEFAULT_SECONDS = {"latency": 1.0, "timeout": 60.0, "503": 10.0}
 
 
 class FaultSpecError(ValueError):
@@ -94,10 +109,12 @@ def parse_spec(
 
 @dataclass(frozen=True)
 class Decision:
-    """What to do to one request: wait ``delay`` seconds, then maybe answer with ``kind``."""
+    """What to do to one request: wait ``delay`` seconds, then maybe answer with ``kind`` (whose rule
+    gave ``seconds``: the ``Retry-After`` of a 503)."""
 
     delay: float = 0.0
     kind: str | None = None
+    seconds: float = 0.0
 
 
 class Faults:
@@ -127,6 +144,7 @@ class Faults:
         """Roll the dice for one request: latencies add up, the first other fault that fires wins."""
         delay = 0.0
         kind: str | None = None
+        seconds = 0.0
         with self._lock:
             for rule in self._rules:
                 if not rule.matches(method, path):
@@ -139,10 +157,10 @@ class Faults:
                 if rule.kind in ("latency", "timeout"):
                     delay += rule.seconds
                 elif kind is None:
-                    kind = rule.kind
+                    kind, seconds = rule.kind, rule.seconds
                 else:
                     continue
                 if rule.times is not None:
                     rule.times -= 1
             self._rules = [r for r in self._rules if r.times is None or r.times > 0]
-        return Decision(delay=delay, kind=kind)
+        return Decision(delay=delay, kind=kind, seconds=seconds)

@@ -1,15 +1,32 @@
-"""The Graph API endpoints the Facebook connector uses, answered in Graph's own shapes."""
+"""The Graph API endpoints the Facebook connector uses, answered in Graph's own shapes.
+
+Tokens belong to someone, as on Graph (see :meth:`SandboxState.graph_identity`): a Page token
+answers ``GET /me`` with its Page, a user token with a user. Duplicates: a text post with the
+message of a live text post is refused (code 506); photo posts (one photo, or several through
+``attached_media``) with the same message are accepted, as Facebook does, and do not count.
+"""
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import secrets
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlencode
 
 from connectors.sandbox.http import Request, Response, html_response, json_response, sniff_image
-from connectors.sandbox.state import MediaRecord, PostRecord, RateLimitedBucketError, SandboxState, Window
+from connectors.sandbox.state import (
+    DEFAULT_PAGE,
+    GRAPH_USER,
+    PAGE_TOKEN_PREFIX,
+    MediaRecord,
+    PostRecord,
+    RateLimitedBucketError,
+    SandboxState,
+    Window,
+)
 from connectors.textrules import FACEBOOK_MEDIA
 from core.textlength import FACEBOOK_LIMIT
 
@@ -46,6 +63,13 @@ def fault_response(kind: str) -> Response:
             "It looks like you were misusing this feature by going too fast. You've been temporarily blocked "
             "from using it.",
             368,
+        )
+    if kind == "permission":
+        return graph_error(
+            403,
+            "(#200) If posting to a page, requires both pages_read_engagement and pages_manage_posts as an admin "
+            "with sufficient administrative permission",
+            200,
         )
     if kind == "500":
         return graph_error(500, "An unknown error occurred", 1, transient=True)
@@ -88,13 +112,15 @@ def handle(state: SandboxState, request: Request, fault: str | None) -> Response
     rest = (found.group(1) or "/") if found else request.path
     parts = [p for p in rest.split("/") if p]
     if parts == ["oauth", "access_token"]:
-        return _exchange(request)
+        return _exchange(state, request)
     token = request.param("access_token")
     if not token:
         return graph_error(400, "An access token is required to request this resource.", 104)
     if state.token_expired(token) or fault == "auth":
         return _expired()
-    page = parts[0].split("_")[0] if parts else "app"
+    named = _page_named(state, parts)
+    kind, owner = state.graph_identity(token, named)
+    page = named or (owner if kind == "page" else "app")  # usage is counted per Page
     try:
         window = state.hit("facebook", "calls", page)
     except RateLimitedBucketError as limited:
@@ -102,8 +128,21 @@ def handle(state: SandboxState, request: Request, fault: str | None) -> Response
         answer.headers.update(_usage_headers(Window(limited.limit, 0, limited.reset), page, state.now()))
         return answer
     answer = fault_response(fault) if fault is not None else _route(state, request, parts, token)
+    if fault == "429":  # the usage headers of a limit that is reached: 100 % and when access returns
+        window = Window(window.limit, 0, window.reset)
     answer.headers.update(_usage_headers(window, page, state.now()))
     return answer
+
+
+def _page_named(state: SandboxState, parts: list[str]) -> str | None:
+    """The Page a request's path names (a Page id, or the Page of a post or photo id), if any."""
+    if not parts or parts[0] == "me":
+        return None
+    record = state.posts.get(parts[0])
+    if record is not None:
+        return record.account if record.platform == "facebook" else None
+    head = parts[0].split("_")[0]
+    return head if head.isdigit() else None
 
 
 def _route(state: SandboxState, request: Request, parts: list[str], token: str) -> Response:
@@ -125,7 +164,7 @@ def _route(state: SandboxState, request: Request, parts: list[str], token: str) 
         if method == "GET" and edge == "insights":
             return _insights_edge(state, request, object_id)
         if method == "GET" and edge == "accounts":
-            return _accounts(object_id)
+            return _accounts(state)
     return _unsupported("/".join(parts), method.lower())
 
 
@@ -217,11 +256,14 @@ def _many(state: SandboxState, request: Request) -> Response:
     if not ids or len(ids) > 50:
         return graph_error(400, "(#100) The parameter ids is required and takes at most 50 ids", 100)
     fields = split_fields(request.param("fields") or "")
+    aliases = [i for i in ids if not re.fullmatch(r"\d+(_\d+)?", i)]  # names, not ids: Graph lists them all
+    if aliases:
+        return graph_error(404, f"(#803) Some of the aliases you requested do not exist: {','.join(aliases)}", 803)
     answer: dict[str, Any] = {}
     for object_id in ids:
         record = state.get(object_id)
         if record is None or record.platform != "facebook":
-            return _unsupported(object_id)
+            return _unsupported(object_id)  # the whole request fails, naming the first id it does not know
         try:
             answer[object_id] = _post_json(state, record, fields)
         except _InvalidMetricError:
@@ -229,15 +271,24 @@ def _many(state: SandboxState, request: Request) -> Response:
     return json_response(200, answer)
 
 
+def _page_token(state: SandboxState, page: str) -> str:
+    """The Page token the emulator hands out for ``page`` (and remembers as that Page's)."""
+    token = PAGE_TOKEN_PREFIX + page
+    state.issue_graph_token(token, "page", page)
+    return token
+
+
 def _object(state: SandboxState, request: Request, object_id: str, token: str) -> Response:
     fields = split_fields(request.param("fields") or "")
     if object_id.isdigit() and state.get(object_id) is None:  # a Page
         data: dict[str, Any] = {"id": object_id, "name": f"Sandbox Page {object_id}"}
         if "access_token" in fields:
-            data["access_token"] = f"sandbox-page-token-{object_id}"
+            data["access_token"] = _page_token(state, object_id)
         return json_response(200, data)
-    if object_id == "me":
-        return json_response(200, {"id": "100000000000001", "name": "Sandbox user"})
+    if object_id == "me":  # whoever the token belongs to
+        kind, owner = state.graph_identity(token)
+        name = "Sandbox user" if kind == "user" else f"Sandbox Page {owner}"
+        return json_response(200, {"id": owner, "name": name})
     record = state.get(object_id)
     if record is None or record.platform != "facebook":
         return _unsupported(object_id)
@@ -258,19 +309,41 @@ def _insights_edge(state: SandboxState, request: Request, object_id: str) -> Res
         return _invalid_metric()
 
 
+def _cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"offset:{offset}".encode()).decode()
+
+
+def _offset(cursor: str) -> int:
+    """The position a cursor stands for (``ValueError`` when it is not one of ours)."""
+    text = base64.urlsafe_b64decode(cursor.encode()).decode()
+    if not text.startswith("offset:"):
+        raise ValueError(cursor)
+    return int(text[len("offset:") :])
+
+
 def _feed(state: SandboxState, request: Request, page: str) -> Response:
+    """A Page's posts, newest first, in pages of ``limit`` (at most 100) with cursor paging: ``paging.next``
+    is the address of the following page, present only when there is one."""
     try:
         since = float(request.param("since")) if request.param("since") else None  # type: ignore[arg-type]
         limit = max(1, min(100, int(request.param("limit") or 25)))
+        offset = _offset(request.param("after") or "") if request.param("after") else 0
     except ValueError:
-        return graph_error(400, "(#100) since and limit must be numbers", 100)
-    records = state.timeline("facebook", page, since)[:limit]
+        return graph_error(400, "(#100) since and limit must be numbers, and after a cursor from paging", 100)
+    records = state.timeline("facebook", page, since)
+    shown = records[offset : offset + limit]
     fields = split_fields(request.param("fields") or "")
-    return json_response(200, {"data": [_post_json(state, r, fields) for r in records], "paging": {}})
+    paging: dict[str, Any] = {}
+    if shown:
+        paging["cursors"] = {"before": _cursor(offset), "after": _cursor(offset + len(shown))}
+    if offset + len(shown) < len(records):
+        query = {**request.query, "after": _cursor(offset + len(shown))}
+        paging["next"] = f"http://{request.headers.get('host', '127.0.0.1')}{request.path}?{urlencode(query)}"
+    return json_response(200, {"data": [_post_json(state, r, fields) for r in shown], "paging": paging})
 
 
-def _accounts(user: str) -> Response:
-    page = "100000000000002"
+def _accounts(state: SandboxState) -> Response:
+    page = DEFAULT_PAGE
     return json_response(
         200,
         {
@@ -278,7 +351,7 @@ def _accounts(user: str) -> Response:
                 {
                     "id": page,
                     "name": f"Sandbox Page {page}",
-                    "access_token": f"sandbox-page-token-{page}",
+                    "access_token": _page_token(state, page),
                     "category": "Government organization",
                     "tasks": ["CREATE_CONTENT", "MANAGE", "MODERATE"],
                 }
@@ -288,15 +361,17 @@ def _accounts(user: str) -> Response:
     )
 
 
-def _exchange(request: Request) -> Response:
-    if request.param("grant_type") != "fb_exchange_token" or not request.param("fb_exchange_token"):
+def _exchange(state: SandboxState, request: Request) -> Response:
+    """A long-lived user token for a short-lived one; both are user tokens from then on."""
+    short = request.param("fb_exchange_token") or ""
+    if request.param("grant_type") != "fb_exchange_token" or not short:
         return graph_error(400, "Missing grant_type or fb_exchange_token parameter", 100)
-    if (request.param("fb_exchange_token") or "").startswith("expired"):
+    if state.token_expired(short):
         return _expired()
-    return json_response(
-        200,
-        {"access_token": f"sandbox-long-lived-{secrets.token_hex(8)}", "token_type": "bearer", "expires_in": 5183944},
-    )
+    long_lived = f"sandbox-long-lived-{secrets.token_hex(8)}"
+    for token in (short, long_lived):
+        state.issue_graph_token(token, *GRAPH_USER)
+    return json_response(200, {"access_token": long_lived, "token_type": "bearer", "expires_in": 5183944})
 
 
 def _publish(state: SandboxState, request: Request, page: str) -> Response:
@@ -316,8 +391,8 @@ def _publish(state: SandboxState, request: Request, page: str) -> Response:
         record = state.get(media_id)
         if record is None or record.kind != "photo" or record.account != page:
             return graph_error(400, f"(#100) Invalid attached_media: {media_id}", 100)
-    if state.duplicate_of("facebook", page, message) is not None:
-        return graph_error(400, "(#506) Duplicate status message", 506, subcode=1455006)
+    if not media and state.duplicate_of("facebook", page, message, text_posts=True) is not None:
+        return _duplicate()
     published = (request.param("published") or "true").lower() != "false"
     record = state.add_post(
         PostRecord(
@@ -334,10 +409,18 @@ def _publish(state: SandboxState, request: Request, page: str) -> Response:
     return json_response(200, {"id": record.id})
 
 
+def _duplicate() -> Response:
+    return graph_error(400, "(#506) Duplicate status message", 506, subcode=1455006)
+
+
 def _photo(state: SandboxState, request: Request, page: str) -> Response:
+    """One photo: unpublished (for ``attached_media``) or a photo post. Everything is checked before
+    anything is kept, so a refused upload leaves no photo behind. Facebook accepts a photo post with
+    the same message as an earlier one, so no duplicate check here."""
     upload = request.files.get("source")
     if upload is None and not request.param("url"):
         return graph_error(400, "(#324) Requires upload file", 324)
+    mime = "image/jpeg"
     if upload is not None:
         mime = sniff_image(upload.data)
         largest = FACEBOOK_MEDIA.get(mime)
@@ -345,23 +428,16 @@ def _photo(state: SandboxState, request: Request, page: str) -> Response:
             return graph_error(400, "(#324) Missing or invalid image file", 324)
     published = (request.param("published") or "true").lower() != "false"
     message = request.param("message") or request.param("caption") or ""
+    if len(message) > FACEBOOK_LIMIT:
+        return graph_error(400, "(#100) The message is too long", 100)
     photo_id = state.new_id()
     size = len(upload.data) if upload else 0
     state.add_media(
-        MediaRecord(
-            photo_id,
-            "facebook",
-            page,
-            mime if upload else "image/jpeg",
-            size,
-            alt_text=request.param("alt_text_custom") or "",
-        )
+        MediaRecord(photo_id, "facebook", page, mime, size, alt_text=request.param("alt_text_custom") or "")
     )
     state.add_post(PostRecord("facebook", photo_id, page, message, state.now(), kind="photo", published=False))
     if not published:
         return json_response(200, {"id": photo_id})
-    if state.duplicate_of("facebook", page, message) is not None:
-        return graph_error(400, "(#506) Duplicate status message", 506, subcode=1455006)
     post = state.add_post(
         PostRecord("facebook", f"{page}_{state.new_id()}", page, message, state.now(), media_ids=[photo_id])
     )

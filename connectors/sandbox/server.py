@@ -11,12 +11,15 @@ Platform endpoints (answered in each platform's own JSON shapes, with its rate-l
   ``/published_posts``, ``GET /{user}/accounts``, ``GET /oauth/access_token`` (token exchange).
 
 Tokens starting with ``expired`` (and revoked ones) are refused as expired; any other is accepted.
+Graph tokens belong to someone: ``GET /me`` answers a Page token with its Page and a user token
+(``user-...``, or one the token exchange issued) with a user; any other token is a Page token of
+the Page it was last used for (see :meth:`SandboxState.graph_identity`).
 
 Control endpoints (never faulted):
 
 - ``GET /__sandbox/health``; ``GET /__sandbox/posts[?platform=x|facebook&kind=post&include_deleted=1]``;
   ``GET /__sandbox/posts/{id}`` (also ``/__sandbox/x/status/{id}``, ``/__sandbox/facebook/posts/{id}``);
-  ``GET /__sandbox/calls`` (every platform request as [method, path]).
+  ``GET /__sandbox/calls`` (every platform request as [method, path], in order).
 - ``GET|POST|DELETE /__sandbox/faults``: POST ``{"spec": "500:1", "times": 1, "path": "/2/tweets",
   "method": "POST", "skip": 0, "replace": false}``; see :mod:`connectors.sandbox.faults` for the SPEC.
 - ``POST /__sandbox/clock {"advance": seconds}``, ``POST /__sandbox/revoke {"token": "..."}``,
@@ -108,6 +111,8 @@ class _Handler(BaseHTTPRequestHandler):
         except Exception:  # the emulator must answer like a platform, never crash its thread
             log.exception("sandbox: %s %s failed", request.method, request.path)
             answer = json_response(500, {"title": "Internal Server Error", "status": 500, "detail": "sandbox bug"})
+        if decision.kind == "503":  # sent by the load balancer in front of either API
+            answer.headers["Retry-After"] = str(round(decision.seconds))
         if decision.kind == "drop-after":
             self._drop()
             return

@@ -82,6 +82,12 @@ class Window:
     reset: int
 
 
+#: The Graph user every user token belongs to, and the Page a token used nowhere yet answers ``/me`` for.
+GRAPH_USER = ("user", "100000000000001")
+DEFAULT_PAGE = "100000000000002"
+PAGE_TOKEN_PREFIX = "sandbox-page-token-"
+
+
 def user_id_for(token: str) -> str:
     """A stable numeric X user id for a token: different credentials are different users."""
     return str(10**17 + int(hashlib.sha256(token.encode()).hexdigest()[:12], 16))
@@ -102,6 +108,8 @@ class SandboxState:
         self.posts: dict[str, PostRecord] = {}
         self.media: dict[str, MediaRecord] = {}
         self.revoked: set[str] = set()
+        self.graph_tokens: dict[str, tuple[str, str]] = {}  # token -> ("page", page id) or ("user", user id)
+        self._last_page: dict[str, str] = {}  # any other token -> the Page it was last used for
         self.removed_metrics: set[str] = set()
         self.limits: dict[tuple[str, str], tuple[int, int]] = dict(DEFAULT_LIMITS)
         self._windows: dict[tuple[str, str, str], tuple[float, int]] = {}
@@ -159,8 +167,9 @@ class SandboxState:
         with self._lock:
             self.refuse_duplicates = refuse
 
-    def duplicate_of(self, platform: str, account: str, text: str) -> PostRecord | None:
-        """A live published post of the same account with the same text (``None`` when duplicates are allowed)."""
+    def duplicate_of(self, platform: str, account: str, text: str, *, text_posts: bool = False) -> PostRecord | None:
+        """A live published post of the same account with the same text (``None`` when duplicates are
+        allowed); ``text_posts``: only among posts without media (Facebook's check)."""
         if not text.strip():
             return None
         with self._lock:
@@ -172,6 +181,7 @@ class SandboxState:
                     and record.account == account
                     and record.deleted_at is None
                     and record.published
+                    and not (text_posts and record.media_ids)
                     and record.text.strip() == text.strip()
                 ):
                     return record
@@ -250,6 +260,33 @@ class SandboxState:
         with self._lock:
             return token.startswith("expired") or token in self.revoked
 
+    def issue_graph_token(self, token: str, kind: str, owner: str) -> None:
+        """Record whose Graph token this is: ``kind`` "page" (``owner`` a Page id) or "user"."""
+        with self._lock:
+            self.graph_tokens[token] = (kind, owner)
+
+    def graph_identity(self, token: str, page: str | None = None) -> tuple[str, str]:
+        """Whose Graph token this is: ("page", page id) or ("user", user id).
+
+        Tokens the emulator issued keep their owner (``sandbox-page-token-{page}`` is that Page's);
+        ``user-...`` tokens are user tokens. Any other
+        token (a practice token, the same for every practice account) is a Page token of whichever
+        Page it was last used for (``page``: the Page the request names), so that one practice token
+        serves every practice Page, and ``GET /me`` right after ``GET /{page}`` answers that Page;
+        before any such use it answers as :data:`DEFAULT_PAGE`.
+        """
+        with self._lock:
+            known = self.graph_tokens.get(token)
+            if known is not None:
+                return known
+            if token.startswith("user-"):
+                return GRAPH_USER
+            if token.startswith(PAGE_TOKEN_PREFIX):  # one the emulator handed out, maybe before a restart
+                return ("page", token[len(PAGE_TOKEN_PREFIX) :])
+            if page is not None:
+                self._last_page[token] = page
+            return ("page", self._last_page.get(token, DEFAULT_PAGE))
+
     def remove_metric(self, name: str) -> None:
         """Simulate the platform retiring a Graph insights metric."""
         with self._lock:
@@ -291,6 +328,8 @@ class SandboxState:
             self.posts.clear()
             self.media.clear()
             self.revoked.clear()
+            self.graph_tokens.clear()
+            self._last_page.clear()
             self.removed_metrics.clear()
             self.limits = dict(DEFAULT_LIMITS)
             self._windows.clear()

@@ -71,6 +71,16 @@ def fault_response(kind: str) -> Response:
         return json_response(401, _problem(401, "Unauthorized", "Unauthorized"))
     if kind == "policy":
         return json_response(403, _problem(403, "Forbidden", "You are not permitted to perform this action."))
+    if kind == "permission":
+        return json_response(
+            403,
+            _problem(
+                403,
+                "Unsupported Authentication",
+                "Your client app is not configured with the appropriate oauth1 app permissions for this endpoint.",
+                PROBLEMS + "oauth1-permissions",
+            ),
+        )
     if kind == "500":
         return json_response(500, _problem(500, "Internal Server Error", "Something went wrong. Try again later."))
     return html_response(int(kind), "Service Unavailable" if kind == "503" else "Bad Gateway")
