@@ -73,9 +73,17 @@ class Published:
     extra_ids: tuple[str, ...] = ()  # the rest of a thread, uploaded media...
 
 
+#: In :attr:`Metrics.missing`: the post itself is gone (deleted, hidden); every count is ``None``.
+MISSING_POST = "post"
+
+
 @dataclass(frozen=True)
 class Metrics:
-    """Engagement of one published post at one moment. ``None`` means "not available"."""
+    """Engagement of one published post at one moment. ``None`` means "not available".
+
+    A connector answers for every id it was asked about: a post the platform no longer has comes
+    back with ``missing == (MISSING_POST,)`` rather than failing the others of its batch.
+    """
 
     remote_id: str
     reactions: int | None = None
@@ -122,7 +130,11 @@ class ConnectorError(Exception):
 
 
 class RetryableError(ConnectorError):
-    """A timeout, a dropped connection, a 5xx: try again later."""
+    """A timeout, a dropped connection, a 5xx: try again later.
+
+    ``retry_after`` is the wait in seconds the platform asked for (``Retry-After``, a rate-limit
+    reset). ``None`` means the platform said nothing: the caller uses its own backoff.
+    """
 
     kind = "retryable"
     retryable = True
@@ -133,7 +145,8 @@ class RetryableError(ConnectorError):
 
 
 class RateLimitedError(RetryableError):
-    """429 or a platform rate-limit code: wait until ``reset_at``."""
+    """429 or a platform rate-limit code: wait until ``reset_at`` (``None``: the platform did not say
+    when; use the backoff)."""
 
     kind = "rate_limited"
 
@@ -170,6 +183,16 @@ class PermanentError(ConnectorError):
     """Anything else that will not succeed by retrying."""
 
     kind = "permanent"
+
+
+def unrecognisable_post(platform: str) -> PermanentError:
+    """The error of a look-up that cannot tell whether a post without text went out: the account has
+    posts without text since the attempt, and nothing else tells them apart. Claiming one could
+    record someone else's post; sending again could post twice; so a person decides."""
+    return PermanentError(
+        f"{platform} cannot tell whether the interrupted attempt published this post, which has no text: "
+        "look at the account, and publish it again only if it is not there."
+    )
 
 
 # --- the contract -------------------------------------------------------------------------------

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import parse_qs, urlsplit
 
 import requests
 from pyfacebook import GraphAPI
 
 from connectors import textrules
-from connectors._http import DEFAULT_TIMEOUT, install_log_redaction, mount, remember_secrets
+from connectors._http import DEFAULT_TIMEOUT, install_log_redaction, mount, remember_secrets, retry_after
 from connectors.base import (
+    MISSING_POST,
     AccountContext,
     AuthenticationError,
     CheckResult,
+    ConnectorError,
     Identity,
     InvalidContentError,
     MediaItem,
@@ -26,8 +30,10 @@ from connectors.base import (
     Published,
     RateLimit,
     RateLimitedError,
+    RetryableError,
+    unrecognisable_post,
 )
-from connectors.facebook_errors import is_invalid_metric, translate
+from connectors.facebook_errors import is_invalid_metric, missing_objects, translate
 from core.secrets import Secret
 
 log = logging.getLogger(__name__)
@@ -39,7 +45,33 @@ BATCH = 50  # ids per ``GET /?ids=``
 ENGAGEMENT_FIELDS = "shares,reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0)"
 #: Post insights that still exist (the post_impressions* family was removed in 2025).
 INSIGHT_METRICS = ("post_media_view", "post_total_media_view_unique", "post_clicks", "post_reactions_by_type_total")
+LOOKUP_PAGES = 10  # pages of 100 published posts read back at most: a crash is recovered within minutes
 T = TypeVar("T")
+
+#: Insights metrics Graph refused, per (API root, Graph version), for the life of the process: a
+#: retired metric is not asked for again, so it costs its extra calls once rather than every poll.
+_REFUSED_METRICS: dict[tuple[str, str], set[str]] = {}
+_REFUSED_LOCK = threading.Lock()
+
+
+def _refused_metrics(key: tuple[str, str]) -> frozenset[str]:
+    with _REFUSED_LOCK:
+        return frozenset(_REFUSED_METRICS.get(key, ()))
+
+
+def _refuse_metric(key: tuple[str, str], metric: str) -> None:
+    with _REFUSED_LOCK:
+        _REFUSED_METRICS.setdefault(key, set()).add(metric)
+
+
+def forget_refused_metrics() -> None:
+    """Ask for every insights metric again (after Graph restored one, or the emulator was reset)."""
+    with _REFUSED_LOCK:
+        _REFUSED_METRICS.clear()
+
+
+class _MetricRefusedError(Exception):
+    """Graph refused an insights metric of the request (removed or unknown)."""
 
 
 def _graph(base: str | None, token: str, timeout: float) -> GraphAPI:
@@ -76,13 +108,16 @@ class FacebookConnector:
         self.page_id = account.external_id
         self.api = _graph(account.api_base, token.reveal(), timeout)
         self.api.session.hooks["response"].append(self._remember)
+        self._metrics_key = ((account.api_base or REAL_HOST).rstrip("/"), GRAPH_VERSION)
         self._last_status: int | None = None
+        self._last_headers: Mapping[str, str] | None = None
         self._rate_limit: RateLimit | None = None
 
     # --- plumbing -------------------------------------------------------------------------
 
     def _remember(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
         self._last_status = response.status_code
+        self._last_headers = response.headers
         usage = _usage(response.headers)
         if usage is not None:
             percent, minutes = usage
@@ -90,16 +125,32 @@ class FacebookConnector:
             self._rate_limit = RateLimit(limit=100, remaining=max(0, 100 - percent), resets_at=resets_at)
 
     def _call(self, action: str, call: Callable[[], T]) -> T:
-        self._last_status = None
+        self._last_status, self._last_headers = None, None
         try:
             return call()
         except Exception as exc:
-            error = translate(exc, action, self._last_status)
-        if isinstance(error, RateLimitedError) and self._rate_limit and self._rate_limit.resets_at:
-            # Graph says when access comes back (X-Business-Use-Case-Usage): wait that long.
-            error.reset_at = self._rate_limit.resets_at
-            error.retry_after = max(0.0, (error.reset_at - datetime.now(tz=UTC)).total_seconds())
+            error = self._error(exc, action)
         raise error
+
+    def _error(self, exc: Exception, action: str) -> ConnectorError:
+        """The connector error for ``exc``, with the wait the failing answer's headers ask for.
+
+        A rate limit waits until the usage headers' ``estimated_time_to_regain_access``; a server
+        error waits for its ``Retry-After``. Only the failing answer counts (an earlier answer's
+        headers say nothing about this one); without either, ``retry_after`` stays ``None``.
+        """
+        error = translate(exc, action, self._last_status)
+        headers = self._last_headers
+        if isinstance(error, RateLimitedError):
+            usage = _usage(headers) if headers is not None else None
+            if usage is not None and usage[1]:
+                error.retry_after = usage[1] * 60.0
+                error.reset_at = datetime.now(tz=UTC) + timedelta(seconds=error.retry_after)
+            else:
+                error.retry_after = retry_after(headers)
+        elif isinstance(error, RetryableError) and error.retry_after is None:
+            error.retry_after = retry_after(headers)
+        return error
 
     def _url(self, remote_id: str) -> str:
         if self.account.api_base:  # practice mode: the emulator shows the post
@@ -118,9 +169,7 @@ class FacebookConnector:
         result = self.check(post)
         if not result.ok:
             raise InvalidContentError(" ".join(result.problems))
-        message = post.text
-        if post.media and post.link and post.link not in message:
-            message = f"{message}\n{post.link}".strip()  # a photo post has no link field
+        message = _message(post)
         if len(post.media) == 1:
             answer = self._photo(post.media[0], message, published=True)
             return Published(
@@ -157,69 +206,149 @@ class FacebookConnector:
         self._call("delete", lambda: self.api.delete_object(remote_id))
 
     def verify(self) -> Identity:
-        """The Page the token can act for (``GET /{page-id}?fields=id,name``)."""
+        """The Page, when the token is this Page's own Page token (``GET /{page-id}``, then ``GET /me``).
+
+        Any valid token can read a public Page, so the Page alone proves nothing: a user token, or
+        another Page's token, would pass and then fail at the first publish. ``/me`` answers with
+        the token's owner, which must be the Page.
+        """
         page = self._call("verify the Page", lambda: self.api.get_object(self.page_id, fields="id,name"))
-        return Identity(remote_id=str(page["id"]), name=str(page.get("name", "")))
+        owner = self._call("verify the Page token", lambda: self.api.get_object("me", fields="id,name"))
+        if str(owner.get("id")) != self.page_id:
+            name = self.account.name
+            raise AuthenticationError(
+                f"The token stored for the Facebook account {name!r} belongs to {owner.get('name') or 'someone'!r} "
+                f"(id {owner.get('id')}), not to the Page {self.page_id}: store this Page's own Page token with "
+                f"'communique account set-secret {name!r} page_token'."
+            )
+        return Identity(remote_id=str(page["id"]), name=str(page.get("name") or owner.get("name") or ""))
 
     def find_published(self, post: OutgoingPost, since: datetime) -> Published | None:
-        """The post if the Page's published posts since ``since`` include its text."""
-        wanted = textrules.comparable(post.text)
-        answer = self._call(
-            "look for the post",
-            lambda: self.api.get_connection(
-                self.page_id,
-                "published_posts",
-                fields="id,message,created_time",
-                since=int(since.timestamp()),
-                limit=100,
-            ),
-        )
-        for item in answer.get("data", []):
-            if textrules.comparable(str(item.get("message", ""))) == wanted:
+        """The post if the Page's published posts since ``since`` include its message as sent.
+
+        Reads back at most ``LOOKUP_PAGES`` pages of 100 posts. A post without a message (photos
+        alone, a bare link) cannot be told apart from another such post: when the Page has one since
+        ``since`` it is not claimed, and the error says to look (see :func:`~connectors.base.unrecognisable_post`).
+        """
+        wanted = _comparable(_message(post))
+        textless = False
+        for item in self._published_posts(since):
+            text = _comparable(str(item.get("message") or ""))
+            if wanted and text == wanted:
                 return Published(remote_id=str(item["id"]), url=self._url(str(item["id"])))
+            textless = textless or not text
+        if not wanted and textless:
+            raise unrecognisable_post("Facebook")
         return None
 
+    def _published_posts(self, since: datetime) -> Iterator[dict[str, Any]]:
+        """The Page's published posts since ``since``, newest first, following Graph's ``paging.next``."""
+        params: dict[str, Any] = {"fields": "id,message,created_time", "since": int(since.timestamp()), "limit": 100}
+        for _ in range(LOOKUP_PAGES):
+            answer = self._call(
+                "look for the post",
+                lambda p=params: self.api.get_connection(self.page_id, "published_posts", **p),  # type: ignore[misc]
+            )
+            data = answer.get("data") or []
+            yield from data
+            following = (answer.get("paging") or {}).get("next")
+            if not following or not data:
+                return
+            # The next page's address carries its cursor (and the token, which the client adds itself).
+            query = parse_qs(urlsplit(str(following)).query)
+            params = {key: values[-1] for key, values in query.items() if key != "access_token"}
+
     def fetch_metrics(self, remote_ids: Sequence[str]) -> list[Metrics]:
-        """Reactions, comments, shares and insights, 50 posts a call; a removed metric only goes missing."""
+        """Reactions, comments, shares and insights, 50 posts a call.
+
+        A removed metric only goes missing (and is not asked for again by this process); a deleted
+        post only goes missing too (``missing == ("post",)``), the others of its batch still arrive.
+        """
         found: list[Metrics] = []
         for start in range(0, len(remote_ids), BATCH):
             found.extend(self._metrics_batch(list(remote_ids[start : start + BATCH])))
         return found
 
-    def _many(self, ids: list[str], fields: str) -> dict[str, Any] | None:
-        """``GET /?ids=...&fields=...``; ``None`` when Graph refuses an insights metric."""
-        self._last_status = None
-        try:
-            answer: dict[str, Any] = self.api.get_objects(ids=",".join(ids), fields=fields)
-        except Exception as exc:
-            if is_invalid_metric(exc):
-                return None
-            raise translate(exc, "read metrics", self._last_status) from None
-        return answer
+    def _objects(self, ids: list[str], fields: str, gone: set[str]) -> dict[str, Any]:
+        """``GET /?ids=...&fields=...`` for the ids not in ``gone``.
+
+        Graph refuses the whole request when one id no longer exists. The ids its error names are
+        added to ``gone`` and the rest asked again; when it names none, the batch is halved until
+        the culprits are found. Raises :class:`_MetricRefusedError` when an insights metric is refused.
+        """
+        found: dict[str, Any] = {}
+        pending = [ids]
+        while pending:
+            chunk = [i for i in pending.pop() if i not in gone]
+            if not chunk:
+                continue
+            self._last_status, self._last_headers = None, None
+            try:
+                found.update(self.api.get_objects(ids=",".join(chunk), fields=fields))
+                continue
+            except Exception as exc:
+                if is_invalid_metric(exc):
+                    raise _MetricRefusedError from None
+                named = missing_objects(exc)
+                if named is None:
+                    raise self._error(exc, "read metrics") from None
+            named &= set(chunk)
+            if named:
+                log.info("Facebook no longer has %d of the posts asked for.", len(named))
+                gone.update(named)
+                pending.append(chunk)
+            elif len(chunk) == 1:
+                gone.add(chunk[0])
+            else:
+                half = len(chunk) // 2
+                pending.extend([chunk[half:], chunk[:half]])
+        return found
 
     def _metrics_batch(self, ids: list[str]) -> list[Metrics]:
-        metrics_field = f"insights.metric({','.join(INSIGHT_METRICS)})"
-        missing: list[str] = []
-        answer = self._many(ids, f"{ENGAGEMENT_FIELDS},{metrics_field}")
-        if answer is not None:
+        gone: set[str] = set()
+        refused = set(_refused_metrics(self._metrics_key))
+        wanted = [m for m in INSIGHT_METRICS if m not in refused]
+        try:
+            answer = self._objects(ids, _fields(wanted), gone)
             insights = {i: _insight_values(answer.get(i, {})) for i in ids}
-        else:
+        except _MetricRefusedError:
             # Facebook retired a metric: ask for each on its own so that the others still arrive.
-            answer = self._many(ids, ENGAGEMENT_FIELDS) or {}
+            answer = self._objects(ids, ENGAGEMENT_FIELDS, gone)
             insights = {i: {} for i in ids}
-            for metric in INSIGHT_METRICS:
-                part = self._many(ids, f"insights.metric({metric})")
-                if part is None:
+            for metric in wanted:
+                try:
+                    part = self._objects(ids, _fields([metric], engagement=False), gone)
+                except _MetricRefusedError:
                     log.info("Facebook no longer offers the insights metric %s.", metric)
-                    missing.append(metric)
+                    _refuse_metric(self._metrics_key, metric)
+                    refused.add(metric)
                     continue
                 for i in ids:
                     insights[i].update(_insight_values(part.get(i, {})))
-        return [_metrics(i, answer.get(i, {}), insights[i], tuple(missing)) for i in ids]
+        missing = tuple(m for m in INSIGHT_METRICS if m in refused)
+        return [_metrics(i, {} if i in gone else answer.get(i, {}), insights[i], missing) for i in ids]
 
     def rate_limit(self) -> RateLimit | None:
         """Usage read from ``X-App-Usage``/``X-Business-Use-Case-Usage``: limit 100 (percent), remaining."""
         return self._rate_limit
+
+
+def _message(post: OutgoingPost) -> str:
+    """The message this post is (or was) sent with."""
+    return textrules.facebook_message(post.text, post.link, photos=bool(post.media))
+
+
+def _comparable(message: str) -> str:
+    # Facebook keeps a message as sent (no link rewriting, no escaping): compare links literally.
+    return textrules.comparable(message, keep_links=True)
+
+
+def _fields(metrics: Sequence[str], *, engagement: bool = True) -> str:
+    """The ``fields`` of a metrics request: engagement counts and/or the given insights metrics."""
+    parts = [ENGAGEMENT_FIELDS] if engagement else []
+    if metrics:
+        parts.append(f"insights.metric({','.join(metrics)})")
+    return ",".join(parts)
 
 
 def _usage(headers: Any) -> tuple[int, int] | None:
@@ -252,7 +381,7 @@ def _insight_values(item: dict[str, Any]) -> dict[str, Any]:
 
 def _metrics(remote_id: str, item: dict[str, Any], insights: dict[str, Any], missing: tuple[str, ...]) -> Metrics:
     if not item:
-        return Metrics(remote_id=remote_id, missing=("post",))
+        return Metrics(remote_id=remote_id, missing=(MISSING_POST,))
     reactions = (item.get("reactions") or {}).get("summary", {}).get("total_count")
     comments = (item.get("comments") or {}).get("summary", {}).get("total_count")
     shares = (item.get("shares") or {}).get("count", 0)  # absent when nobody shared

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import requests
 from pyfacebook import FacebookError, LibraryError
 
@@ -19,7 +21,9 @@ from connectors.base import (
 
 AUTH_CODES = {102, 190}
 RATE_CODES = {4, 17, 32, 613, 80001, 80005}
-POLICY_CODES = {10, 368}
+POLICY_CODES = {368}
+PERMISSION_CODES = {10} | set(range(200, 300))
+MISSING_CODE = 803  # "Some of the aliases you requested do not exist: a,b"
 TRANSIENT_CODES = {1, 2}
 INVALID_CODES = {100, 324, 352}
 DUPLICATE_CODES = {506}
@@ -32,6 +36,28 @@ def is_invalid_metric(exc: Exception) -> bool:
         and getattr(exc, "code", None) == 100
         and "metric" in str(getattr(exc, "message", ""))
     )
+
+
+_QUOTED_ID = re.compile(r"Object with ID '([^']+)'")
+
+
+def missing_objects(exc: Exception) -> set[str] | None:
+    """For Graph's "this object does not exist" refusal (code 100 subcode 33, or 803), the ids its
+    message names (perhaps none); ``None`` for any other failure.
+
+    Graph refuses a whole ``GET /?ids=`` when one of the ids is gone, so the caller drops the
+    named ids (or, when none is named, narrows the batch down) and asks again for the others.
+    """
+    if not isinstance(exc, FacebookError):
+        return None
+    code = getattr(exc, "code", None)
+    message = str(getattr(exc, "message", ""))
+    if code == 100 and getattr(exc, "error_subcode", None) == 33:
+        return set(_QUOTED_ID.findall(message))
+    if code == MISSING_CODE:
+        _, _, listed = message.rpartition(":")
+        return {i.strip() for i in listed.split(",") if i.strip()}
+    return None
 
 
 def translate(exc: Exception, action: str, last_status: int | None = None) -> ConnectorError:
@@ -55,19 +81,26 @@ def translate(exc: Exception, action: str, last_status: int | None = None) -> Co
                 code=code,
             )
         if code_int in RATE_CODES:
+            # When access comes back is in the usage headers, not the body: the connector adds it.
             return RateLimitedError(
                 f"Facebook's rate limit is reached; try to {action} again later. Facebook said: {said}",
                 status=last_status,
                 code=code,
-                retry_after=300.0,
             )
         if code_int in DUPLICATE_CODES:
             return DuplicateContentError("Facebook refuses the same text twice: change the text.", code=code)
-        if code_int in POLICY_CODES or 200 <= code_int <= 299:
+        if code_int in PERMISSION_CODES:
+            return PolicyBlockedError(
+                f"The Page token lacks a permission Facebook requires to {action}: reconnect the Page and grant "
+                f"pages_manage_posts and pages_read_engagement. Facebook said: {said}",
+                status=last_status,
+                code=code,
+            )
+        if code_int in POLICY_CODES:
             return PolicyBlockedError(f"Facebook blocked the request to {action}. Facebook said: {said}", code=code)
         if code_int in TRANSIENT_CODES or getattr(exc, "is_transient", False):
             return RetryableError(f"Facebook had a temporary error while trying to {action}.", code=code)
-        if code_int == 100 and getattr(exc, "error_subcode", None) == 33:
+        if missing_objects(exc) is not None:
             return PermanentError(f"Facebook does not know this object. Facebook said: {said}", code=code)
         if code_int in INVALID_CODES:
             return InvalidContentError(f"Facebook refused the content. Facebook said: {said}", code=code)

@@ -21,6 +21,7 @@ from requests_oauthlib import OAuth1
 from connectors import textrules
 from connectors._http import DEFAULT_TIMEOUT, epoch_to_utc, header_int, install_log_redaction, mount, remember_secrets
 from connectors.base import (
+    MISSING_POST,
     AccountContext,
     AuthenticationError,
     CheckResult,
@@ -34,6 +35,7 @@ from connectors.base import (
     RateLimit,
     RateLimitedError,
     RetryableError,
+    unrecognisable_post,
 )
 from connectors.x_errors import check_status, translate
 
@@ -139,7 +141,7 @@ class XConnector:
         for index, text in enumerate(parts):
             create = partial(
                 self.client.create_tweet,
-                text=text,
+                text=text or None,  # a post of images alone has no text field
                 media_ids=media_ids if index == 0 and media_ids else None,
                 in_reply_to_tweet_id=ids[-1] if ids else None,
                 user_auth=self._user_auth,
@@ -217,6 +219,9 @@ class XConnector:
     def find_published(self, post: OutgoingPost, since: datetime) -> Published | None:
         """The post if the account's timeline since ``since`` has it, else ``None``.
 
+        A post of images without text is not claimed when the timeline has such a post since
+        ``since``: nothing tells two of them apart (see :func:`~connectors.base.unrecognisable_post`).
+
         Texts are compared as X rewrites them (links to t.co, HTML escapes, NFC, the link added for
         media: see :func:`connectors.textrules.comparable`).
 
@@ -231,9 +236,16 @@ class XConnector:
         wanted = [textrules.comparable(part) for part in parts]
         media = bool(post.media)
         if len(parts) == 1:
+            textless = False
             for tweet in self._timeline(since):
-                if _same_text(tweet, wanted[0], media=media):
-                    return Published(remote_id=str(tweet.id), url=self._url(str(tweet.id)))
+                if not _same_text(tweet, wanted[0], media=media):
+                    continue
+                if not wanted[0]:  # images alone: any post of images alone looks the same
+                    textless = True
+                    continue
+                return Published(remote_id=str(tweet.id), url=self._url(str(tweet.id)))
+            if textless:
+                raise unrecognisable_post("X")
             return None
         found: list[list[Any]] = [[] for _ in parts]  # part index -> posts with that part's text
         for tweet in self._timeline(since):
@@ -329,7 +341,7 @@ def _whole_thread(found: Sequence[Sequence[Any]]) -> list[str] | None:
 
 def _metrics(remote_id: str, tweet: Any, refused: set[str]) -> Metrics:
     if tweet is None:
-        return Metrics(remote_id=remote_id, missing=("post",))
+        return Metrics(remote_id=remote_id, missing=(MISSING_POST,))
     public: dict[str, int] = dict(tweet.public_metrics or {})
     private: dict[str, int] = dict(tweet.non_public_metrics or {})
     raw: dict[str, int | float | None] = {f"public.{k}": v for k, v in public.items()}

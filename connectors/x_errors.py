@@ -7,7 +7,7 @@ import time
 import requests
 import tweepy
 
-from connectors._http import BAD_ADDRESS_ERRORS, epoch_to_utc, header_int, is_broken_exchange, scrub
+from connectors._http import BAD_ADDRESS_ERRORS, epoch_to_utc, header_int, is_broken_exchange, retry_after, scrub
 from connectors.base import (
     AuthenticationError,
     ConnectorError,
@@ -52,11 +52,13 @@ def translate(exc: Exception, action: str) -> ConnectorError:
         return RetryableError(f"The connection to X broke off while trying to {action}.")
     response: requests.Response | None = getattr(exc, "response", None)
     status = response.status_code if response is not None else None
+    headers = response.headers if response is not None else None
     detail = _detail(response)
     said = f" X said: {detail}" if detail else ""
     if isinstance(exc, tweepy.TooManyRequests):
+        # x-rate-limit-reset says when the window reopens; without it, a Retry-After if any, else backoff.
         reset = exc.reset_time if isinstance(exc.reset_time, int) else None
-        wait = max(0.0, reset - time.time()) if reset else None
+        wait = max(0.0, reset - time.time()) if reset else retry_after(headers)
         return RateLimitedError(
             f"X's rate limit is reached; try to {action} again after the reset.",
             reset_at=epoch_to_utc(reset),
@@ -76,17 +78,22 @@ def translate(exc: Exception, action: str) -> ConnectorError:
             return PermanentError(f"This post belongs to another account.{said}", status=status)
         if "reply to" in detail.lower():
             return InvalidContentError(f"X refused the reply.{said}", status=status)
+        if "permission" in detail.lower():
+            return PolicyBlockedError(
+                f"X says the account's app lacks the permission to {action}: give the app read and write "
+                f"access in the X developer portal, then reconnect the account.{said}",
+                status=status,
+            )
         return PolicyBlockedError(f"X blocked the request to {action}.{said}", status=status)
     if isinstance(exc, tweepy.BadRequest):
         return InvalidContentError(f"X refused the content.{said}", status=status)
     if isinstance(exc, tweepy.NotFound):
         return PermanentError(f"X does not know this post.{said}", status=status)
     if isinstance(exc, tweepy.TwitterServerError):
-        retry_after = header_int(response.headers, "retry-after") if response is not None else None
         return RetryableError(
             f"X had a server error ({status}) while trying to {action}.",
             status=status,
-            retry_after=float(retry_after) if retry_after is not None else None,
+            retry_after=retry_after(headers),
         )
     if isinstance(exc, tweepy.HTTPException):
         return PermanentError(f"X answered {status} while trying to {action}.{said}", status=status)

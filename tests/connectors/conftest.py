@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from connectors.base import AccountContext, MediaItem
-from connectors.facebook import FacebookConnector
+from connectors.facebook import FacebookConnector, forget_refused_metrics
 from connectors.sandbox import Sandbox
 from connectors.x import XConnector
 from core.secrets import Secret
@@ -29,6 +29,8 @@ def sandbox() -> Iterator[Sandbox]:
     """A running emulator, stopped after the test."""
     with Sandbox(seed=7) as running:
         yield running
+    # A later emulator may get the same port: it must not inherit the metrics this one retired.
+    forget_refused_metrics()
 
 
 def x_account(sandbox: Sandbox, **overrides: str) -> AccountContext:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from connectors.base import (
+    AccountContext,
     AuthenticationError,
     Connector,
     DuplicateContentError,
@@ -114,17 +115,19 @@ def test_a_removed_metric_does_not_sink_the_others(fb: FacebookConnector, sandbo
 def test_usage_headers_become_the_rate_limit(fb: FacebookConnector, sandbox: Sandbox) -> None:
     sandbox.set_rate_limit("facebook", "calls", 4, 3600)
     assert fb.rate_limit() is None
-    fb.verify()
+    fb.publish(OutgoingPost(variant_id=1, text="One call"))
     state = fb.rate_limit()
     assert state is not None and (state.limit, state.remaining) == (100, 75)  # one call of four: 25 % used
-    for _ in range(3):
-        fb.verify()
+    fb.verify()  # the Page, then whose token it is: two calls
+    assert fb.rate_limit() is not None and fb.rate_limit().remaining == 25  # type: ignore[union-attr]
+    fb.delete(sandbox.posts("facebook")[0]["id"])
     with pytest.raises(RateLimitedError) as caught:
         fb.verify()
     assert fb.rate_limit() is not None and fb.rate_limit().remaining == 0  # type: ignore[union-attr]
     # X-Business-Use-Case-Usage says when access comes back (within the hour window).
     assert caught.value.reset_at is not None
     assert timedelta(0) < caught.value.reset_at - datetime.now(UTC) <= timedelta(minutes=61)
+    assert caught.value.retry_after is not None and 0 < caught.value.retry_after <= 61 * 60
 
 
 @pytest.mark.parametrize(
@@ -136,6 +139,7 @@ def test_usage_headers_become_the_rate_limit(fb: FacebookConnector, sandbox: San
         ("429", RateLimitedError),
         ("auth", AuthenticationError),
         ("policy", PolicyBlockedError),
+        ("permission", PolicyBlockedError),
     ],
 )
 def test_faults_become_the_right_error(
@@ -210,3 +214,94 @@ def test_usage_header_shape(fb: FacebookConnector, sandbox: Sandbox) -> None:
     usage = json.loads(answer.headers["X-App-Usage"])
     assert set(usage) == {"call_count", "total_cputime", "total_time"}
     assert PAGE_ID in json.loads(answer.headers["X-Business-Use-Case-Usage"])
+
+
+# --- finding a post after a crash -----------------------------------------------------------------
+
+
+def test_find_published_knows_a_photo_post_by_the_message_with_its_link(
+    fb: FacebookConnector, sandbox: Sandbox, png: MediaItem
+) -> None:
+    post = OutgoingPost(variant_id=5, text="The flag is raised", media=[png], link="https://example.org/flag")
+    sandbox.set_faults("drop-after:1", times=1, path="/photos", method="POST")
+    with pytest.raises(RetryableError):
+        fb.publish(post)
+    [record] = sandbox.posts("facebook", kind="post")
+    assert record["text"] == "The flag is raised\nhttps://example.org/flag"  # a photo post has no link field
+    found = fb.find_published(post, AN_HOUR_AGO)
+    assert found is not None and found.remote_id == record["id"]
+    other_link = OutgoingPost(variant_id=6, text="The flag is raised", media=[png], link="https://example.org/other")
+    assert fb.find_published(other_link, AN_HOUR_AGO) is None  # Facebook keeps links as sent: compared literally
+
+
+def test_find_published_pages_through_the_published_posts(fb: FacebookConnector, sandbox: Sandbox) -> None:
+    now = sandbox.state.now()
+    target = sandbox.state.add_post(PostRecord("facebook", f"{PAGE_ID}_1", PAGE_ID, "The old one", now - 60))
+    for i in range(250):
+        sandbox.state.add_post(PostRecord("facebook", f"{PAGE_ID}_{100 + i}", PAGE_ID, f"newer {i}", now))
+    found = fb.find_published(OutgoingPost(variant_id=1, text="The old one"), AN_HOUR_AGO)
+    assert found is not None and found.remote_id == target.id
+    assert sum(1 for _, path in sandbox.calls() if path.endswith("/published_posts")) == 3
+
+
+def test_find_published_reads_at_most_ten_pages(fb: FacebookConnector, sandbox: Sandbox) -> None:
+    now = sandbox.state.now()
+    sandbox.state.add_post(PostRecord("facebook", f"{PAGE_ID}_1", PAGE_ID, "Far back", now - 60))
+    for i in range(1000):
+        sandbox.state.add_post(PostRecord("facebook", f"{PAGE_ID}_{100 + i}", PAGE_ID, f"newer {i}", now))
+    assert fb.find_published(OutgoingPost(variant_id=1, text="Far back"), AN_HOUR_AGO) is None
+    assert sum(1 for _, path in sandbox.calls() if path.endswith("/published_posts")) == 10
+
+
+def test_a_post_without_text_is_not_claimed_blindly(fb: FacebookConnector, sandbox: Sandbox, png: MediaItem) -> None:
+    textless = OutgoingPost(variant_id=7, text="", media=[png])
+    assert fb.find_published(textless, AN_HOUR_AGO) is None  # the Page has no post without text: safe to send
+    fb.publish(OutgoingPost(variant_id=8, text="", media=[png]))  # someone's photo without a caption
+    with pytest.raises(PermanentError, match="publish it again only if it is not there"):
+        fb.find_published(textless, AN_HOUR_AGO)
+    captioned = OutgoingPost(variant_id=9, text="A caption", media=[png])
+    assert fb.find_published(captioned, AN_HOUR_AGO) is None  # a post with text still looks as usual
+
+
+# --- whose token it is ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("token", "owner"),
+    [("user-EEEE5555-fake", "Sandbox user"), ("sandbox-page-token-100000000000777", "Sandbox Page 100000000000777")],
+)
+def test_verify_refuses_a_token_that_is_not_this_pages_own(sandbox: Sandbox, token: str, owner: str) -> None:
+    connector = FacebookConnector(fb_account(sandbox, token=token), timeout=5)
+    with pytest.raises(AuthenticationError) as caught:
+        connector.verify()
+    message = caught.value.message
+    assert owner in message and PAGE_ID in message and "page_token" in message
+    assert token not in message and token not in repr(caught.value)
+
+
+def test_verify_accepts_the_page_token_the_exchange_gives_and_refuses_the_user_token(sandbox: Sandbox) -> None:
+    user_token = "short-user-token-fake"
+    page_token = exchange_page_token(
+        Secret(user_token),
+        app_id="1234",
+        app_secret=Secret("app-secret-fake"),
+        page_id=PAGE_ID,
+        api_base=sandbox.base_url,
+    )
+    assert FacebookConnector(fb_account(sandbox, token=page_token.reveal())).verify().remote_id == PAGE_ID
+    with pytest.raises(AuthenticationError, match="belongs to 'Sandbox user'"):
+        FacebookConnector(fb_account(sandbox, token=user_token)).verify()
+
+
+def test_one_practice_token_verifies_for_every_page(sandbox: Sandbox) -> None:
+    for page in ("100000000000002", "4242", "100000000000002"):
+        context = AccountContext("Practice", "facebook", sandbox.base_url, page, {"page_token": Secret("practice")})
+        assert FacebookConnector(context, timeout=5).verify().remote_id == page
+
+
+def test_a_missing_permission_says_what_to_grant(fb: FacebookConnector, sandbox: Sandbox) -> None:
+    sandbox.set_faults("permission:1", times=1, path="/feed")
+    with pytest.raises(PolicyBlockedError, match="pages_manage_posts") as caught:
+        fb.publish(OutgoingPost(variant_id=1, text="Needs the permission"))
+    assert caught.value.code == 200 and caught.value.status == 403
+    assert sandbox.posts("facebook") == []

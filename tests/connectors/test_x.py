@@ -205,6 +205,7 @@ def test_rate_limited_error_carries_the_reset_time(x: XConnector, sandbox: Sandb
         ("429", RateLimitedError),
         ("auth", AuthenticationError),
         ("policy", PolicyBlockedError),
+        ("permission", PolicyBlockedError),
     ],
 )
 def test_faults_become_the_right_error(x: XConnector, sandbox: Sandbox, fault: str, error: type[Exception]) -> None:
@@ -233,3 +234,22 @@ def test_revoked_credentials_need_a_reconnect(x: XConnector, sandbox: Sandbox) -
     sandbox.revoke(X_KEYS["access_token"])
     with pytest.raises(AuthenticationError, match="reconnect"):
         x.verify()
+
+
+def test_images_without_text_are_published_and_not_claimed_blindly_after_a_crash(
+    x: XConnector, sandbox: Sandbox, png: MediaItem
+) -> None:
+    post = OutgoingPost(variant_id=1, text="", media=[png])
+    assert x.check(post).ok
+    assert x.find_published(post, AN_HOUR_AGO) is None  # no post of images alone yet: safe to send
+    published = x.publish(post)
+    [record] = sandbox.posts("x")
+    assert (record["id"], record["text"], len(record["media_ids"])) == (published.remote_id, "", 1)
+    with pytest.raises(PermanentError, match="publish it again only if it is not there"):
+        x.find_published(OutgoingPost(variant_id=2, text="", media=[png]), AN_HOUR_AGO)
+
+
+def test_a_missing_permission_says_what_to_grant(x: XConnector, sandbox: Sandbox) -> None:
+    sandbox.set_faults("permission:1", times=1, path="/2/tweets")
+    with pytest.raises(PolicyBlockedError, match="read and write access"):
+        x.publish(OutgoingPost(variant_id=1, text="Needs write access"))
