@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from sqlalchemy import Connection, func, select
 
-from connectors.base import AuthenticationError, ConnectorError, Metrics
+from connectors.base import MISSING_POST, AuthenticationError, ConnectorError, Metrics
 from core.domain import VariantStatus
 from core.secrets import redact
 from core.store import Store
@@ -158,8 +158,9 @@ class Poller:
         with self.store.write() as conn:
             for item in batch:
                 found = by_remote.get(item.remote_id)
-                if found is None:
-                    # The platform said nothing about this post (deleted, hidden): like a failure.
+                if found is None or MISSING_POST in found.missing:
+                    # The platform has nothing for this post (deleted, hidden): no snapshot of
+                    # empty counts, and retried like a failure (a hidden post may come back).
                     self._postpone(conn, item, now, _GONE)
                     continue
                 partial = bool(found.missing)

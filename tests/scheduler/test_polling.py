@@ -4,6 +4,7 @@ failures retried ever less often, shown, and stopped at the age limit."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 
 from sqlalchemy import select
 
@@ -153,7 +154,7 @@ def test_metrics_that_keep_failing_are_retried_ever_less_often_and_stop_at_max_a
         tries.append(wake)
 
     assert tries[0] == due + timedelta(minutes=20)  # the normal cadence, then the first failure
-    waits = [later - earlier for earlier, later in zip(tries, tries[1:], strict=False)]
+    waits = [later - earlier for earlier, later in pairwise(tries)]
     assert waits[0] == policy.retry_after_error and waits[-1] == policy.late_every
     assert waits == sorted(waits) and len(tries) <= 15  # 15 minutes, doubling to a day; not 670 polls
     assert tries[-1] <= due + policy.max_age
@@ -187,3 +188,24 @@ def test_an_account_whose_plugin_is_not_installed_here_does_not_stop_the_others(
     with store.read() as conn:
         postponed = conn.execute(select(variants.c.next_poll_at).where(variants.c.id == berlin)).scalar_one()
     assert postponed == clock.now + PollingPolicy().retry_after_error
+
+
+def test_a_post_deleted_on_the_platform_shows_why_its_metrics_stopped(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    add_account(store, sandbox)
+    due = clock.now + timedelta(minutes=1)
+    variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now)
+    engine = make_engine(settings=EngineSettings(polling=PollingPolicy(max_age=timedelta(days=2))))
+    clock.set(due)
+    engine.sweep()
+    remote_id = posts.get_variant(store, variant_id).remote_id
+    assert remote_id is not None and sandbox.state.delete(remote_id)  # removed by hand on X
+    tries = 0
+    while (wake := engine.next_wake()) is not None and tries < 100:
+        clock.set(wake)
+        engine.sweep()
+        tries += 1
+    assert engine.next_wake() is None and tries <= 10 and _snapshots(store) == []
+    last_error = posts.get_variant(store, variant_id).last_error
+    assert last_error is not None and last_error.startswith("Metrics failing: the platform shows nothing")
