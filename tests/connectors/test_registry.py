@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,32 +18,12 @@ from core import platforms, secrets
 from core.errors import ConfigurationError, UserError
 from core.services import accounts
 from core.store import Store
+from tests.connectors.plugin_pkg import install_plugin, plugin_installed
 
 ROOT = Path(__file__).resolve().parents[2]
-PLUGIN = Path(__file__).parent / "plugin_pkg"
 
 
-def install_plugin(target: Path, *, entry_points: dict[str, str] | None = None) -> Path:
-    """Install the example plugin into ``target`` as pip would: the module plus a ``*.dist-info``
-    whose ``entry_points.txt`` comes from the package's own pyproject.toml."""
-    project = tomllib.loads((PLUGIN / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    points = entry_points or project["entry-points"]["communique.connectors"]
-    shutil.copytree(PLUGIN / "communique_echo", target / "communique_echo")
-    info = target / f"communique_echo-{project['version']}.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {project['name']}\nVersion: {project['version']}\n")
-    lines = "\n".join(f"{name} = {value}" for name, value in points.items())
-    (info / "entry_points.txt").write_text(f"[communique.connectors]\n{lines}\n")
-    return target
-
-
-@pytest.fixture
-def plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """The example plugin installed in a folder on sys.path."""
-    site = install_plugin(tmp_path / "site")
-    monkeypatch.syspath_prepend(str(site))
-    yield site
-    sys.modules.pop("communique_echo", None)
+plugin = pytest.fixture(plugin_installed, name="plugin")
 
 
 def test_builtins_are_registered_as_entry_points() -> None:
