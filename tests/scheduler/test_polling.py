@@ -14,7 +14,7 @@ from core.services import posts
 from core.store import Store
 from core.store.tables import accounts, engagement_snapshots, variants
 from scheduler.cadence import PollingPolicy
-from scheduler.engine import EngineSettings
+from scheduler.engine import Engine, EngineSettings
 from scheduler.events import Event, EventKind
 from scheduler.poller import METRICS_ERROR
 from tests.scheduler.conftest import EngineMaker, add_account, local_in, schedule
@@ -46,6 +46,30 @@ def _snapshots(store: Store) -> list[tuple[int, int | None, int | None, bool]]:
 
 def _lookups(sandbox: Sandbox) -> int:
     return sum(1 for call in sandbox.calls() if call == ("GET", "/2/tweets"))
+
+
+def _one_published(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock, policy: PollingPolicy | None = None
+) -> tuple[Engine, int, datetime]:
+    """One post to an X account on the emulator, published on time; returns the engine, the variant and its due time."""
+    add_account(store, sandbox)
+    due = clock.now + timedelta(minutes=1)
+    variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now)
+    engine = make_engine(settings=EngineSettings(polling=policy)) if policy else make_engine()
+    clock.set(due)
+    engine.sweep()
+    return engine, variant_id, due
+
+
+def _sweep_at_each_wake_up(engine: Engine, clock: FakeClock, most: int = 100) -> list[datetime]:
+    """Move the clock to each wake-up the engine asks for and sweep, until it asks for none (or ``most``)."""
+    wakes: list[datetime] = []
+    while (wake := engine.next_wake()) is not None:
+        assert len(wakes) < most, f"still waking up after {most} sweeps"
+        clock.set(wake)
+        engine.sweep()
+        wakes.append(wake)
+    return wakes
 
 
 def test_polls_are_batched_per_account_and_follow_the_cadence(
@@ -84,12 +108,9 @@ def test_polls_are_batched_per_account_and_follow_the_cadence(
 def test_refused_metrics_make_a_partial_snapshot(
     store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
 ) -> None:
-    add_account(store, sandbox)
-    due = clock.now + timedelta(minutes=1)
-    variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now)
-    engine = make_engine(settings=EngineSettings(polling=PollingPolicy(max_age=timedelta(days=60))))
-    clock.set(due)
-    engine.sweep()
+    engine, variant_id, due = _one_published(
+        store, sandbox, make_engine, clock, PollingPolicy(max_age=timedelta(days=60))
+    )
     sandbox.advance(600)
     clock.advance(minutes=10)
     engine.sweep()
@@ -108,12 +129,7 @@ def test_refused_metrics_make_a_partial_snapshot(
 def test_a_failed_poll_is_retried_later_without_losing_the_schedule(
     store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
 ) -> None:
-    add_account(store, sandbox)
-    due = clock.now + timedelta(minutes=1)
-    variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now)
-    engine = make_engine()
-    clock.set(due)
-    engine.sweep()
+    engine, variant_id, _due = _one_published(store, sandbox, make_engine, clock)
     sandbox.set_faults("500:1", times=1, path="/2/tweets", method="GET")
     clock.advance(minutes=10)
     engine.sweep()
@@ -132,26 +148,16 @@ def test_a_failed_poll_is_retried_later_without_losing_the_schedule(
 def test_metrics_that_keep_failing_are_retried_ever_less_often_and_stop_at_max_age(
     store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
 ) -> None:
-    add_account(store, sandbox)
-    due = clock.now + timedelta(minutes=1)
-    variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now)
     policy = PollingPolicy(max_age=timedelta(days=7))
-    engine = make_engine(settings=EngineSettings(polling=policy))
-    clock.set(due)
-    engine.sweep()
+    engine, variant_id, due = _one_published(store, sandbox, make_engine, clock, policy)
     clock.advance(minutes=10)
     engine.sweep()
     assert len(_snapshots(store)) == 1
     sandbox.revoke("access_token-tokyo-0123456789")  # the account's token is withdrawn on the platform
 
-    tries: list[datetime] = []
-    while (wake := engine.next_wake()) is not None:
-        assert len(tries) < 100, "still polling a revoked account after 100 tries"
-        before = _lookups(sandbox)
-        clock.set(wake)
-        engine.sweep()
-        assert _lookups(sandbox) == before + 1  # each wake-up really asked the platform
-        tries.append(wake)
+    before = _lookups(sandbox)
+    tries = _sweep_at_each_wake_up(engine, clock)
+    assert _lookups(sandbox) - before == len(tries)  # each wake-up really asked the platform
 
     assert tries[0] == due + timedelta(minutes=20)  # the normal cadence, then the first failure
     waits = [later - earlier for earlier, later in pairwise(tries)]
@@ -193,19 +199,11 @@ def test_an_account_whose_plugin_is_not_installed_here_does_not_stop_the_others(
 def test_a_post_deleted_on_the_platform_shows_why_its_metrics_stopped(
     store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
 ) -> None:
-    add_account(store, sandbox)
-    due = clock.now + timedelta(minutes=1)
-    variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now)
-    engine = make_engine(settings=EngineSettings(polling=PollingPolicy(max_age=timedelta(days=2))))
-    clock.set(due)
-    engine.sweep()
+    engine, variant_id, _due = _one_published(
+        store, sandbox, make_engine, clock, PollingPolicy(max_age=timedelta(days=2))
+    )
     remote_id = posts.get_variant(store, variant_id).remote_id
     assert remote_id is not None and sandbox.state.delete(remote_id)  # removed by hand on X
-    tries = 0
-    while (wake := engine.next_wake()) is not None and tries < 100:
-        clock.set(wake)
-        engine.sweep()
-        tries += 1
-    assert engine.next_wake() is None and tries <= 10 and _snapshots(store) == []
+    assert len(_sweep_at_each_wake_up(engine, clock)) <= 10 and _snapshots(store) == []
     last_error = posts.get_variant(store, variant_id).last_error
     assert last_error is not None and last_error.startswith("Metrics failing: the platform shows nothing")

@@ -197,14 +197,23 @@ def _published_texts(store: Store, recurrence_id: int) -> list[tuple[str, str, d
     return [(r.status, r.text, r.scheduled_at) for r in rows]
 
 
+def _run_hourly(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock, rule: str, start: datetime
+) -> tuple[int, dict[str, datetime]]:
+    """Repeat "Hourly update {time}" to a Berlin account by ``rule`` from ``start`` and run the engine
+    from half a day before ``start`` to half a day after; returns the recurrence and what the emulator got when."""
+    add_account(store, sandbox, "berlin", BERLIN)
+    template = posts.create_post(store, text="Hourly update {time}", accounts=["berlin"]).variants[0].id
+    rid = recurrence.make_recurring(store, template, rule, start)
+    begin = start.replace(tzinfo=ZoneInfo(BERLIN)).astimezone(UTC)
+    clock.set(begin - timedelta(hours=12))
+    return rid, step_through(make_engine(), clock, sandbox, begin + timedelta(hours=12))
+
+
 def test_an_hourly_post_across_the_spring_gap_reaches_the_emulator_once_per_hour(
     store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
 ) -> None:
-    add_account(store, sandbox, "berlin", BERLIN)
-    template = posts.create_post(store, text="Hourly update {time}", accounts=["berlin"]).variants[0].id
-    rid = recurrence.make_recurring(store, template, "FREQ=HOURLY;COUNT=6", datetime(2027, 3, 28, 0, 0))
-    clock.set(_utc(2027, 3, 27, 12, 0))
-    sent = step_through(make_engine(), clock, sandbox, _utc(2027, 3, 28, 6, 0))
+    rid, sent = _run_hourly(store, sandbox, make_engine, clock, "FREQ=HOURLY;COUNT=6", datetime(2027, 3, 28, 0, 0))
     hours = [_utc(2027, 3, 27, 23, 0)] + [_utc(2027, 3, 28, h, 0) for h in range(4)]
     wanted = [f"Hourly update {t}" for t in ("00:00", "01:00", "03:00", "04:00", "05:00")]
     assert texts(sandbox) == wanted  # no second post at 01:00 UTC, nothing refused as a duplicate
@@ -215,11 +224,8 @@ def test_an_hourly_post_across_the_spring_gap_reaches_the_emulator_once_per_hour
 def test_an_hourly_post_across_the_autumn_fold_goes_out_in_both_0200s(
     store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
 ) -> None:
-    add_account(store, sandbox, "berlin", BERLIN)
-    template = posts.create_post(store, text="Hourly update {time}", accounts=["berlin"]).variants[0].id
-    rid = recurrence.make_recurring(store, template, "FREQ=HOURLY;UNTIL=20271031T033000", datetime(2027, 10, 31, 1, 0))
-    clock.set(_utc(2027, 10, 30, 12, 0))
-    sent = step_through(make_engine(), clock, sandbox, _utc(2027, 10, 31, 3, 0))
+    rule = "FREQ=HOURLY;UNTIL=20271031T033000"
+    rid, sent = _run_hourly(store, sandbox, make_engine, clock, rule, datetime(2027, 10, 31, 1, 0))
     hours = [_utc(2027, 10, 30, 23, 0)] + [_utc(2027, 10, 31, h, 0) for h in range(3)]
     wanted = [f"Hourly update {t}" for t in ("01:00", "02:00 CEST", "02:00 CET", "03:00")]
     assert texts(sandbox) == wanted
