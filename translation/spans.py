@@ -95,20 +95,50 @@ _NEWLINE = r"\r\n|[\n\r\u2028\u2029\x0b\x0c]"
 _URL_TRAILING = ".,;:!?…)]}'\"»”’"
 
 
+# X's rules (twitter-text): a mention is an ASCII handle after "@" or a full-width "＠"; it may
+# follow CJK or Devanagari text directly, but not an ASCII letter, digit or one of !#$%&*@＠
+# (that is an e-mail address or a typo), except right after "RT" or "RT:". X handles are at most
+# 15 characters; Facebook usernames run to 50 and may hold dots. A handle followed by another
+# "@", an accented Latin letter or "://" is not a mention at all.
+_AT = "@\uff20"
+_LATIN_ACCENTS = (
+    "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b"
+    "\u0263\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff"
+)
+# Each pattern tests its marker first: the regex tries every alternative at every position, and a
+# look-behind is costlier than one character.
+_MENTION_BEFORE = (
+    rf"(?:(?<![A-Za-z0-9_!#$%&*{_AT}])"
+    r"|(?<=(?<![A-Za-z0-9_+~.-])[Rr][Tt])|(?<=(?<![A-Za-z0-9_+~.-])[Rr][Tt]:))"
+)
+_MENTION = (
+    rf"(?=[{_AT}]){_MENTION_BEFORE}[{_AT}](?>[A-Za-z0-9_](?:[A-Za-z0-9_]|\.(?=[A-Za-z0-9_])){{0,49}})"
+    rf"(?![A-Za-z0-9_{_AT}{_LATIN_ACCENTS}]|://)"
+)
+# Hashtags (twitter-text): "#" or "＃", then letters, marks, digits and a few joiners of any
+# script with at least one letter, ending at the first other character (punctuation, a space,
+# an emoji). It may not follow a letter or digit of any script or "&" ("日本語#タグ" is not a
+# hashtag on X), and one followed by another "#" or by "://" is none.
+_HASHTAG_SPECIAL = "_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7"
+# Cashtags: "$" and 1-6 ASCII letters, optionally "." or "_" and 1-2 more, standing alone.
+_CASHTAG = r"(?=\$)(?<![\w$])\$[A-Za-z]{1,6}(?:[._][A-Za-z]{1,2})?(?![\w])"
+
+
 @functools.cache
 def _base_pattern() -> str:
-    word = rf"[\w{_marks()}]"
-    mention = rf"(?<![\w@])@{word}{{1,50}}"
-    hashtag = rf"(?<![\w#&])\#{word}*[^\W\d_]{word}*"
-    cashtag = r"(?<![\w$])\$[A-Za-z]{1,6}(?:[._][A-Za-z]{1,2})?(?![\w])"
+    alnum = rf"[\w{_marks()}{_HASHTAG_SPECIAL}]"
+    hashtag = (
+        rf"(?=[#\uff03])(?:(?<=[\ufe0e\ufe0f])|(?<!{alnum}|&))[#\uff03](?![\ufe0f\u20e3])"
+        rf"(?>{alnum}*[^\W\d_]{alnum}*)(?![#\uff03]|://)"
+    )
     return "|".join(
         [
             rf"(?P<url>{_URL}|{_BARE_DOMAIN})",
             rf"(?P<email>{_EMAIL})",
             "(?P<terms>{terms})",
-            rf"(?P<mention>{mention})",
+            rf"(?P<mention>{_MENTION})",
             rf"(?P<hashtag>{hashtag})",
-            rf"(?P<cashtag>{cashtag})",
+            rf"(?P<cashtag>{_CASHTAG})",
             rf"(?P<emoji>{_EMOJI})",
             rf"(?P<newline>{_NEWLINE})",
         ]
