@@ -15,7 +15,8 @@ changes follow RFC 5545 (sections 3.3.10 and 3.3.5), with one deliberate excepti
   and no ``BYHOUR``) posts in *both* instants of a repeated hour, because a press officer who
   asked for a post every hour expects one every hour of the night, not a two-hour hole. Those
   two posts' ``{time}`` read ``02:00 CEST`` and ``02:00 CET`` (see :func:`render_occurrence`),
-  so their texts differ.
+  so their texts differ. ``COUNT`` counts the rule's wall-clock times, so such a rule posts once
+  more than ``COUNT`` across the fold, and a rule that loses a time to the gap posts once less.
 
 ``{date}``/``{time}`` always show the instant the occurrence is published at, in the account's
 zone (an occurrence moved out of the gap says 03:30, not 02:30). Occurrences become ordinary
