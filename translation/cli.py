@@ -6,7 +6,7 @@ import argparse
 import math
 import sys
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from core import languages, textlength
 from core.cli.base import (
@@ -176,6 +176,29 @@ def _glossary_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _glossary_edit(args: argparse.Namespace) -> int:
+    changes: dict[str, Any] = {}
+    if args.keep:
+        changes["translation"] = None
+    elif args.translation is not None:
+        changes["translation"] = args.translation
+    if args.case_sensitive is not None:
+        changes["case_sensitive"] = args.case_sensitive
+    if args.note is not None:
+        changes["note"] = args.note
+    store = store_for(args)
+    glossary.get_term(store, args.id)  # an unknown id is the first thing to hear about
+    if not changes:
+        raise UserError("Nothing to change: give --translation, --keep, --case-sensitive, --ignore-case or --note.")
+    entry = glossary.update_term(store, args.id, **changes)
+    if args.json:
+        print_json(entry.to_dict())
+    else:
+        shown = repr(entry.translation) if entry.translation is not None else "kept as written"
+        print(f"Changed glossary entry {entry.id}: {entry.term!r} -> {shown}.")
+    return EXIT_OK
+
+
 def _glossary_remove(args: argparse.Namespace) -> int:
     glossary.remove_term(store_for(args), args.id)
     print(f"Removed glossary entry {args.id}.")
@@ -277,6 +300,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     glist.add_argument("--to")
     glist.add_argument("--json", action="store_true")
     glist.set_defaults(handler=_glossary_list)
+    gedit = gcommands.add_parser("edit", help="change a term's translation, case rule or note by id")
+    gedit.add_argument("id", type=positive_id)
+    forced = gedit.add_mutually_exclusive_group()
+    forced.add_argument("--translation", help="new forced translation")
+    forced.add_argument("--keep", action="store_true", help="keep the term as written (no forced translation)")
+    case = gedit.add_mutually_exclusive_group()
+    case.add_argument("--case-sensitive", dest="case_sensitive", action="store_const", const=True, default=None)
+    case.add_argument("--ignore-case", dest="case_sensitive", action="store_const", const=False)
+    gedit.add_argument("--note", help="new note (an empty one clears it)")
+    gedit.add_argument("--json", action="store_true")
+    gedit.set_defaults(handler=_glossary_edit)
     gremove = gcommands.add_parser("remove", help="remove a term by id")
     gremove.add_argument("id", type=positive_id)
     gremove.set_defaults(handler=_glossary_remove)

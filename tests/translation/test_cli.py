@@ -9,8 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from core.services import audit
+from core.store import open_store
+from tests.support.cli import run_cli
 from tests.translation.test_spans import EXPECTED, POSTS
-from translation import spans
+from translation import glossary, spans
 
 REPO = Path(__file__).resolve().parents[2]
 SCRIPT = Path(sys.executable).parent / "communique"
@@ -110,3 +113,82 @@ def test_glossary_commands(pack_files: dict[str, Path]) -> None:
     entry = json.loads(added.stdout)
     assert run("glossary", "remove", str(entry["id"])).returncode == 0
     assert json.loads(run("glossary", "list", "--json").stdout) == []
+
+
+def test_glossary_edit_changes_an_entry_and_is_audited(isolated_home: Path, pack_files: dict[str, Path]) -> None:
+    assert run_cli("lang", "install", str(pack_files["vi-en"]), home=isolated_home).code == 0
+    added = run_cli(
+        "glossary",
+        "add",
+        "--from",
+        "vi",
+        "--to",
+        "en",
+        "--translation",
+        "MOFA",
+        "--json",
+        "Bộ Ngoại giao",
+        home=isolated_home,
+    )
+    entry_id = str(added.json()["id"])
+
+    edited = run_cli(
+        "glossary",
+        "edit",
+        entry_id,
+        "--translation",
+        "Foreign Ministry",
+        "--ignore-case",
+        "--note",
+        "official name",
+        "--json",
+        home=isolated_home,
+    )
+    assert edited.code == 0, edited.err
+    assert (edited.json()["translation"], edited.json()["case_sensitive"], edited.json()["note"]) == (
+        "Foreign Ministry",
+        False,
+        "official name",
+    )
+    done = run_cli("translate", "--from", "vi", "--to", "en", "bộ ngoại giao hôm nay", home=isolated_home)
+    assert done.out.splitlines()[1].startswith("Foreign Ministry ")  # ignore-case applies too
+
+    kept = run_cli("glossary", "edit", entry_id, "--keep", "--case-sensitive", home=isolated_home)
+    assert kept.code == 0 and "kept as written" in kept.out
+    (listed,) = run_cli("glossary", "list", "--json", home=isolated_home).json()
+    assert (listed["translation"], listed["case_sensitive"], listed["note"]) == (None, True, "official name")
+    done = run_cli("translate", "--from", "vi", "--to", "en", "Bộ Ngoại giao hôm nay", home=isolated_home)
+    assert done.out.splitlines()[1].startswith("Bộ Ngoại giao ")
+
+    store = open_store()
+    try:
+        events = audit.list_events(store, entity=glossary.AUDIT_ENTITY, entity_id=int(entry_id))
+    finally:
+        store.dispose()
+    assert [(e.action, e.actor) for e in reversed(events)] == [
+        ("glossary_add", "tester"),
+        ("glossary_update", "tester"),
+        ("glossary_update", "tester"),
+    ]
+    assert events[1].details["translation"] == "Foreign Ministry" and events[0].details["translation"] is None
+
+
+def test_glossary_edit_refuses_bad_input_with_one_sentence(isolated_home: Path) -> None:
+    added = run_cli("glossary", "add", "--from", "vi", "--json", "ASEAN", home=isolated_home)
+    entry_id = str(added.json()["id"])
+    cases = [
+        (("glossary", "edit", "999"), "There is no glossary entry number 999"),
+        (("glossary", "edit", "999", "--note", "x"), "There is no glossary entry number 999"),
+        (("glossary", "edit", entry_id), "Nothing to change"),
+        (("glossary", "edit", entry_id, "--translation", "A", "--keep"), "not allowed with argument"),
+        (("glossary", "edit", entry_id, "--ignore-case", "--case-sensitive"), "not allowed with argument"),
+        (("glossary", "edit", entry_id, "--translation", "Hiệp hội"), "needs one target language"),
+        (("glossary", "edit", entry_id, "--translation", " "), "cannot be empty"),
+        (("glossary", "edit", "zero"), "is not an id"),
+    ]
+    for args, message in cases:
+        done = run_cli(*args, home=isolated_home)
+        assert done.code == 2, (args, done.err)
+        assert message in done.err and done.err.count("\n") == 1, (args, done.err)
+    (entry,) = run_cli("glossary", "list", "--json", home=isolated_home).json()
+    assert (entry["translation"], entry["case_sensitive"], entry["note"]) == (None, True, "")
