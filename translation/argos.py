@@ -39,6 +39,8 @@ _modules: dict[str, ModuleType] = {}
 #: Loaded translations, kept warm: (from, to) -> ((path, version, fingerprint), PackageTranslation).
 _translations: dict[tuple[str, str], tuple[tuple[Path, str, str], Any]] = {}
 _pointed_at: Path | None = None
+#: The pack listing pinned by :meth:`ArgosEngine.snapshot` for this thread's current translation.
+_pinned = threading.local()
 
 # Sentence ends for packs that carry no splitter model: Latin, CJK full-width, Devanagari danda.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])|(?<=[।॥])\s*")
@@ -151,6 +153,10 @@ def invalidate() -> None:
 packs.on_change(invalidate)
 
 
+def _by_pair(listing: Sequence[packs.PackInfo]) -> dict[tuple[str, str], packs.PackInfo]:
+    return {(p.from_code, p.to_code): p for p in listing}
+
+
 def _unloadable(from_code: str, to_code: str) -> UserError:
     return UserError(f"The language pack {from_code} -> {to_code} cannot be loaded; reinstall it.")
 
@@ -173,23 +179,44 @@ class ArgosEngine:
 
     name = ENGINE_NAME
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Answer everything asked inside the block (one translation) from one pack listing.
+
+        Routing, model versions and model loading then agree on the same packs, and the packs
+        folder is read once per translation instead of once per question.
+        """
+        if getattr(_pinned, "packs", None) is not None:  # nested: the outer listing stands
+            yield
+            return
+        _pinned.packs = _by_pair(packs.list_packs())
+        try:
+            yield
+        finally:
+            _pinned.packs = None
+
+    def _packs(self) -> dict[tuple[str, str], packs.PackInfo]:
+        pinned: dict[tuple[str, str], packs.PackInfo] | None = getattr(_pinned, "packs", None)
+        return pinned if pinned is not None else _by_pair(packs.list_packs())
+
+    def _pack(self, from_code: str, to_code: str) -> packs.PackInfo:
+        pack = self._packs().get((from_code, to_code))
+        if pack is None:
+            raise UserError(f"No language pack from {from_code} to {to_code} is installed.")
+        return pack
+
     def pairs(self) -> set[tuple[str, str]]:
         """Direct pairs of the installed packs (read from their metadata; Argos is not imported)."""
-        return {(p.from_code, p.to_code) for p in packs.list_packs()}
+        return set(self._packs())
 
     def model_version(self, from_code: str, to_code: str) -> str:
         """The pack's version and archive fingerprint."""
-        pack = packs.find_pack(from_code, to_code)
-        if pack is None:
-            raise UserError(f"No language pack from {from_code} to {to_code} is installed.")
-        return pack.model_version
+        return self._pack(from_code, to_code).model_version
 
     def _package_translation(self, from_code: str, to_code: str) -> Any:
         # Built from the validated pack list rather than Argos's own folder scan, which fails
         # for every language as soon as one folder in the packs directory is not a pack.
-        pack = packs.find_pack(from_code, to_code)
-        if pack is None:
-            raise UserError(f"No language pack from {from_code} to {to_code} is installed.")
+        pack = self._pack(from_code, to_code)
         identity = (pack.path, pack.version, pack.fingerprint)
         cached = _translations.get((from_code, to_code))
         if cached is not None and cached[0] == identity:
@@ -199,6 +226,12 @@ class ArgosEngine:
         try:
             pkg = modules["package"].Package(pack.path)
         except Exception:  # a pack damaged after install: missing or unreadable metadata, tokenizer
+            if packs.find_pack(from_code, to_code) != pack:
+                # Replaced or removed since this translation read the listing: its model
+                # version no longer names what is installed, so nothing is translated with it.
+                raise UserError(
+                    f"The language pack {from_code} -> {to_code} changed during this translation; translate again."
+                ) from None
             raise _unloadable(from_code, to_code) from None
         translation = translate.PackageTranslation(
             translate.Language(from_code, pack.from_name), translate.Language(to_code, pack.to_name), pkg

@@ -3,11 +3,14 @@
 Argos Translate is the built-in engine; another one (a self-hosted LibreTranslate, say) plugs in
 by implementing :class:`Engine`. The pipeline in :mod:`translation.service` only ever asks an
 engine for the pairs it translates directly, a version string for the translation memory, and
-a batch of plain-prose segments translated at once.
+a batch of plain-prose segments translated at once. An engine may also offer ``snapshot()``,
+a context manager inside which those answers come from one consistent view of its models
+(see :func:`snapshot`).
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
@@ -30,6 +33,12 @@ class Engine(Protocol):
     def translate_batch(self, segments: Sequence[str], from_code: str, to_code: str) -> list[str]:
         """Translate every segment of plain prose from ``from_code`` to ``to_code`` in one call."""
         ...
+
+
+def snapshot(engine: Engine) -> contextlib.AbstractContextManager[object]:
+    """The engine's ``snapshot()`` when it has one (one view of its packs for a whole translation)."""
+    method = getattr(engine, "snapshot", None)
+    return method() if callable(method) else contextlib.nullcontext()
 
 
 #: Outside packages add engines under this entry-point group (``name = "module:factory"``).

@@ -8,10 +8,13 @@ wins over a ``*`` entry for the same term.
 
 from __future__ import annotations
 
+import threading
+import weakref
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, select
+from sqlalchemy import Connection, Engine, Row, and_, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 
 from core import languages
@@ -132,6 +135,8 @@ def add_term(
             )
     except IntegrityError:
         raise ConflictError(f"The glossary already has {cleaned!r} for {source} -> {target}.") from None
+    finally:
+        _forget()
     return get_term(store, term_id)
 
 
@@ -183,11 +188,20 @@ def update_term(
             )
     except IntegrityError:
         raise ConflictError(f"The glossary already has {values.get('term')!r} for this pair.") from None
+    finally:
+        _forget()
     return get_term(store, term_id)
 
 
 def remove_term(store: Store, term_id: int, *, actor: str | None = None) -> None:
     """Delete an entry; recorded in the audit trail with what it said."""
+    try:
+        _remove(store, term_id, actor)
+    finally:
+        _forget()
+
+
+def _remove(store: Store, term_id: int, actor: str | None) -> None:
     with store.write() as conn:
         row = conn.execute(select(glossary_terms).where(glossary_terms.c.id == term_id)).first()
         if row is None:
@@ -224,24 +238,98 @@ def list_terms(
         return [_row(row) for row in conn.execute(query)]
 
 
-_FOR_PAIR = select(glossary_terms).where(
+# The entries that apply to a pair; bound as :source and :target (the names the translation
+# memory's look-up uses too, so that both can share one statement).
+_APPLIES = and_(
     glossary_terms.c.source_language == bindparam("source"),
     glossary_terms.c.target_language.in_([bindparam("target"), ANY_LANGUAGE]),
 )
+_FOR_PAIR = select(glossary_terms).where(_APPLIES)
+#: How many entries apply to a pair, the newest change and the highest id: an add, an edit or
+#: a removal changes at least one of them, whichever process makes it.
+_READ_FINGERPRINT = select(
+    func.count().label("entries"),
+    func.max(glossary_terms.c.updated_at).label("latest"),
+    func.max(glossary_terms.c.id).label("top"),
+).where(_APPLIES)
+#: The same as a one-row subquery, to be joined into another statement.
+FINGERPRINT = _READ_FINGERPRINT.subquery("glossary_fingerprint")
+Fingerprint = tuple[int, datetime | None, int | None]
+
+
+@dataclass(frozen=True)
+class PairTerms:
+    """The glossary of one pair as the pipeline uses it, with the fingerprint it was read at."""
+
+    fingerprint: Fingerprint
+    entries: tuple[GlossaryTerm, ...]
+    span_terms: tuple[Term, ...]
+
+
+# Per database and pair, in this process. Dropped after every change made here; a change made
+# by another process shows in the fingerprint, which the pipeline reads with its memory look-up.
+_cache: weakref.WeakKeyDictionary[Engine, dict[tuple[str, str], PairTerms]] = weakref.WeakKeyDictionary()
+_cache_lock = threading.Lock()
+
+
+def _forget() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
+def fingerprint_of(row: Row[Any] | None) -> Fingerprint:
+    """The fingerprint in a row holding :data:`FINGERPRINT`'s columns."""
+    if row is None:
+        return (0, None, None)
+    return (int(row.entries or 0), row.latest, row.top)
+
+
+def read_fingerprint(conn: Connection, source_language: str, target_language: str) -> Fingerprint:
+    """The current fingerprint of a pair's glossary (one small query)."""
+    parameters = {"source": source_language, "target": target_language}
+    return fingerprint_of(conn.execute(_READ_FINGERPRINT, parameters).first())
+
+
+def _choose(rows: list[GlossaryTerm]) -> list[GlossaryTerm]:
+    chosen: dict[str, GlossaryTerm] = {}
+    for entry in sorted(rows, key=lambda e: e.target_language == ANY_LANGUAGE, reverse=True):
+        chosen[entry.term if entry.case_sensitive else entry.term.casefold()] = entry
+    return sorted(chosen.values(), key=lambda e: e.term)
+
+
+def _read_rows(conn: Connection, source_language: str, target_language: str) -> list[Row[Any]]:
+    return list(conn.execute(_FOR_PAIR, {"source": source_language, "target": target_language}))
+
+
+def cached_pair_terms(conn: Connection, source_language: str, target_language: str) -> PairTerms | None:
+    """What this process last read for the pair in ``conn``'s database; check its fingerprint."""
+    with _cache_lock:
+        return _cache.get(conn.engine, {}).get((source_language, target_language))
+
+
+def load_pair_terms(conn: Connection, source_language: str, target_language: str) -> PairTerms:
+    """Read a pair's glossary (and remember it, with its fingerprint, for the next translation)."""
+    rows = _read_rows(conn, source_language, target_language)
+    fingerprint: Fingerprint = (
+        len(rows),
+        max((row.updated_at for row in rows), default=None),
+        max((row.id for row in rows), default=None),
+    )
+    entries = tuple(_choose([_row(row) for row in rows]))
+    loaded = PairTerms(fingerprint, entries, tuple(entry.as_span_term() for entry in entries))
+    with _cache_lock:
+        _cache.setdefault(conn.engine, {})[(source_language, target_language)] = loaded
+    return loaded
 
 
 def terms_for_pair(store_or_conn: Store | Connection, source_language: str, target_language: str) -> list[GlossaryTerm]:
     """The entries that apply to translating ``source`` -> ``target`` (exact target over ``*``).
 
-    Takes a store, or an open connection so that the pipeline reads everything in one go.
+    Takes a store, or an open connection so that a caller reads everything in one go.
     """
-    parameters = {"source": source_language, "target": target_language}
     if isinstance(store_or_conn, Store):
         with store_or_conn.read() as conn:
-            rows = [_row(row) for row in conn.execute(_FOR_PAIR, parameters)]
+            rows = _read_rows(conn, source_language, target_language)
     else:
-        rows = [_row(row) for row in store_or_conn.execute(_FOR_PAIR, parameters)]
-    chosen: dict[str, GlossaryTerm] = {}
-    for entry in sorted(rows, key=lambda e: e.target_language == ANY_LANGUAGE, reverse=True):
-        chosen[entry.term if entry.case_sensitive else entry.term.casefold()] = entry
-    return sorted(chosen.values(), key=lambda e: e.term)
+        rows = _read_rows(store_or_conn, source_language, target_language)
+    return _choose([_row(row) for row in rows])

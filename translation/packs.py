@@ -50,6 +50,7 @@ _lock = threading.RLock()
 _active_staging: set[Path] = set()
 _listeners: list[Callable[[], None]] = []
 _listing_cache: tuple[tuple[Path, int], list[PackInfo]] | None = None
+_resolved_dir: tuple[tuple[str | None, ...], Path] | None = None
 
 
 @dataclass(frozen=True)
@@ -97,9 +98,28 @@ def _changed() -> None:
         callback()
 
 
+def _home_key() -> tuple[str | None, ...]:
+    # What paths.home() depends on: the app's variable (and the working folder when that is
+    # relative), else the platform's data folder. os.path: no Path objects on this hot path.
+    configured = os.environ.get(paths.HOME_ENV)
+    if configured:
+        relative = not os.path.isabs(os.path.expanduser(configured))  # noqa: PTH111, PTH117
+        return (configured, os.getcwd() if relative else None)  # noqa: PTH109
+    return (None, os.environ.get("XDG_DATA_HOME"), os.environ.get("HOME"))
+
+
 def packs_dir() -> Path:
-    """The folder holding installed packs (``<COMMUNIQUE_HOME>/packs``)."""
-    return paths.subdir(PACKS_FOLDER)
+    """The folder holding installed packs (``<COMMUNIQUE_HOME>/packs``), created on demand."""
+    global _resolved_dir
+    key = _home_key()
+    resolved = _resolved_dir
+    # Resolved once per data folder: paths.subdir() creates and checks two folders on every call,
+    # and every translation asks for this one. One stat notices a folder deleted since.
+    if resolved is not None and resolved[0] == key and resolved[1].is_dir():
+        return resolved[1]
+    folder = paths.subdir(PACKS_FOLDER)
+    _resolved_dir = (key, folder)
+    return folder
 
 
 def staging_dir() -> Path:

@@ -20,7 +20,7 @@ from core import languages
 from core.errors import UserError
 from core.store import Store
 from translation import glossary, memory, quality, spans
-from translation.engine import Engine, load_engine
+from translation.engine import Engine, load_engine, snapshot
 
 PIVOT_LANGUAGE = "en"
 MAX_TEXT_LENGTH = 100_000
@@ -113,16 +113,44 @@ class TranslationService:
         return find_route(languages.normalize(source), languages.normalize(target), self.engine.pairs(), self.pivot)
 
     def _plan(
-        self, conn: Connection | None, text: str, source: str, target: str, route: list[str], use_memory: bool
+        self,
+        conn: Connection | None,
+        text: str,
+        source: str,
+        target: str,
+        route: list[str],
+        use_memory: bool,
+        *,
+        reread: bool = False,
     ) -> _Plan:
         legs = list(itertools.pairwise(route))
-        terms = glossary.terms_for_pair(conn, source, target) if conn is not None else []
-        pieces = spans.split(text, [t.as_span_term() for t in terms])
-        cores = spans.prose_cores(pieces) if legs else []
         version = memory.fit_version("+".join(self.engine.model_version(a, b) for a, b in legs))
+        # The glossary is read once per process and pair; a cached copy is checked against the
+        # database's fingerprint below, in the same statement as the memory look-up when there is one.
+        cached: glossary.PairTerms | None = None
+        terms: tuple[spans.Term, ...] = ()
+        if conn is not None and legs:
+            cached = None if reread else glossary.cached_pair_terms(conn, source, target)
+            terms = (cached or glossary.load_pair_terms(conn, source, target)).span_terms
+        pieces = spans.split(text, terms)
+        cores = spans.prose_cores(pieces) if legs else []
+        found: dict[str, memory.Hit] = {}
+        fingerprint = cached.fingerprint if cached is not None else None
+        if conn is not None and legs and use_memory:
+            texts = [text, *cores]
+            if cached is None:
+                found = memory.lookup(conn, self.engine.name, version, source, target, texts)
+            else:
+                found, row = memory.lookup_guarded(
+                    conn, self.engine.name, version, source, target, texts, glossary.FINGERPRINT
+                )
+                fingerprint = glossary.fingerprint_of(row)
+        elif conn is not None and cached is not None:
+            fingerprint = glossary.read_fingerprint(conn, source, target)
+        if cached is not None and fingerprint != cached.fingerprint:  # changed since it was cached
+            return self._plan(conn, text, source, target, route, use_memory, reread=True)
         plan = _Plan(target, legs, pieces, cores, version)
-        if use_memory and conn is not None and legs:
-            found = memory.lookup(conn, self.engine.name, version, source, target, [text, *cores])
+        if found:
             whole = found.get(text)
             if whole is not None and whole.origin == memory.HUMAN:
                 plan.human = whole
@@ -177,14 +205,15 @@ class TranslationService:
         target_codes = list(dict.fromkeys(languages.normalize(t) for t in targets))
         if not target_codes:
             raise UserError("Name at least one language to translate into.")
-        pairs = self.engine.pairs()
-        routes = {t: find_route(source_code, t, pairs, self.pivot) for t in target_codes}
-        if self.store is None:
-            plans = [self._plan(None, text, source_code, t, routes[t], use_memory) for t in target_codes]
-        else:
-            with self.store.read() as conn:  # glossary and memory for every target in one read
-                plans = [self._plan(conn, text, source_code, t, routes[t], use_memory) for t in target_codes]
-        self._run_engine(plans)
+        with snapshot(self.engine):  # routes, model versions and models from one pack listing
+            pairs = self.engine.pairs()
+            routes = {t: find_route(source_code, t, pairs, self.pivot) for t in target_codes}
+            if self.store is None:
+                plans = [self._plan(None, text, source_code, t, routes[t], use_memory) for t in target_codes]
+            else:
+                with self.store.read() as conn:  # glossary and memory for every target in one read
+                    plans = [self._plan(conn, text, source_code, t, routes[t], use_memory) for t in target_codes]
+            self._run_engine(plans)
         results = [self._finish(text, source_code, plan, limit, length) for plan in plans]
         if use_memory and self.store is not None:
             rows = []
