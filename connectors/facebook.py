@@ -219,7 +219,7 @@ class FacebookConnector:
             raise AuthenticationError(
                 f"The token stored for the Facebook account {name!r} belongs to {owner.get('name') or 'someone'!r} "
                 f"(id {owner.get('id')}), not to the Page {self.page_id}: store this Page's own Page token with "
-                f"'communique account set-secret {name!r} page_token'."
+                f'communique account set-secret "{name}" page_token.'
             )
         return Identity(remote_id=str(page["id"]), name=str(page.get("name") or owner.get("name") or ""))
 
