@@ -145,14 +145,15 @@ def register(sub: SubParsers[argparse.ArgumentParser]) -> None:
         default="",
         metavar="SPEC",
         help="e.g. '500:0.2,latency:0.05:1.5,drop:0.05,429:0.05' (KIND:RATE[:SECONDS]; kinds: latency, timeout, "
-        "drop, drop-after, truncate, 500, 502, 503, 429, auth, policy)",
+        "drop, drop-after, truncate, 500, 502, 503, 429, auth, policy, permission; for 503, SECONDS is the "
+        "Retry-After it sends, default 10)",
     )
     serve.add_argument("--seed", type=int, help="seed the fault dice (repeatable runs)")
     serve.add_argument(
         "--allow-duplicates",
         action="store_true",
-        help="accept a second post with the same text (as Facebook does for photo posts); "
-        "by default duplicates are refused as X and Facebook text posts are",
+        help="accept a second text post with the same text; by default it is refused, as X and Facebook "
+        "refuse it (photo posts may always repeat their caption, as on Facebook)",
     )
     serve.add_argument("--quiet", action="store_true", help="print only the listening line")
     serve.set_defaults(handler=_serve)
