@@ -6,7 +6,10 @@ with one sentence that tells the user what to do instead.
 
 A socket timeout only bounds each single read, and a server that trickles one byte at a time
 never trips it; so every read takes what has arrived (``read1``) and the whole exchange is
-also bounded by a deadline, with ``cancel`` checked after every read.
+also bounded by a deadline, with ``cancel`` checked after every read. Nor does it cover the
+name look-up (``getaddrinfo``), which a slow or absent DNS resolver can hold for tens of
+seconds: connecting runs in a daemon thread that the caller stops waiting for at the deadline
+(the index look-up runs there whole), so a look-up fails in seconds whatever the resolver does.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
 
 from core import languages
@@ -41,6 +44,7 @@ _CHUNK = 256 * 1024
 
 #: Progress: bytes received so far and the total when the server announced it.
 Progress = Callable[[int, int | None], None]
+_T = TypeVar("_T")
 
 
 class DownloadCancelledError(UserError):
@@ -139,19 +143,96 @@ def _read_all(
             on_chunk(received)
 
 
+class _NoAnswerError(Exception):
+    """:func:`_within` stopped waiting."""
+
+
+def _within(
+    seconds: float,
+    work: Callable[[], _T],
+    *,
+    cancel: threading.Event | Callable[[], bool] | None = None,
+    abandon: Callable[[_T], object] | None = None,
+) -> _T:
+    """``work()`` run in a daemon thread, waited for at most ``seconds`` (and until ``cancel``).
+
+    Raises :class:`_NoAnswerError` when the time is up; the thread then finishes on its own
+    (a daemon never holds up the app's exit), and ``abandon`` is called with what it returns
+    late (to close a connection nobody will read).
+    """
+    lock = threading.Lock()
+    outcome: list[tuple[bool, Any]] = []
+    given_up = False
+
+    def run() -> None:
+        try:
+            result: tuple[bool, Any] = (True, work())
+        except BaseException as exc:  # handed to the waiting caller, who raises it
+            result = (False, exc)
+        with lock:
+            outcome.append(result)
+            late = given_up
+        if late and result[0] and abandon is not None:
+            abandon(result[1])
+
+    worker = threading.Thread(target=run, name="communique-network", daemon=True)
+    worker.start()
+    end = time.monotonic() + seconds
+    while True:
+        worker.join(min(0.05, max(0.0, end - time.monotonic())))
+        with lock:
+            if outcome:
+                succeeded, value = outcome[0]
+                if succeeded:
+                    return cast(_T, value)
+                raise value
+            if _cancelled(cancel) or time.monotonic() >= end:
+                given_up = True
+        if given_up:
+            if _cancelled(cancel):
+                raise DownloadCancelledError("The download was cancelled; nothing was installed.")
+            raise _NoAnswerError
+
+
+def _open(url: str, timeout: float, deadline: float, cancel: threading.Event | Callable[[], bool] | None) -> Any:
+    """``urlopen``, name look-up included, bounded by ``timeout`` and ``deadline``."""
+    left = deadline - time.monotonic()
+    try:
+        if left <= 0:
+            raise _NoAnswerError
+        return _within(
+            min(timeout, left),
+            lambda: urllib.request.urlopen(url, timeout=timeout),
+            cancel=cancel,
+            abandon=lambda response: response.close(),
+        )
+    except _NoAnswerError:
+        if left < timeout:  # the whole download's time is up, not this connection's
+            raise DeadlineError("The transfer took longer than its time limit and was stopped.") from None
+        raise TimeoutError(f"no answer within {timeout:g} s") from None
+
+
+def _fetch(url: str, timeout: float, deadline: float, connected: threading.Event) -> tuple[int, bytes]:
+    parts: list[bytes] = []
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        connected.set()
+        received = _read_all(response, parts.append, deadline=deadline, limit=MAX_INDEX_BYTES)
+    return received, b"".join(parts)
+
+
 def fetch_index(url: str | None = None, *, timeout: float = INDEX_TIMEOUT_S) -> list[AvailablePack]:
     """The translation packs the index lists; one request, bounded by ``timeout`` seconds in all."""
     url = _check_url(url or index_url())
     deadline = time.monotonic() + check_seconds(timeout)
-    parts: list[bytes] = []
+    connected = threading.Event()
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            received = _read_all(response, parts.append, deadline=deadline, limit=MAX_INDEX_BYTES)
-    except DeadlineError:
-        raise DeadlineError(f"The language pack index at {url} did not arrive within {timeout:g} s.") from None
+        received, data = _within(timeout, lambda: _fetch(url, timeout, deadline, connected))
+    except (DeadlineError, _NoAnswerError) as exc:
+        if isinstance(exc, DeadlineError) or connected.is_set():
+            raise DeadlineError(f"The language pack index at {url} did not arrive within {timeout:g} s.") from None
+        raise _unreachable(url, TimeoutError(f"no answer within {timeout:g} s")) from None
     except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
         raise _unreachable(url, exc) from None
-    data = b"".join(parts)
     if received > MAX_INDEX_BYTES:
         raise UserError(f"The language pack index at {url} is too large to be an index.")
     try:
@@ -191,7 +272,7 @@ def _download_one(
 ) -> None:
     if _cancelled(cancel):
         raise DownloadCancelledError("The download was cancelled; nothing was installed.")
-    with urllib.request.urlopen(_check_url(url), timeout=timeout) as response, dest.open("wb") as out:
+    with _open(_check_url(url), timeout, deadline, cancel) as response, dest.open("wb") as out:
         length = response.headers.get("Content-Length")
         total = int(length) if length and length.isdigit() else None
 

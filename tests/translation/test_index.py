@@ -73,10 +73,48 @@ def test_offline_lookup_fails_fast_with_a_clear_message(monkeypatch: pytest.Monk
     started = time.monotonic()
     with pytest.raises(UserError, match=r"Cannot reach the language pack index .* offline") as caught:
         index.fetch_index()
-    # Argos's own look-up retries for about 34 s before a RecursionError; this one gives up at
-    # once. The bound is generous so that a loaded machine cannot make it flaky.
-    assert time.monotonic() - started < 30
+    # Argos's own look-up retries for about 34 s before a RecursionError; a refused connection
+    # ends this one at once. The bound leaves room for a loaded machine.
+    assert time.monotonic() - started < 10
     assert "communique lang install" in str(caught.value)
+
+
+@pytest.fixture
+def slow_resolver(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Name look-ups hang for 60 s (a DNS server that never answers), then fail.
+
+    Connection timeouts do not cover getaddrinfo; only the look-up's own deadline can.
+    """
+    released = threading.Event()
+
+    def hanging_getaddrinfo(*_args: object, **_kwargs: object) -> list[object]:
+        released.wait(60)
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging_getaddrinfo)
+    yield
+    released.set()  # the abandoned look-up threads end now rather than in a minute
+
+
+@pytest.mark.usefixtures("slow_resolver")
+def test_a_slow_resolver_cannot_hold_up_the_lookup() -> None:
+    started = time.monotonic()
+    with pytest.raises(UserError, match=r"Cannot reach the language pack index at packs\.example\.org .* offline"):
+        index.fetch_index("http://packs.example.org/index.json", timeout=1)
+    assert time.monotonic() - started < 10  # the resolver alone would take 60 s
+
+
+@pytest.mark.usefixtures("slow_resolver")
+def test_a_slow_resolver_cannot_hold_up_a_download() -> None:
+    started = time.monotonic()
+    with pytest.raises(UserError, match="Cannot reach"):
+        index.download_pack(["http://packs.example.org/en_vi.argosmodel"], timeout=1, max_seconds=30)
+    cancel = threading.Event()
+    threading.Timer(0.3, cancel.set).start()
+    with pytest.raises(index.DownloadCancelledError):  # Cancel works while the name is looked up
+        index.download_pack(["http://packs.example.org/en_vi.argosmodel"], timeout=30, cancel=cancel)
+    assert time.monotonic() - started < 15
+    assert packs.list_packs() == []
 
 
 def test_a_silent_server_is_bounded_by_the_timeout() -> None:
