@@ -248,3 +248,9 @@ recurrences = Table(
 variants.append_column(Column("next_poll_at", UTCDateTime))
 variants.append_column(Column("recurrence_id", Integer))
 Index("ix_variants_next_poll_at", variants.c.next_poll_at)
+
+# --- claim heartbeats (migration 0004) --------------------------------------------------------
+
+# Refreshed while the attempt's call is out, by the database's clock on PostgreSQL: a claim
+# from another host is reset only once this is stale, never by comparing two hosts' clocks.
+publish_attempts.append_column(Column("heartbeat_at", UTCDateTime))
