@@ -35,7 +35,11 @@ def _settings(args: argparse.Namespace) -> EngineSettings:
         lease_ttl=timedelta(seconds=args.lease_seconds),
         sweep_every=timedelta(seconds=args.sweep_seconds),
         publishers=int(args.publishers),
-        retry=RetryPolicy(max_attempts=int(args.max_attempts), base_seconds=args.retry_base_seconds),
+        retry=RetryPolicy(
+            max_attempts=int(args.max_attempts),
+            base_seconds=args.retry_base_seconds,
+            rate_limit_patience=timedelta(hours=args.rate_limit_hours),
+        ),
     )
 
 
@@ -151,8 +155,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     worker.add_argument("--lease-seconds", type=_positive, default=30.0, help="publisher lease length (default 30)")
     worker.add_argument("--sweep-seconds", type=_positive, default=30.0, help="look for new work this often")
     worker.add_argument("--publishers", type=_positive, default=8, help="parallel publish calls (default 8)")
-    worker.add_argument("--max-attempts", type=_positive, default=6, help="tries before giving up (default 6)")
+    worker.add_argument(
+        "--max-attempts", type=_positive, default=6, help="tries before giving up, rate limits aside (default 6)"
+    )
     worker.add_argument("--retry-base-seconds", type=_positive, default=30.0, help="first retry delay (default 30)")
+    worker.add_argument(
+        "--rate-limit-hours",
+        type=_positive,
+        default=24.0,
+        help="rate limits use up no attempt; give a post up once it fell due this long ago (default 24)",
+    )
     worker.set_defaults(handler=_worker)
 
     publish = sub.add_parser("publish", help="publish one variant now, through the worker's path")

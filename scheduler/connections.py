@@ -93,12 +93,18 @@ class AccountLimiter:
                 return None
             return until
 
+    def holds(self, now: datetime) -> dict[int, datetime]:
+        """The accounts held back at ``now``, each with the time it may send again."""
+        with self._lock:
+            # Forget the holds that have ended: a stale one must not look like a wake-up time.
+            for account in [a for a, until in self._blocked_until.items() if until <= now]:
+                del self._blocked_until[account]
+            return dict(self._blocked_until)
+
     def blocked_accounts(self, now: datetime) -> list[int]:
         """The accounts held back at ``now``."""
-        with self._lock:
-            return [account for account, until in self._blocked_until.items() if until > now]
+        return list(self.holds(now))
 
-    def next_release(self) -> datetime | None:
-        """The earliest time a blocked account opens again."""
-        with self._lock:
-            return min(self._blocked_until.values(), default=None)
+    def next_release(self, now: datetime) -> datetime | None:
+        """The earliest time after ``now`` that a blocked account opens again."""
+        return min(self.holds(now).values(), default=None)

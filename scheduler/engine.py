@@ -34,7 +34,7 @@ from scheduler.clock import Clock, system_clock
 from scheduler.connections import AccountLimiter, ConnectorFactory, ConnectorPool, default_factory
 from scheduler.events import EventBus
 from scheduler.inflight import IN_FLIGHT
-from scheduler.lease import Lease, new_holder_id
+from scheduler.lease import Leadership, new_holder_id, open_lease
 from scheduler.poller import Poller
 from scheduler.publisher import Outcome, Publisher
 
@@ -53,7 +53,9 @@ class EngineSettings:
 
     lease_ttl: timedelta = timedelta(seconds=30)
     sweep_every: timedelta = timedelta(seconds=30)
-    orphan_after: timedelta = timedelta(minutes=2)  # longer than any one publish call may take
+    # A claim of another host whose heartbeat is older than this is reset (it beats 4 times as often).
+    orphan_after: timedelta = timedelta(minutes=2)
+    stop_grace: timedelta = timedelta(seconds=60)  # how long a stop waits for the calls in flight
     recurrence_horizon: timedelta = recurrence.DEFAULT_HORIZON
     publishers: int = 8  # parallel publish calls
     batch: int = 500  # variants claimed per sweep round
@@ -96,7 +98,8 @@ class Engine:
         self.holder = holder or new_holder_id()
         self.limiter = AccountLimiter()
         self.pool = ConnectorPool(store, connector_factory)
-        self.lease = Lease(store, self.holder, clock=clock, ttl=self.settings.lease_ttl)
+        self.lease: Leadership = open_lease(store, self.holder, clock=clock, ttl=self.settings.lease_ttl)
+        self._stopping = threading.Event()
         common = {
             "clock": clock,
             "bus": self.bus,
@@ -105,10 +108,11 @@ class Engine:
             "polling": self.settings.polling,
             "limiter": self.limiter,
             "rng": rng,
+            "beat_every": self.settings.orphan_after / 4,
         }
-        # The sweep re-checks its lease before each send; "publish now" needs none, since the
-        # claim's compare-and-set alone keeps a variant from being taken twice.
-        self.publisher = Publisher(store, self.pool, may_send=self.lease.valid, **common)  # type: ignore[arg-type]
+        # The sweep re-checks its lease (and that no stop began) before each send; "publish now"
+        # needs neither, since the claim's compare-and-set alone keeps a variant from being taken twice.
+        self.publisher = Publisher(store, self.pool, may_send=self._may_claim, **common)  # type: ignore[arg-type]
         self._direct = Publisher(store, self.pool, **common)  # type: ignore[arg-type]
         self.poller = Poller(
             store, self.pool, clock=clock, bus=self.bus, policy=self.settings.polling, limiter=self.limiter
@@ -126,6 +130,8 @@ class Engine:
         recurrence cannot stop due posts from being published.
         """
         with self._sweep_lock:
+            if self._stopping.is_set():
+                return SweepReport(leader=False)
             if not self.lease.acquire():
                 return SweepReport(leader=False, next_wake=self.clock() + self.settings.lease_ttl / 2)
             now = self.clock()
@@ -146,15 +152,33 @@ class Engine:
                 ),
                 [],
             )
+            holds = self.limiter.holds(now)
+            self._stage(report, "rate-limit holds", lambda: recovery.defer_held(self.store, holds, now=now), 0)
             min_grace = max(recovery.MIN_GRACE, self.settings.sweep_every)
             report.missed = self._stage(
                 report,
                 "missed posts",
-                lambda: recovery.mark_missed(self.store, self.bus, now=now, actor=self.holder, min_grace=min_grace),
+                lambda: recovery.mark_missed(
+                    self.store,
+                    self.bus,
+                    now=now,
+                    actor=self.holder,
+                    min_grace=min_grace,
+                    held=list(holds),
+                    leading_since=self.lease.since,
+                ),
                 [],
             )
             report.outcomes = self._stage(report, "publishing", lambda: self._publish_due(report), [])
             report.polled = self._stage(report, "polling", lambda: self.poller.poll_due().polled, 0)
+            # Holds that began during this sweep are written now: the wait must not count against
+            # the grace window even if the next sweep comes only when the hold has ended.
+            self._stage(
+                report,
+                "rate-limit holds",
+                lambda: recovery.defer_held(self.store, self.limiter.holds(self.clock()), now=self.clock()),
+                0,
+            )
             report.next_wake = self._stage(report, "next wake-up", self.next_wake, None)
             if report.failed:
                 # Try the failed stage again soon, but not so soon that a lasting fault spins.
@@ -162,8 +186,9 @@ class Engine:
                 report.next_wake = retry_at if report.next_wake is None else min(report.next_wake, retry_at)
             return report
 
-    @staticmethod
-    def _stage(report: SweepReport, name: str, run: Callable[[], T], fallback: T) -> T:
+    def _stage(self, report: SweepReport, name: str, run: Callable[[], T], fallback: T) -> T:
+        if self._stopping.is_set():
+            return fallback  # a stop began: start nothing new
         try:
             return run()
         except Exception:  # the worker's log formatter redacts secrets from the traceback too
@@ -172,6 +197,8 @@ class Engine:
             return fallback
 
     def _due(self, now: datetime) -> list[tuple[int, int, int]]:
+        # Held accounts are left out in the query, so that the batch fills with posts that can go.
+        held = self.limiter.blocked_accounts(now)
         with self.store.read() as conn:
             rows = conn.execute(
                 select(variants.c.id, variants.c.version, variants.c.account_id)
@@ -180,15 +207,21 @@ class Engine:
                     variants.c.status == VariantStatus.SCHEDULED.value,
                     variants.c.scheduled_at <= now,
                     or_(variants.c.next_attempt_at.is_(None), variants.c.next_attempt_at <= now),
+                    variants.c.account_id.not_in(held),
                 )
                 .order_by(variants.c.scheduled_at, variants.c.id)
                 .limit(self.settings.batch)
             ).all()
-        return [(r.id, r.version, r.account_id) for r in rows if self.limiter.blocked_until(r.account_id, now) is None]
+        return [(r.id, r.version, r.account_id) for r in rows]
 
-    def _publish_one(self, variant_id: int, version: int) -> Outcome | object | None:
-        if not self.lease.valid():
+    def _may_claim(self) -> bool:
+        return self.lease.valid() and not self._stopping.is_set()
+
+    def _publish_one(self, variant_id: int, version: int, account_id: int) -> Outcome | object | None:
+        if not self._may_claim():
             return None
+        if self.limiter.blocked_until(account_id, self.clock()) is not None:
+            return None  # held back by a limit met earlier in this batch: a send would only earn a 429
         # Listed before the claim commits, so that no sweep ever sees our live claim as left behind.
         with IN_FLIGHT.hold(variant_id):
             try:
@@ -207,7 +240,7 @@ class Engine:
         if not due:
             return outcomes
         with ThreadPoolExecutor(max_workers=max(1, self.settings.publishers), thread_name_prefix="publish") as pool:
-            for result in pool.map(lambda item: self._publish_one(item[0], item[1]), due):
+            for result in pool.map(lambda item: self._publish_one(*item), due):
                 if isinstance(result, Outcome):
                     outcomes.append(result)
                 elif result is _REFUSED and "publishing" not in report.failed:
@@ -226,7 +259,7 @@ class Engine:
             poll_at = conn.execute(
                 select(func.min(variants.c.next_poll_at)).where(variants.c.status == VariantStatus.PUBLISHED.value)
             ).scalar()
-        candidates = [t for t in (publish_at, poll_at, self.limiter.next_release()) if t is not None]
+        candidates = [t for t in (publish_at, poll_at, self.limiter.next_release(self.clock())) if t is not None]
         try:
             occurrence = recurrence.next_occurrence_at(self.store)
         except Exception:  # a broken recurrence table must not cost the publishes their wake-up
@@ -252,6 +285,7 @@ class Engine:
 
     def start(self) -> None:
         """Start sweeping in the background: at once, at each next due time, and periodically."""
+        self._stopping.clear()
         scheduler = BackgroundScheduler(timezone="UTC")
         common = {"misfire_grace_time": None, "coalesce": True, "max_instances": 1, "replace_existing": True}
         scheduler.add_job(
@@ -269,7 +303,8 @@ class Engine:
         scheduler.start()
 
     def _heartbeat(self) -> None:
-        if self.lease.token is not None:
+        # Renews the lease row, or re-checks the lock's session: a lost one stops claims at once.
+        if self.lease.held and not self._stopping.is_set():
             self.lease.acquire()
 
     def _tick(self) -> None:
@@ -299,10 +334,30 @@ class Engine:
             max_instances=1,
         )
 
-    def stop(self) -> None:
-        """Stop sweeping, wait for publishes in flight to be recorded, and give the lease up."""
+    def begin_stop(self) -> None:
+        """Claim nothing from now on (safe to call from a signal handler); calls in flight go on."""
+        self._stopping.set()
+
+    def stop(self) -> bool:
+        """Stop: claim nothing new, let the calls in flight finish and be recorded, give the lease up.
+
+        The wait is bounded by ``settings.stop_grace``; returns False when calls were still out
+        then (their claims stay ``publishing`` and are looked up on the platform before any
+        retry, by whichever worker comes next).
+        """
+        self.begin_stop()
         scheduler, self._scheduler = self._scheduler, None
         if scheduler is not None and scheduler.running:
-            scheduler.shutdown(wait=True)
-        with self._sweep_lock:
+            scheduler.shutdown(wait=False)
+        finished = self._sweep_lock.acquire(timeout=self.settings.stop_grace.total_seconds())
+        try:
+            if not finished:
+                log.warning(
+                    "publishes still in flight after %s s; they are looked up on the platform before any retry",
+                    self.settings.stop_grace.total_seconds(),
+                )
             self.lease.release()
+        finally:
+            if finished:
+                self._sweep_lock.release()
+        return finished

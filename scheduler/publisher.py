@@ -40,7 +40,7 @@ from scheduler.cadence import PollingPolicy
 from scheduler.clock import Clock
 from scheduler.connections import AccountLimiter, ConnectorPool
 from scheduler.events import Event, EventBus, EventKind
-from scheduler.inflight import IN_FLIGHT
+from scheduler.inflight import IN_FLIGHT, ClaimBeats, store_now
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,8 @@ AMBIGUOUS_OUTCOMES = frozenset({"retry", "interrupted"})
 AMBIGUOUS_ERRORS = frozenset({RetryableError.kind, "interrupted"})
 #: How far before the first attempt a platform look-up searches (clock skew between us and it).
 LOOKUP_SLACK = timedelta(minutes=10)
+#: Kept on an attempt withdrawn before its call: nothing was sent, and it did not count.
+WITHDRAWN = "Withdrawn before sending: this worker lost its publishing lease or was stopping."
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class Claim:
     version: int
     post: OutgoingPost
     lookup_since: datetime | None  # set when a previous attempt may already have published
+    due_at: datetime | None = None  # when the post fell due (rate-limit waits are bounded from it)
+    resume_at: datetime | None = None  # its retry time before the claim, restored if it is withdrawn
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,7 @@ class Publisher:
         limiter: AccountLimiter | None = None,
         rng: random.Random | None = None,
         may_send: Callable[[], bool] = lambda: True,
+        beat_every: timedelta = timedelta(seconds=30),
     ) -> None:
         self.store = store
         self.pool = pool
@@ -106,7 +111,8 @@ class Publisher:
         self.polling = polling or PollingPolicy()
         self.limiter = limiter or AccountLimiter()
         self.rng = rng or random.Random()
-        self.may_send = may_send  # the lease check, made again right before each network call
+        self.may_send = may_send  # the lease (and stop) check, made again right before each network call
+        self.beats = ClaimBeats(store, clock, beat_every)
 
     # --- step 1: the claim ----------------------------------------------------------------------
 
@@ -114,6 +120,9 @@ class Publisher:
         """Take ``variant_id`` if it is still ``scheduled`` at ``version``; ``None`` when someone else did."""
         now = self.clock()
         with self.store.write() as conn:
+            resume_at = conn.execute(
+                select(variants.c.next_attempt_at).where(variants.c.id == variant_id, variants.c.version == version)
+            ).scalar()
             taken = conn.execute(
                 variants.update()
                 .where(
@@ -165,7 +174,12 @@ class Publisher:
             attempt_id = new_id(
                 conn.execute(
                     publish_attempts.insert().values(
-                        variant_id=variant_id, number=number, started_at=now, outcome="pending", worker=self.worker
+                        variant_id=variant_id,
+                        number=number,
+                        started_at=now,
+                        heartbeat_at=store_now(self.store, now),
+                        outcome="pending",
+                        worker=self.worker,
                     )
                 )
             )
@@ -184,15 +198,26 @@ class Publisher:
             version=row.version,
             post=post,
             lookup_since=(first_started - LOOKUP_SLACK) if ambiguous and first_started else None,
+            due_at=row.scheduled_at,
+            resume_at=resume_at,
         )
 
     # --- step 2: the network call ---------------------------------------------------------------
 
-    def run(self, claim: Claim) -> Outcome:
-        """Look up (when needed), publish, and record the result of ``claim``."""
+    def run(self, claim: Claim) -> Outcome | None:
+        """Look up (when needed), publish, and record the result of ``claim``.
+
+        ``None`` when the claim was withdrawn before anything was sent (this worker lost its
+        lease or is stopping): the variant is due again at once, and no attempt is used up.
+        """
+        if not self.may_send():
+            self._withdraw(claim)
+            return None
+        with self.beats.live(claim.attempt_id):
+            return self._call(claim)
+
+    def _call(self, claim: Claim) -> Outcome:
         try:
-            if not self.may_send():
-                raise RetryableError("This worker lost its publishing lease before sending; another will retry.")
             connector = self.pool.get(claim.account_id)
             try:
                 found = None
@@ -219,6 +244,28 @@ class Publisher:
             log.exception("unexpected error publishing variant %s", claim.variant_id)
             return self._record_failure(claim, RetryableError(f"Unexpected error: {type(error).__name__}."))
         return self._record_success(claim, published, reconciled=found is not None)
+
+    def _withdraw(self, claim: Claim) -> None:
+        """Undo a claim that sent nothing: back to ``scheduled`` as it was, the attempt ``withdrawn``."""
+        now = self.clock()
+        with self.store.write() as conn:
+            conn.execute(
+                variants.update()
+                .where(variants.c.id == claim.variant_id, variants.c.version == claim.version)
+                .values(
+                    status=VariantStatus.SCHEDULED.value,
+                    attempt_count=variants.c.attempt_count - 1,
+                    next_attempt_at=claim.resume_at,
+                    updated_at=now,
+                    version=variants.c.version + 1,
+                )
+            )
+            conn.execute(
+                publish_attempts.update()
+                .where(publish_attempts.c.id == claim.attempt_id)
+                .values(finished_at=now, outcome="withdrawn", error_message=WITHDRAWN)
+            )
+        log.info("variant %s: claim withdrawn before sending (lease lost or stopping)", claim.variant_id)
 
     def publish(self, variant_id: int, version: int) -> Outcome | None:
         """Claim and run in one go; ``None`` when the variant was taken or changed meanwhile."""
@@ -313,13 +360,21 @@ class Publisher:
     def _record_failure(self, claim: Claim, error: ConnectorError) -> Outcome:
         now = self.clock()
         message = redact(error.message)
-        when = self.retry.next_attempt(error, claim.attempt_count, now, self.rng)
+        rate_limited = isinstance(error, RateLimitedError)
+        # A rate limit is the platform's pace, not a fault of the post: it uses up no attempt.
+        counted = claim.attempt_count - 1 if rate_limited else claim.attempt_count
+        when = self.retry.next_attempt(error, counted, now, self.rng, due_at=claim.due_at, tries=claim.attempt_number)
         if isinstance(error, AuthenticationError):
             self.pool.forget(claim.account_id)  # the user may reconnect the account while we run
         if isinstance(error, RateLimitedError):
             self.limiter.block(claim.account_id, error.reset_at or when or now)
-        if when is None and error.retryable:
-            message = f"Gave up after {claim.attempt_count} attempts: {message}"
+        if when is None and rate_limited:
+            message = (
+                f"Gave up: the platform's rate limit still held it back {_span(self.retry.rate_limit_patience)} "
+                f"after it fell due; reschedule it to publish. {message}"
+            )
+        elif when is None and error.retryable:
+            message = f"Gave up after {counted} attempts: {message}"
         status = VariantStatus.SCHEDULED if when is not None else VariantStatus.FAILED
         with self.store.write() as conn:
             conn.execute(
@@ -327,6 +382,7 @@ class Publisher:
                 .where(variants.c.id == claim.variant_id, variants.c.version == claim.version)
                 .values(
                     status=status.value,
+                    attempt_count=counted,
                     next_attempt_at=when,
                     last_error_class=error.kind,
                     last_error=message,
@@ -380,3 +436,11 @@ class Publisher:
 def _media_of(conn: Connection, post_id: int) -> tuple[MediaItem, ...]:
     rows = conn.execute(select(media).where(media.c.post_id == post_id).order_by(media.c.position)).all()
     return tuple(MediaItem(r.path, r.mime_type, r.size_bytes, r.alt_text) for r in rows)
+
+
+def _span(length: timedelta) -> str:
+    """``length`` in whole hours or minutes, for messages."""
+    minutes = round(length.total_seconds() / 60)
+    if minutes >= 60 and minutes % 60 == 0:
+        return f"{minutes // 60} hour{'s' if minutes != 60 else ''}"
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"

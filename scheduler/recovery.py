@@ -3,36 +3,42 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Container
+from collections.abc import Collection, Container, Mapping
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, func, select
 
+from connectors.base import RateLimitedError
 from core.domain import VariantStatus
 from core.services import audit
 from core.store import Store
 from core.store.tables import accounts, publish_attempts, variants
 from scheduler.events import Event, EventBus, EventKind
+from scheduler.inflight import store_now
 from scheduler.lease import HolderState, holder_state
 
 log = logging.getLogger(__name__)
 
 
-def left_behind(worker: str, started_at: datetime | None, *, now: datetime, orphan_after: timedelta) -> bool:
+def left_behind(worker: str, heartbeat: datetime | None, *, db_now: datetime, orphan_after: timedelta) -> bool:
     """Whether a claim by ``worker`` (not in flight in this process) is no longer being worked on.
 
     This process: its publish ended without recording a result (the database refused the write),
-    so it is reset at once. Another live process on this host: never, however long its call takes
-    (a post with four images and a thread can outlast any fixed limit, and a reset would send it
-    twice). A process gone from this host: at once. Another host, whose process cannot be checked:
-    when the claim is older than ``orphan_after``.
+    so it is reset at once. A process gone from this machine (no such pid, or the pid now belongs
+    to a process that started at another time): at once. Another live process of this machine:
+    never, however long its call takes (a post with four images and a thread can outlast any
+    fixed limit, and a reset would send it twice). Any other claimant (another host, or one that
+    cannot be verified): once its heartbeat is older than ``orphan_after``. ``heartbeat`` and
+    ``db_now`` come from one clock (see :func:`scheduler.inflight.store_now`), never from two
+    hosts' clocks, so a slow publish or a clock running behind elsewhere is not mistaken for a
+    dead one.
     """
     state = holder_state(worker)
     if state is HolderState.THIS_PROCESS or state is HolderState.DEAD_HERE:
         return True
     if state is HolderState.ALIVE_HERE:
         return False
-    return started_at is None or started_at <= now - orphan_after
+    return heartbeat is None or heartbeat <= db_now - orphan_after
 
 
 def reset_interrupted(store: Store, *, now: datetime, in_flight: Container[int], orphan_after: timedelta) -> list[int]:
@@ -49,7 +55,9 @@ def reset_interrupted(store: Store, *, now: datetime, in_flight: Container[int],
                 variants.c.version,
                 publish_attempts.c.id.label("attempt_id"),
                 publish_attempts.c.worker,
-                publish_attempts.c.started_at,
+                # Rows written before heartbeats existed have only their start time.
+                func.coalesce(publish_attempts.c.heartbeat_at, publish_attempts.c.started_at).label("heartbeat"),
+                store_now(store, now).label("db_now"),
             )
             .outerjoin(
                 publish_attempts,
@@ -62,7 +70,7 @@ def reset_interrupted(store: Store, *, now: datetime, in_flight: Container[int],
         if row.id in in_flight:
             continue
         worker = row.worker or ""
-        if not left_behind(worker, row.started_at, now=now, orphan_after=orphan_after):
+        if not left_behind(worker, row.heartbeat, db_now=row.db_now, orphan_after=orphan_after):
             continue
         with store.write() as conn:
             changed = conn.execute(
@@ -99,14 +107,54 @@ def reset_interrupted(store: Store, *, now: datetime, in_flight: Container[int],
 MIN_GRACE = timedelta(minutes=2)
 
 
+def defer_held(store: Store, holds: Mapping[int, datetime], *, now: datetime) -> int:
+    """Move the due time of posts held back by a rate limit to when the hold ends; returns how many.
+
+    Written in the rows, so that the grace window of a post that waits on the platform's limit
+    while we run counts from the end of the wait (even across a restart), and people see why it
+    has not gone out yet.
+    """
+    moved = 0
+    for account_id, until in holds.items():
+        message = f"Held back by the platform's rate limit until {until:%Y-%m-%d %H:%M} UTC; it is sent then."
+        with store.write() as conn:
+            changed = conn.execute(
+                variants.update()
+                .where(
+                    variants.c.account_id == account_id,
+                    variants.c.status == VariantStatus.SCHEDULED.value,
+                    func.coalesce(variants.c.next_attempt_at, variants.c.scheduled_at) < until,
+                )
+                .values(
+                    next_attempt_at=until,
+                    last_error_class=RateLimitedError.kind,
+                    last_error=message,
+                    updated_at=now,
+                    version=variants.c.version + 1,
+                )
+            )
+        moved += int(changed.rowcount)
+    return moved
+
+
 def mark_missed(
-    store: Store, bus: EventBus, *, now: datetime, actor: str, min_grace: timedelta = MIN_GRACE
+    store: Store,
+    bus: EventBus,
+    *,
+    now: datetime,
+    actor: str,
+    min_grace: timedelta = MIN_GRACE,
+    held: Collection[int] = (),
+    leading_since: datetime | None = None,
 ) -> list[int]:
     """Mark ``missed`` the variants due (or due for a retry) longer ago than their account's grace window.
 
     Those inside the window are left ``scheduled`` and get published by the caller; nothing is
     dropped: a missed variant stays visible and can be rescheduled. The window is never shorter
-    than ``min_grace`` (the engine passes at least its sweep period).
+    than ``min_grace`` (the engine passes at least its sweep period). Accounts in ``held`` are
+    waiting on their platform's rate limit right now: their posts are not missed (see
+    :func:`defer_held`). ``leading_since`` (when this publisher's tenure began) makes the
+    message say whether the post fell due while no publisher ran or while one did.
     """
     with store.read() as conn:
         rows = conn.execute(
@@ -115,10 +163,15 @@ def mark_missed(
                 variants.c.version,
                 variants.c.scheduled_at,
                 variants.c.next_attempt_at,
+                variants.c.last_error_class,
                 accounts.c.grace_minutes,
             )
             .join(accounts, accounts.c.id == variants.c.account_id)
-            .where(variants.c.status == VariantStatus.SCHEDULED.value, variants.c.scheduled_at <= now)
+            .where(
+                variants.c.status == VariantStatus.SCHEDULED.value,
+                variants.c.scheduled_at <= now,
+                variants.c.account_id.not_in(list(held)),
+            )
         ).all()
     # A retry counts from its own time: a post retried after a 429 is not "missed" by the wait.
     late = [
@@ -128,10 +181,8 @@ def mark_missed(
     ]
     missed: list[int] = []
     for row in late:
-        minutes = int((now - (row.next_attempt_at or row.scheduled_at)).total_seconds() // 60)
-        message = (
-            f"Not published: it fell due {minutes} minutes ago, while Communiqué was not running, "
-            f"beyond the account's {row.grace_minutes}-minute grace window. Reschedule it to publish."
+        message = _missed_message(
+            row.scheduled_at, row.next_attempt_at, row.last_error_class, row.grace_minutes, now, leading_since
         )
         with store.write() as conn:
             changed = conn.execute(
@@ -163,3 +214,29 @@ def mark_missed(
         missed.append(row.id)
         bus.emit(Event(EventKind.MISSED, row.id, {"due": row.scheduled_at.isoformat(), "error": message}))
     return missed
+
+
+def _missed_message(
+    scheduled_at: datetime,
+    next_attempt_at: datetime | None,
+    last_error_class: str | None,
+    grace_minutes: int,
+    now: datetime,
+    leading_since: datetime | None,
+) -> str:
+    """Why a post is missed, in a sentence that is true to what happened."""
+    since = next_attempt_at or scheduled_at
+    minutes = int((now - since).total_seconds() // 60)
+    window = f"beyond the account's {grace_minutes}-minute grace window. Reschedule it to publish."
+    if leading_since is not None and leading_since <= since:
+        return (
+            f"Not published: it was still waiting {minutes} minutes after it fell due, although the publisher "
+            f"was running (it could not send it in time), {window}"
+        )
+    if next_attempt_at is None:
+        what = "it fell due"
+    elif last_error_class == RateLimitedError.kind:
+        what = "its wait for the platform's rate limit ended"
+    else:
+        what = "its retry fell due"
+    return f"Not published: {what} {minutes} minutes ago, while Communiqué was not running, {window}"

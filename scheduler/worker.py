@@ -58,7 +58,9 @@ def run_worker(store: Store, settings: EngineSettings, *, once: bool = False, en
     stop = threading.Event()
 
     def _on_signal(signum: int, _frame: FrameType | None) -> None:
-        log.info("signal %s: stopping after the publishes in flight", signal.Signals(signum).name)
+        # Claims stop here and now, not when the main loop next wakes: a batch may be under way.
+        worker.begin_stop()
+        log.info("signal %s: claiming nothing more; finishing the publishes in flight", signal.Signals(signum).name)
         stop.set()
 
     previous = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
@@ -68,8 +70,8 @@ def run_worker(store: Store, settings: EngineSettings, *, once: bool = False, en
         while not stop.wait(1.0):
             pass
     finally:
-        worker.stop()
+        finished = worker.stop()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-        log.info("worker %s stopped", worker.holder)
+        log.info("worker %s stopped%s", worker.holder, "" if finished else " with publishes still in flight")
     return 0

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import signal
 import threading
+import time
 from datetime import timedelta
+from pathlib import Path
 
 from connectors.sandbox import Sandbox
 from core import timeutil
 from core.domain import VariantStatus
-from core.services import posts
+from core.services import accounts, posts
 from core.store import Store
 from scheduler.engine import Engine, EngineSettings
 from scheduler.events import Event, EventBus, EventKind
 from scheduler.lease import current_holder
 from tests.scheduler.conftest import EngineMaker, add_account, local_in, schedule, texts
 from tests.scheduler.fakes import FakeClock
+from tests.scheduler.test_crash import _wait_until
+from tests.scheduler.workers import start_worker, stop_worker, wait_ready
 
 
 def test_a_started_engine_publishes_late_posts_at_start_and_wakes_for_the_next_one(
@@ -63,3 +68,34 @@ def test_a_broken_stage_does_not_stop_the_others_nor_the_next_wake_up(
     assert posts.get_variant(store, variant_id).status is VariantStatus.PUBLISHED
     assert texts(sandbox) == ["Hello"]
     assert report.next_wake is not None and report.next_wake <= clock.now + timedelta(minutes=1)
+
+
+def test_a_wake_up_made_late_by_a_suspended_process_still_runs(store: Store, tmp_path: Path) -> None:
+    # APScheduler's default misfire grace (1 s) would drop the late wake-up without a trace; the
+    # periodic sweep is an hour away, so only that wake-up can publish the post before the deadline.
+    with Sandbox(seed=6) as sandbox:
+        accounts.add_account(
+            store, name="tokyo", platform="x", language="ja", timezone="Asia/Tokyo", api_base=sandbox.base_url
+        )
+        now = timeutil.now_utc()
+        due = now + timedelta(seconds=5)
+        variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", due), now)
+        log = tmp_path / "worker.log"
+        worker = start_worker(log, None, "--sweep-seconds", "3600")
+        try:
+            assert wait_ready(log)
+            lead = (due - timeutil.now_utc()).total_seconds() - 1
+            assert lead > 0, "the worker took too long to start for this test"
+            time.sleep(lead)
+            worker.send_signal(signal.SIGSTOP)  # a laptop lid closed, a debugger, a stalled VM
+            time.sleep((due - timeutil.now_utc()).total_seconds() + 2.5)  # resumed 2.5 s after the due time
+            worker.send_signal(signal.SIGCONT)
+            resumed = time.monotonic()
+            published = _wait_until(lambda: posts.get_variant(store, variant_id).status is VariantStatus.PUBLISHED, 30)
+            late = time.monotonic() - resumed
+        finally:
+            worker.send_signal(signal.SIGCONT)
+            assert stop_worker(worker) == 0
+        assert published, log.read_text()[-2000:]
+        assert late < 10, late  # the wake-up ran on resume, not at the next periodic sweep
+        assert texts(sandbox) == ["Hello"]

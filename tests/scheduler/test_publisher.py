@@ -300,3 +300,103 @@ def test_a_cancel_that_raced_the_claim_does_not_hide_the_live_post(
     assert [e.action for e in reversed(trail)] == ["publish_override", "publish"]
     assert trail[1].details["overrode"] == "cancelled" and trail[1].details["remote_id"] == variant.remote_id
     assert [(e.kind, e.details.get("overrode")) for e in events] == [(EventKind.PUBLISHED, "cancelled")]
+
+
+def test_retries_of_posts_that_failed_together_are_spread_by_jitter(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    add_account(store, sandbox)
+    due = clock.now + timedelta(minutes=1)
+    ids = [schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now, text=f"Outage {i}") for i in range(6)]
+    sandbox.set_faults("503:1", path="/2/tweets", method="POST")
+    clock.set(due)
+    make_engine().sweep()  # all six meet the same outage at the same instant (seeded RNG)
+    delays = [(next_attempt_at(store, i) - clock.now).total_seconds() for i in ids]
+    assert all(15 <= d <= 30 for d in delays), delays  # half fixed, half random
+    assert len({round(d, 3) for d in delays}) == len(ids), delays  # no two retry in step
+
+
+def test_rate_limits_use_up_no_attempt(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock, due_variant: int
+) -> None:
+    sandbox.set_faults("429:1", times=5, path="/2/tweets", method="POST")
+    sandbox.set_rate_limit("x", "create", 10_000, window=60)  # each 429 says: again within a minute
+    engine = make_engine()  # three attempts at most
+    for _ in range(5):
+        engine.sweep()
+        assert posts.get_variant(store, due_variant).status is VariantStatus.SCHEDULED
+        clock.set(next_attempt_at(store, due_variant))
+        sandbox.advance(60)
+    engine.sweep()
+    variant = posts.get_variant(store, due_variant)
+    assert variant.status is VariantStatus.PUBLISHED and variant.attempt_count == 1
+    assert [a[1:] for a in attempts_of(store, due_variant)] == [("retry", "rate_limited")] * 5 + [("published", None)]
+    assert texts(sandbox) == ["Hello"]
+
+
+def test_rate_limit_waits_end_once_the_post_is_too_old_with_a_clear_message(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock, due_variant: int, events: list[Event]
+) -> None:
+    sandbox.set_faults("429:1", path="/2/tweets", method="POST")  # the limit never lifts
+    sandbox.set_rate_limit("x", "create", 10_000, window=120)
+    due = clock.now
+    retry = RetryPolicy(max_attempts=2, rate_limit_patience=timedelta(minutes=10))
+    engine = make_engine(settings=EngineSettings(retry=retry))
+    for _ in range(20):
+        engine.sweep()
+        if posts.get_variant(store, due_variant).status is not VariantStatus.SCHEDULED:
+            break
+        clock.set(next_attempt_at(store, due_variant))
+        sandbox.advance(120)
+    variant = posts.get_variant(store, due_variant)
+    assert variant.status is VariantStatus.FAILED and variant.last_error_class == "rate_limited"
+    assert variant.last_error is not None and variant.last_error.startswith(
+        "Gave up: the platform's rate limit still held it back 10 minutes after it fell due; reschedule it"
+    )
+    tries = attempts_of(store, due_variant)
+    assert len(tries) > retry.max_attempts  # the attempts were not what ended it: time was
+    assert clock.now - due >= retry.rate_limit_patience
+    assert [e.kind for e in events][-1] is EventKind.FAILED and texts(sandbox) == []
+
+
+def test_a_claim_whose_lease_is_gone_before_the_send_is_withdrawn_without_using_an_attempt(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock, due_variant: int
+) -> None:
+    engine = make_engine()
+    assert engine.lease.acquire()
+    claim = engine.publisher.claim(due_variant, posts.get_variant(store, due_variant).version)
+    assert claim is not None
+    clock.advance(minutes=1)  # the lease lapsed between the claim and the call (a stalled process)
+    assert engine.publisher.run(claim) is None
+    variant = posts.get_variant(store, due_variant)
+    assert (variant.status, variant.attempt_count, variant.last_error) == (VariantStatus.SCHEDULED, 0, None)
+    assert attempts_of(store, due_variant) == [(1, "withdrawn", None)]
+    assert texts(sandbox) == []
+    engine.sweep()  # the next sweep sends it, without a look-up: nothing can have been sent
+    assert posts.get_variant(store, due_variant).status is VariantStatus.PUBLISHED
+    assert [m for m, _ in sandbox.calls() if m == "POST"] == ["POST"]
+    assert texts(sandbox) == ["Hello"]
+
+
+def test_an_account_held_by_its_rate_limit_does_not_starve_the_others(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    add_account(store, sandbox, "tokyo", "Asia/Tokyo")
+    add_account(store, sandbox, "berlin", "Europe/Berlin")
+    sandbox.set_rate_limit("x", "create", 1, window=900)  # per user: Tokyo's first post spends Tokyo's window
+    due = clock.now + timedelta(minutes=1)
+    schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now, text="Tokyo 0")
+    waiting = [
+        schedule(store, "tokyo", local_in("Asia/Tokyo", due + timedelta(minutes=1)), clock.now, text=f"Tokyo {i}")
+        for i in range(1, 4)
+    ]
+    berlin = schedule(store, "berlin", local_in("Europe/Berlin", due + timedelta(minutes=2)), clock.now, text="Berlin")
+    engine = make_engine(settings=EngineSettings(retry=RetryPolicy(max_attempts=3), batch=2))
+    clock.set(due)
+    engine.sweep()
+    clock.advance(minutes=3)  # Tokyo's three wait for the reset and come first in due order
+    engine.sweep()
+    assert posts.get_variant(store, berlin).status is VariantStatus.PUBLISHED
+    assert all(posts.get_variant(store, v).status is VariantStatus.SCHEDULED for v in waiting)
+    assert all(attempts_of(store, v) == [] for v in waiting)  # held back without a request
+    assert sorted(texts(sandbox)) == ["Berlin", "Tokyo 0"]

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from datetime import timedelta
+import time
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import func, select
 
 from connectors.base import OutgoingPost
 from connectors.sandbox import Sandbox
@@ -15,9 +17,12 @@ from core.domain import VariantStatus
 from core.services import audit, posts
 from core.store import Store
 from core.store.tables import publish_attempts, worker_leases
+from scheduler import recovery
+from scheduler.backoff import RetryPolicy
 from scheduler.connections import default_factory
+from scheduler.engine import EngineSettings, SweepReport
 from scheduler.events import Event, EventKind
-from scheduler.lease import new_holder_id
+from scheduler.lease import machine_tag, new_holder_id
 from tests.scheduler.conftest import EngineMaker, Spy, add_account, local_in, schedule, texts
 from tests.scheduler.fakes import FakeClock
 
@@ -49,15 +54,22 @@ def test_posts_due_while_stopped_publish_inside_the_grace_window_and_are_missed_
     assert sorted(texts(sandbox)) == ["Berlin", "Tokyo"]
 
 
-def _crash_mid_publish(make_engine: EngineMaker, store: Store, variant_id: int, *, sent: bool) -> None:
-    """Claim as a worker would, let the platform create the post or not, then "die" recording nothing."""
+def _crash_mid_publish(
+    make_engine: EngineMaker, store: Store, sandbox: Sandbox, clock: FakeClock, *, sent: bool
+) -> int:
+    """A post due now, claimed as a worker would; the platform creates it or not; then the worker
+    "dies", recording nothing."""
+    add_account(store, sandbox)
+    variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", clock.now + timedelta(minutes=1)), clock.now)
+    clock.advance(minutes=1)
     crashed = make_engine(holder=new_holder_id())
     assert crashed.lease.acquire()
     claim = crashed.publisher.claim(variant_id, posts.get_variant(store, variant_id).version)
     assert claim is not None
     if sent:
         crashed.pool.get(claim.account_id).publish(claim.post)
-    crashed.lease._set(None, None)  # it is gone: no result, no release
+    crashed.lease._set(None, None, crashed.clock())  # type: ignore[attr-defined]  # gone: no result, no release
+    return variant_id
 
 
 def _outcomes(store: Store, variant_id: int) -> list[str]:
@@ -71,13 +83,19 @@ def _outcomes(store: Store, variant_id: int) -> list[str]:
         )
 
 
+def _assert_found_not_resent(store: Store, sandbox: Sandbox, report: SweepReport, variant_id: int) -> None:
+    """The sweep reset the claim left behind, and the look-up found the post the claimant had sent."""
+    assert report.leader and report.reset == [variant_id]
+    variant = posts.get_variant(store, variant_id)
+    assert variant.status is VariantStatus.PUBLISHED and variant.remote_id == sandbox.posts("x")[0]["id"]
+    assert texts(sandbox) == ["Hello"]
+    assert _outcomes(store, variant_id) == ["interrupted", "reconciled"]
+
+
 def test_a_post_sent_before_the_crash_is_found_on_the_platform_not_sent_again(
     store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
 ) -> None:
-    add_account(store, sandbox)
-    variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", clock.now + timedelta(minutes=1)), clock.now)
-    clock.advance(minutes=1)
-    _crash_mid_publish(make_engine, store, variant_id, sent=True)
+    variant_id = _crash_mid_publish(make_engine, store, sandbox, clock, sent=True)
     assert posts.get_variant(store, variant_id).status is VariantStatus.PUBLISHING
 
     successor = make_engine()
@@ -87,20 +105,13 @@ def test_a_post_sent_before_the_crash_is_found_on_the_platform_not_sent_again(
     clock.advance(minutes=3)  # past its lease and past orphan_after
     report = successor.sweep()
 
-    assert report.reset == [variant_id]
-    variant = posts.get_variant(store, variant_id)
-    assert variant.status is VariantStatus.PUBLISHED
-    assert texts(sandbox) == ["Hello"] and variant.remote_id == sandbox.posts("x")[0]["id"]
-    assert _outcomes(store, variant_id) == ["interrupted", "reconciled"]
+    _assert_found_not_resent(store, sandbox, report, variant_id)
 
 
 def test_a_post_not_sent_before_the_crash_is_published_after_the_look_up(
     store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
 ) -> None:
-    add_account(store, sandbox)
-    variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", clock.now + timedelta(minutes=1)), clock.now)
-    clock.advance(minutes=1)
-    _crash_mid_publish(make_engine, store, variant_id, sent=False)
+    variant_id = _crash_mid_publish(make_engine, store, sandbox, clock, sent=False)
     clock.advance(minutes=3)
     make_engine().sweep()
     assert posts.get_variant(store, variant_id).status is VariantStatus.PUBLISHED
@@ -114,13 +125,10 @@ def test_a_post_not_sent_before_the_crash_is_published_after_the_look_up(
 def test_a_dead_process_on_this_host_is_taken_over_at_once(
     store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
 ) -> None:
-    add_account(store, sandbox)
-    variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", clock.now + timedelta(minutes=1)), clock.now)
-    clock.advance(minutes=1)
-    _crash_mid_publish(make_engine, store, variant_id, sent=True)
-    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    host = new_holder_id().split(":")[1]
-    dead = f"worker:{host}:{finished.stdout.strip()}:dead00"
+    variant_id = _crash_mid_publish(make_engine, store, sandbox, clock, sent=True)
+    finished = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
+    dead = new_holder_id(pid=finished.pid)  # its identity, read while it runs
+    finished.communicate(b"", timeout=60)  # and now it has exited
     with store.write() as conn:  # the claim and the lease now belong to a process that has exited
         conn.execute(publish_attempts.update().values(worker=dead))
         conn.execute(worker_leases.update().values(holder=dead, expires_at=clock.now + timedelta(hours=1)))
@@ -177,28 +185,32 @@ def test_a_result_the_database_refused_is_looked_up_by_the_same_process_not_left
     _refuse_results(store, False)
     report = engine.sweep()  # the same process, at once: no waiting for orphan_after nor a restart
 
-    assert report.reset == [variant_id]
-    variant = posts.get_variant(store, variant_id)
-    assert variant.status is VariantStatus.PUBLISHED and variant.remote_id == sandbox.posts("x")[0]["id"]
-    assert texts(sandbox) == ["Hello"]
-    assert _outcomes(store, variant_id) == ["interrupted", "reconciled"]
+    _assert_found_not_resent(store, sandbox, report, variant_id)
 
 
-def test_a_sweep_never_resets_a_publish_now_of_its_own_process_however_long_the_call(
+def test_a_long_publish_now_is_reset_neither_by_a_sweep_of_its_process_nor_by_another_host(
     store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
 ) -> None:
     add_account(store, sandbox)
     draft = posts.create_post(store, text="Long call", accounts=["tokyo"]).variants[0].id
     resets: list[list[int]] = []
 
-    def sweep_meanwhile(_post: OutgoingPost) -> None:
+    def meanwhile(_post: OutgoingPost) -> None:
         clock.advance(minutes=10)  # far past orphan_after, while the call is still out
-        resets.append(engine.sweep().reset)
+        resets.append(engine.sweep().reset)  # this process knows the call is live
+        deadline = time.monotonic() + 30
+        while _heartbeat(store, draft) < clock.now and time.monotonic() < deadline:
+            time.sleep(0.02)  # the claimant's heartbeat thread writes the new time
+        # Another host sees only the row: its heartbeat is fresh, however old the claim.
+        resets.append(recovery.reset_interrupted(store, now=clock.now, in_flight=(), orphan_after=timedelta(minutes=2)))
 
-    engine = make_engine(factory=lambda account: Spy(default_factory(account), sweep_meanwhile))
+    settings = EngineSettings(retry=RetryPolicy(max_attempts=3), orphan_after=timedelta(seconds=0.2))
+    engine = make_engine(
+        holder=ELSEWHERE, settings=settings, factory=lambda account: Spy(default_factory(account), meanwhile)
+    )
     outcome = engine.publish_now(draft)
 
-    assert resets == [[]]
+    assert resets == [[], []]
     assert outcome is not None and outcome.status is VariantStatus.PUBLISHED
     assert _outcomes(store, draft) == ["published"] and texts(sandbox) == ["Long call"]
 
@@ -207,15 +219,11 @@ def test_a_live_process_on_this_host_keeps_its_claim_however_long_its_call_takes
     store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
 ) -> None:
     sandbox.set_refuse_duplicates(False)
-    add_account(store, sandbox)
-    variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", clock.now + timedelta(minutes=1)), clock.now)
-    clock.advance(minutes=1)
-    _crash_mid_publish(make_engine, store, variant_id, sent=True)
+    variant_id = _crash_mid_publish(make_engine, store, sandbox, clock, sent=True)
     live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
     try:
-        host = new_holder_id().split(":")[1]
         with store.write() as conn:  # the claim belongs to a process of this host that still runs
-            conn.execute(publish_attempts.update().values(worker=f"worker:{host}:{live.pid}:live00"))
+            conn.execute(publish_attempts.update().values(worker=new_holder_id(pid=live.pid)))
         successor = make_engine()
         clock.advance(minutes=30)  # past the claimer's lease and far past orphan_after
         report = successor.sweep()
@@ -246,3 +254,135 @@ def test_a_zero_minute_grace_window_still_publishes_a_post_swept_just_after_it_f
     clock.set(later + timedelta(minutes=10))
     assert engine.sweep().missed == [late]
     assert texts(sandbox) == ["On time"]
+
+
+def test_a_post_held_back_by_the_rate_limit_while_running_is_not_missed(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    account = add_account(store, sandbox, "tokyo", "Asia/Tokyo", grace=30)
+    sandbox.set_rate_limit("x", "create", 1, window=3600)  # one post an hour
+    due = clock.now + timedelta(minutes=1)
+    schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now, text="First")
+    second = schedule(store, "tokyo", local_in("Asia/Tokyo", due + timedelta(minutes=1)), clock.now, text="Second")
+    engine = make_engine()
+    clock.set(due)
+    engine.sweep()  # "First" spends the window: the account is held for about an hour
+    lifts = engine.limiter.blocked_until(account.id, clock.now)
+    assert lifts is not None and lifts > clock.now + timedelta(minutes=50)
+    held = posts.get_variant(store, second)
+    assert held.last_error is not None and "rate limit" in held.last_error  # people see why it waits
+
+    clock.set(due + timedelta(minutes=45))  # far past the 30-minute grace, while the worker runs
+    report = engine.sweep()
+    assert report.missed == [] and posts.get_variant(store, second).status is VariantStatus.SCHEDULED
+    # The next sweep comes only after the hold ended: the grace window counts from there.
+    clock.set(lifts + timedelta(minutes=5))
+    sandbox.advance(3600)
+    report = engine.sweep()
+    assert report.missed == []
+    assert posts.get_variant(store, second).status is VariantStatus.PUBLISHED
+    assert texts(sandbox) == ["First", "Second"]
+
+
+def test_missed_messages_say_what_happened(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    account = add_account(store, sandbox, "tokyo", "Asia/Tokyo", grace=30)
+    sandbox.set_rate_limit("x", "create", 1, window=3600)
+    due = clock.now + timedelta(minutes=1)
+    schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now, text="First")
+    held = schedule(store, "tokyo", local_in("Asia/Tokyo", due + timedelta(minutes=1)), clock.now, text="Held")
+    engine = make_engine()
+    clock.set(due)
+    engine.sweep()
+    lifts = engine.limiter.blocked_until(account.id, clock.now)
+    assert lifts is not None
+    engine.stop()
+    clock.set(lifts + timedelta(hours=2))  # the worker stopped during the hold and came back much later
+    # The one that comes back sends one post per sweep (and its sweeps will be far apart).
+    busy = make_engine(settings=EngineSettings(retry=RetryPolicy(max_attempts=3), batch=1))
+    assert busy.sweep().missed == [held]
+    message = posts.get_variant(store, held).last_error or ""
+    assert "its wait for the platform's rate limit ended 120 minutes ago, while Communiqué was not running" in message
+
+    # Now it runs all along, but falls behind.
+    add_account(store, sandbox, "berlin", "Europe/Berlin", grace=30)
+    start = clock.now + timedelta(minutes=1)
+    sent, behind = (
+        schedule(store, "berlin", local_in("Europe/Berlin", start), clock.now, text=text) for text in ("On", "Behind")
+    )
+    clock.set(start)
+    busy.sweep()
+    clock.advance(hours=1)
+    assert busy.sweep().missed == [behind]
+    message = posts.get_variant(store, behind).last_error or ""
+    assert "although the publisher was running" in message and "not running" not in message
+    assert posts.get_variant(store, sent).status is VariantStatus.PUBLISHED
+
+
+@pytest.mark.skipif(machine_tag() is None, reason="process start times need /proc")
+def test_a_pid_given_to_another_process_does_not_keep_a_dead_claimants_claim(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    sandbox.set_refuse_duplicates(False)  # a second send would show as a second post
+    variant_id = _crash_mid_publish(make_engine, store, sandbox, clock, sent=True)
+    # After a restart the claimant's pid belongs to an unrelated live process that started later.
+    unrelated = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    try:
+        kind, host, pid, identity, nonce = new_holder_id(pid=unrelated.pid).split(":")
+        machine, started = identity.split(".")
+        claimant = ":".join([kind, host, pid, f"{machine}.{int(started) - 1}", nonce])
+        with store.write() as conn:  # its heartbeat is even fresh: the identity alone settles it
+            conn.execute(publish_attempts.update().values(worker=claimant, heartbeat_at=clock.now))
+            conn.execute(worker_leases.update().values(holder=claimant, expires_at=clock.now + timedelta(hours=1)))
+        report = make_engine().sweep()  # neither its lease nor its claim waits for anything
+    finally:
+        unrelated.kill()
+        unrelated.wait(timeout=60)
+    _assert_found_not_resent(store, sandbox, report, variant_id)
+
+
+#: A claimant on another machine: nothing about it can be checked from here but its heartbeat.
+ELSEWHERE = "worker:laptop-7:4242:0badc0de.123456:abc123"
+
+
+def _db_now(store: Store, clock: FakeClock) -> datetime:
+    """The clock heartbeats are judged by: PostgreSQL's own, or this machine's (the fake) on SQLite."""
+    if store.is_sqlite:
+        return clock.now
+    with store.read() as conn:
+        found: datetime = conn.execute(select(func.clock_timestamp())).scalar_one()
+    return found
+
+
+def test_a_claim_from_another_host_is_reset_only_once_its_heartbeat_is_stale(
+    any_store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    sandbox.set_refuse_duplicates(False)
+    add_account(any_store, sandbox)
+    variant_id = schedule(any_store, "tokyo", local_in("Asia/Tokyo", clock.now + timedelta(minutes=1)), clock.now)
+    clock.advance(minutes=1)
+    claimant = make_engine(store=any_store, holder=ELSEWHERE)
+    claim = claimant.publisher.claim(variant_id, posts.get_variant(any_store, variant_id).version)
+    assert claim is not None
+    claimant.pool.get(claim.account_id).publish(claim.post)  # its call reached the platform; no result yet
+    now = _db_now(any_store, clock)
+    with any_store.write() as conn:
+        # A slow publish (a long thread with media), or a claimant whose clock runs hours behind.
+        conn.execute(publish_attempts.update().values(started_at=now - timedelta(hours=3), heartbeat_at=now))
+    successor = make_engine(store=any_store)
+    report = successor.sweep()
+    assert report.leader and report.reset == []
+    assert posts.get_variant(any_store, variant_id).status is VariantStatus.PUBLISHING
+
+    with any_store.write() as conn:  # it stopped beating more than orphan_after (2 minutes) ago
+        conn.execute(publish_attempts.update().values(heartbeat_at=_db_now(any_store, clock) - timedelta(minutes=3)))
+    _assert_found_not_resent(any_store, sandbox, successor.sweep(), variant_id)
+
+
+def _heartbeat(store: Store, variant_id: int) -> datetime:
+    with store.read() as conn:
+        found: datetime = conn.execute(
+            select(publish_attempts.c.heartbeat_at).where(publish_attempts.c.variant_id == variant_id)
+        ).scalar_one()
+    return found
