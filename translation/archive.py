@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import stat
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from core.errors import UserError
@@ -72,16 +73,46 @@ def check_entries(archive: zipfile.ZipFile, label: str) -> tuple[str, list[tuple
     return tops.pop(), files
 
 
-def extract(archive: zipfile.ZipFile, files: list[tuple[zipfile.ZipInfo, tuple[str, ...]]], dest: Path) -> None:
-    """Write the files :func:`check_entries` accepted under ``dest``, counting the bytes really written."""
+#: What reading a damaged archive raises (a bad CRC, a truncated or garbled deflate stream...).
+DAMAGED_ARCHIVE_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+)
+
+
+def unreadable(label: str, exc: BaseException) -> UserError:
+    """The sentence for an archive that cannot be read or unpacked (``label`` names the file)."""
+    if isinstance(exc, OSError):
+        return UserError(f"{label} cannot be unpacked: {exc.strerror or exc}.")
+    return UserError(f"{label} is damaged ({exc}): download it again.")
+
+
+def extract(
+    archive: zipfile.ZipFile, files: list[tuple[zipfile.ZipInfo, tuple[str, ...]]], dest: Path, label: str
+) -> None:
+    """Write the files :func:`check_entries` accepted under ``dest``, counting the bytes really written.
+
+    ``label`` names the file in messages ("The file 'x.argosmodel'"): every failure is one
+    sentence that says which pack file it was.
+    """
     for info, parts in files:
         target = dest.joinpath(*parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
         written = 0
-        # Count the bytes really written: a header may lie about the size.
-        with archive.open(info) as source, target.open("wb") as out:
-            while chunk := source.read(_CHUNK):
-                written += len(chunk)
-                if written > info.file_size:
-                    raise UserError(f"The entry {info.filename!r} is larger than its header says.")
-                out.write(chunk)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # Count the bytes really written: a header may lie about the size.
+            with archive.open(info) as source, target.open("wb") as out:
+                while chunk := source.read(_CHUNK):
+                    written += len(chunk)
+                    if written > info.file_size:
+                        raise UserError(
+                            f"{label} is damaged: the entry {info.filename!r} is larger than its header says; "
+                            "download it again."
+                        )
+                    out.write(chunk)
+        except (*DAMAGED_ARCHIVE_ERRORS, OSError) as exc:
+            raise unreadable(label, exc) from None

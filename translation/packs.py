@@ -23,7 +23,6 @@ import shutil
 import tempfile
 import threading
 import zipfile
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +31,7 @@ from typing import Any
 from core import languages, paths
 from core.errors import NotFoundError, UserError
 from core.timeutil import now_utc
-from translation.archive import check_entries, extract
+from translation.archive import DAMAGED_ARCHIVE_ERRORS, check_entries, extract, unreadable
 
 PACKS_FOLDER = "packs"
 #: Written into each installed pack: where it came from and a fingerprint of the archive.
@@ -392,11 +391,9 @@ def install_pack(file: Path | str, *, expected: tuple[str, str] | None = None) -
         try:
             with zipfile.ZipFile(path) as archive:
                 _top, files = check_entries(archive, label)
-                extract(archive, files, folder)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
-            raise UserError(f"{label} is damaged ({exc}): download it again.") from None
-        except OSError as exc:
-            raise UserError(f"{label} cannot be unpacked: {exc.strerror or exc}.") from None
+                extract(archive, files, folder, label)
+        except (*DAMAGED_ARCHIVE_ERRORS, OSError) as exc:  # opening it, or reading its directory
+            raise unreadable(label, exc) from None
         metadata = _check_metadata(folder, label)
         pair = (metadata["from_code"], metadata["to_code"])
         if wanted is not None and pair != wanted:

@@ -13,6 +13,7 @@ import pytest
 
 from core.errors import UserError
 from translation import argos, packs
+from translation.archive import check_entries, extract
 from translation.argos import ArgosEngine
 
 Install = Callable[..., list[packs.PackInfo]]
@@ -150,3 +151,32 @@ def test_stale_staging_folders_are_cleaned_when_an_install_starts(pack_files: di
     packs.install_pack(pack_files["vi-en"])
 
     assert sorted(p.name for p in staging.iterdir()) == ["install-1-busy", "notes"]
+
+
+def _flip_stored_bytes(path: Path, source: Path, member_suffix: str) -> Path:
+    """A copy of ``source`` whose member's data has bytes flipped (its directory stays intact)."""
+    data = bytearray(source.read_bytes())
+    with zipfile.ZipFile(source) as zf:
+        info = zf.getinfo(next(n for n in zf.namelist() if n.endswith(member_suffix)))
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra) + info.compress_size // 2
+    for i in range(start, start + 16):
+        data[i] ^= 0xFF
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_unpacking_errors_name_the_pack_file(tmp_path: Path, pack_files: dict[str, Path]) -> None:
+    broken = _flip_stored_bytes(tmp_path / "broken-en-vi.argosmodel", pack_files["en-vi"], "model.bin")
+    label = "The file 'broken-en-vi.argosmodel'"
+    with zipfile.ZipFile(broken) as archive:
+        _top, files = check_entries(archive, label)  # the directory is fine: the damage shows on reading
+        with pytest.raises(
+            UserError, match=r"^The file 'broken-en-vi\.argosmodel' is damaged \(.+\): download it again\.$"
+        ):
+            extract(archive, files, tmp_path / "out", label)
+        (tmp_path / "taken").write_text("a file where the folder should go", encoding="utf-8")
+        with pytest.raises(UserError, match=r"^The file 'broken-en-vi\.argosmodel' cannot be unpacked: .+\.$"):
+            extract(archive, files, tmp_path / "taken", label)
+    with pytest.raises(UserError, match=r"^The file 'broken-en-vi\.argosmodel' is damaged"):
+        packs.install_pack(broken)
+    assert packs.list_packs() == []
