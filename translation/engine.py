@@ -41,32 +41,32 @@ def snapshot(engine: Engine) -> contextlib.AbstractContextManager[object]:
     return method() if callable(method) else contextlib.nullcontext()
 
 
-#: Outside packages add engines under this entry-point group (``name = "module:factory"``).
+#: Every engine, the built-in one included, registers under this entry-point group
+#: (``name = "module:factory"`` in the distribution's metadata).
 ENTRY_POINT_GROUP = "communique.engines"
 DEFAULT_ENGINE = "argos"
 
 
 def engine_names() -> list[str]:
-    """The built-in engine and every engine a plugin registers, sorted."""
+    """The engines registered under ``communique.engines``, sorted."""
     from importlib.metadata import entry_points
 
-    return sorted({DEFAULT_ENGINE, *(ep.name for ep in entry_points(group=ENTRY_POINT_GROUP))})
+    return sorted({ep.name for ep in entry_points(group=ENTRY_POINT_GROUP)})
 
 
 def load_engine(name: str = DEFAULT_ENGINE) -> Engine:
-    """The engine called ``name``: Argos, or one registered under ``communique.engines``."""
+    """The engine registered as ``name`` under ``communique.engines`` (Argos by default)."""
     from importlib.metadata import entry_points
 
     from core.errors import UserError
 
+    for entry in entry_points(group=ENTRY_POINT_GROUP, name=name):
+        engine = entry.load()()
+        if not isinstance(engine, Engine):
+            raise UserError(f"The translation engine {name!r} does not implement the engine interface.")
+        return engine
     if name == DEFAULT_ENGINE:
-        from translation.argos import ArgosEngine
-
-        return ArgosEngine()
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
-        if entry.name == name:
-            engine = entry.load()()
-            if not isinstance(engine, Engine):
-                raise UserError(f"The translation engine {name!r} does not implement the engine interface.")
-            return engine
+        raise UserError(
+            "The built-in translation engine is not registered: reinstall Communiqué so that its metadata is complete."
+        )
     raise UserError(f"Unknown translation engine {name!r}: choose one of {', '.join(engine_names())}.")

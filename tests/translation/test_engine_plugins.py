@@ -5,13 +5,14 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Iterator
+from importlib.metadata import distribution, entry_points
 from pathlib import Path
 
 import pytest
 
 from core.errors import UserError
 from translation.argos import ArgosEngine
-from translation.engine import Engine, engine_names, load_engine
+from translation.engine import DEFAULT_ENGINE, ENTRY_POINT_GROUP, Engine, engine_names, load_engine
 from translation.service import TranslationService
 
 _PLUGIN = '''
@@ -57,6 +58,14 @@ def test_argos_is_the_default() -> None:
     assert isinstance(load_engine(), ArgosEngine)
     with pytest.raises(UserError, match="Unknown translation engine 'nope'"):
         load_engine("nope")
+
+
+def test_the_built_in_engine_registers_like_a_plugin() -> None:
+    # In the installed metadata, under the group outside engines use: no special case in the code.
+    (argos,) = entry_points(group=ENTRY_POINT_GROUP, name=DEFAULT_ENGINE)
+    assert argos.value == "translation.argos:ArgosEngine" and argos.dist is not None
+    assert argos.dist.name == distribution("communique").name
+    assert engine_names() == sorted(ep.name for ep in entry_points(group=ENTRY_POINT_GROUP))
 
 
 def test_a_plugin_engine_runs_the_whole_pipeline(plugin: None) -> None:
