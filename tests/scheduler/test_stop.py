@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from connectors.sandbox import Sandbox
-from core import timeutil
+from core import paths, timeutil
 from core.store import Store
 from core.store.tables import publish_attempts, variants, worker_leases
 from tests.scheduler.test_crash import _wait_until
@@ -36,7 +36,10 @@ def test_a_stop_mid_batch_claims_nothing_more_and_records_every_call_in_flight(
         finally:
             worker.send_signal(how)
         signalled = time.monotonic()
-        at_signal = published_count(store)  # read after the signal: at most this many were done by then
+        # Read once the worker has taken the signal in: at most this many were done by then.
+        worker_log = paths.subdir("logs") / "worker.log"
+        assert _wait_until(lambda: "claiming nothing more" in worker_log.read_text(encoding="utf-8"), 30)
+        at_signal = published_count(store)
         code = worker.wait(timeout=60)
         stopped_after = time.monotonic() - signalled
         published = published_count(store)
