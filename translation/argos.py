@@ -11,14 +11,13 @@
   when a pack is installed or removed (otherwise a replaced pack keeps translating with the old
   model in this process) or when the data folder changes.
 - Offline: a pack without its own ``minisbd/<lang>.onnx`` would make Argos download a sentence
-  splitter on first use; such packs get a rule-based splitter instead.
+  splitter on first use; such packs get a rule-based splitter instead (:mod:`translation.sentences`).
 - Batched: all segments of a call go to CTranslate2 in one ``translate_batch``.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sys
 import threading
 from collections.abc import Iterator, Sequence
@@ -30,6 +29,7 @@ from typing import Any
 from core import paths
 from core.errors import UserError
 from translation import packs
+from translation.sentences import RuleSentencizer
 
 ENGINE_NAME = "argos"
 ARGOS_FOLDER = "argos"
@@ -41,9 +41,6 @@ _translations: dict[tuple[str, str], tuple[tuple[Path, str, str], Any]] = {}
 _pointed_at: Path | None = None
 #: The pack listing pinned by :meth:`ArgosEngine.snapshot` for this thread's current translation.
 _pinned = threading.local()
-
-# Sentence ends for packs that carry no splitter model: Latin, CJK full-width, Devanagari danda.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])|(?<=[।॥])\s*")
 
 
 def thread_settings(cpu_count: int | None = None) -> dict[str, str]:
@@ -166,14 +163,6 @@ def is_loaded() -> bool:
     return bool(_modules)
 
 
-class RuleSentencizer:
-    """A sentence splitter that needs no model and no network (for packs without MiniSBD)."""
-
-    def split_sentences(self, text: str) -> list[str]:
-        """Split after sentence-ending punctuation."""
-        return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
-
-
 class ArgosEngine:
     """The built-in engine: installed Argos packs, translated offline through CTranslate2."""
 
@@ -238,7 +227,7 @@ class ArgosEngine:
         )
         if not pack.has_splitter:
             # Argos would download a MiniSBD model for this language on first use.
-            translation.sentencizer = RuleSentencizer()
+            translation.sentencizer = RuleSentencizer(from_code)
         _translations[(from_code, to_code)] = (identity, translation)
         return translation
 

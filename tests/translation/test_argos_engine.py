@@ -63,6 +63,7 @@ def test_packs_without_a_splitter_get_the_rule_splitter(install: Callable[..., l
     engine.translate_batch(["a."], "en", "ja")
     loaded = {pair: entry[1] for pair, entry in argos._translations.items()}
     assert isinstance(loaded[("en", "fr")].sentencizer, RuleSentencizer)
+    assert loaded[("en", "fr")].sentencizer.language == "en"  # the source language's abbreviations
     assert not isinstance(loaded[("en", "ja")].sentencizer, RuleSentencizer)
     assert RuleSentencizer().split_sentences("One. Two! 三つ。四つ？ पाँच। six") == [
         "One.",
@@ -149,3 +150,47 @@ def test_warm_up_loads_every_installed_model_and_splitter(install: Callable[...,
     loaded = {pair: entry[1].translator is not None for pair, entry in argos._translations.items()}
     assert loaded == {("en", "ja"): True, ("vi", "en"): True}
     assert all(entry[1].sentencizer.detector is not None for entry in argos._translations.values())
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "sentences"),
+    [
+        ("en", "Mr. Smith met the U.S. delegation today.", ["Mr. Smith met the U.S. delegation today."]),
+        ("en", "See No. 5, e.g. the annex. Dr. J. Doe agreed!", ["See No. 5, e.g. the annex.", "Dr. J. Doe agreed!"]),
+        ("en", "It was No. It was not.", ["It was No.", "It was not."]),  # "No." before a word ends it
+        (
+            "en",
+            "The talks end at 5 p.m. today, approx. two hours.",
+            ["The talks end at 5 p.m. today, approx. two hours."],
+        ),
+        (
+            "vi",
+            "Đại sứ quán tại TP. Hồ Chí Minh thông báo. Đoàn đến Q. 1 lúc 9 giờ. Cảm ơn!",
+            ["Đại sứ quán tại TP. Hồ Chí Minh thông báo.", "Đoàn đến Q. 1 lúc 9 giờ.", "Cảm ơn!"],
+        ),
+        ("de", "Wir treffen z.B. Herrn Dr. Müller. Danke.", ["Wir treffen z.B. Herrn Dr. Müller.", "Danke."]),
+        ("uk", "Зустріч у м. Київ відбулася. Дякуємо!", ["Зустріч у м. Київ відбулася.", "Дякуємо!"]),
+        ("en", "The minister arrived. The talks began.", ["The minister arrived.", "The talks began."]),
+    ],
+)
+def test_the_rule_splitter_does_not_split_at_abbreviations(language: str, text: str, sentences: list[str]) -> None:
+    assert RuleSentencizer(language).split_sentences(text) == sentences
+
+
+def test_a_pack_without_a_splitter_keeps_an_abbreviated_sentence_whole(
+    install: Callable[..., list[packs.PackInfo]],
+) -> None:
+    install("en-fr-nosplit")
+    engine = ArgosEngine()
+    engine.translate_batch(["a."], "en", "fr")
+    translation = argos._translations[("en", "fr")][1]
+    tokenized: list[list[str]] = []
+    encode = translation.pkg.tokenizer.encode
+
+    def recording_encode(sentence: str) -> list[str]:
+        tokenized.append(sentence)
+        return encode(sentence)
+
+    translation.pkg.tokenizer.encode = recording_encode  # sees what goes to the model, changes nothing
+    engine.translate_batch(["Mr. Smith met the U.S. delegation. The talks began."], "en", "fr")
+    assert tokenized == ["Mr. Smith met the U.S. delegation.", "The talks began."]
