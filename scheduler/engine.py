@@ -284,8 +284,11 @@ class Engine:
     # --- APScheduler wiring -----------------------------------------------------------------------
 
     def start(self) -> None:
-        """Start sweeping in the background: at once, at each next due time, and periodically."""
-        self._stopping.clear()
+        """Start sweeping in the background: at once, at each next due time, and periodically.
+
+        An engine runs once: after :meth:`begin_stop` (a signal may come before the start) it
+        claims nothing, and a stopped engine is not started again.
+        """
         scheduler = BackgroundScheduler(timezone="UTC")
         common = {"misfire_grace_time": None, "coalesce": True, "max_instances": 1, "replace_existing": True}
         scheduler.add_job(
