@@ -193,3 +193,12 @@ def test_same_language_is_identity(store: Store, install: Install) -> None:
     install("vi-en")
     (result,) = TranslationService(store).translate("Xin chào @a", "vi", ["vi"])
     assert result.text == "Xin chào @a" and result.origin == "identity" and result.flags == ()
+
+
+def test_prose_glued_to_a_mention_is_translated(store: Store, install: Install) -> None:
+    install("ja-en")
+    text = "詳しくは@MofaJapan_jpまでご連絡ください。"
+    (result,) = TranslationService(store).translate(text, "ja", ["en"])
+    assert result.segments == 2  # the Japanese on both sides of the handle went to the engine
+    assert "@MofaJapan_jp" in result.text and "までご連絡ください" not in result.text
+    assert not any(flag.code == "lost_span" for flag in result.flags)
