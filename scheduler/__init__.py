@@ -9,7 +9,9 @@
 - :mod:`scheduler.poller`, :mod:`scheduler.cadence` - engagement snapshots, batched per account.
 - :mod:`scheduler.recurrence`, :mod:`scheduler.slots` - RRULE posts and posting slots, on the
   account's wall clock.
-- :mod:`scheduler.lease` - one publisher per database (a lease row; see its docstring for why).
-- :mod:`scheduler.events` - the bus the GUI bridges to Qt signals.
+- :mod:`scheduler.lease` - one publisher per database (a lease row on SQLite, an advisory lock on
+  PostgreSQL; see its docstring for why), and holder ids that survive pid reuse.
+- :mod:`scheduler.events` - the in-process bus the GUI bridges to Qt signals, and a feed read from
+  the store for a GUI in another process than the worker.
 - :mod:`scheduler.worker`, :mod:`scheduler.cli` - ``communique worker`` / ``publish`` / ``recur`` / ``slot``.
 """
