@@ -115,22 +115,18 @@ def test_glossary_commands(pack_files: dict[str, Path]) -> None:
     assert json.loads(run("glossary", "list", "--json").stdout) == []
 
 
+def add_forced_term(home: Path, term: str, translation: str, *, to: str = "en") -> str:
+    """``communique glossary add`` a vi -> ``to`` forced translation in another process; its id."""
+    added = run_cli(
+        "glossary", "add", "--from", "vi", "--to", to, "--translation", translation, "--json", term, home=home
+    )
+    assert added.code == 0, added.err
+    return str(added.json()["id"])
+
+
 def test_glossary_edit_changes_an_entry_and_is_audited(isolated_home: Path, pack_files: dict[str, Path]) -> None:
     assert run_cli("lang", "install", str(pack_files["vi-en"]), home=isolated_home).code == 0
-    added = run_cli(
-        "glossary",
-        "add",
-        "--from",
-        "vi",
-        "--to",
-        "en",
-        "--translation",
-        "MOFA",
-        "--json",
-        "Bộ Ngoại giao",
-        home=isolated_home,
-    )
-    entry_id = str(added.json()["id"])
+    entry_id = add_forced_term(isolated_home, "Bộ Ngoại giao", "MOFA")
 
     edited = run_cli(
         "glossary",

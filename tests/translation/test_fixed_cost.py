@@ -15,6 +15,7 @@ from core import paths
 from core.store import Store, open_store
 from core.store.tables import translation_memory
 from tests.support.cli import run_cli
+from tests.translation.test_cli import add_forced_term
 from translation import glossary, packs
 from translation.service import TranslationService
 
@@ -112,22 +113,8 @@ def test_glossary_changes_by_another_process_reach_the_next_translation(
 
     before = translated()  # the pair's (empty) glossary is now cached in this process
     assert not before.startswith("MOFA")
-    added = run_cli(
-        "glossary",
-        "add",
-        "--from",
-        "vi",
-        "--to",
-        "en",
-        "--translation",
-        "MOFA",
-        "--json",
-        "Bộ Ngoại giao",
-        home=isolated_home,
-    )
-    assert added.code == 0, added.err
+    entry_id = add_forced_term(isolated_home, "Bộ Ngoại giao", "MOFA")
     assert translated().startswith("MOFA ")
-    entry_id = str(added.json()["id"])
     assert run_cli("glossary", "edit", entry_id, "--translation", "Foreign Ministry", home=isolated_home).code == 0
     assert translated().startswith("Foreign Ministry ")
     assert run_cli("glossary", "remove", entry_id, home=isolated_home).code == 0
