@@ -13,15 +13,16 @@ from sqlalchemy import func, select
 
 from connectors.base import OutgoingPost
 from connectors.sandbox import Sandbox
+from core import timeutil
 from core.domain import VariantStatus
-from core.services import audit, posts
+from core.services import accounts, audit, posts
 from core.store import Store
 from core.store.tables import publish_attempts, worker_leases
 from scheduler import recovery
 from scheduler.backoff import RetryPolicy
 from scheduler.connections import default_factory
 from scheduler.engine import EngineSettings, SweepReport
-from scheduler.events import Event, EventKind
+from scheduler.events import Event, EventBus, EventFeed, EventKind
 from scheduler.lease import machine_tag, new_holder_id
 from tests.scheduler.conftest import EngineMaker, Spy, add_account, local_in, schedule, texts
 from tests.scheduler.fakes import FakeClock
@@ -386,3 +387,49 @@ def _heartbeat(store: Store, variant_id: int) -> datetime:
             select(publish_attempts.c.heartbeat_at).where(publish_attempts.c.variant_id == variant_id)
         ).scalar_one()
     return found
+
+
+def test_posts_missed_at_start_are_marked_in_chunks_and_a_change_made_meanwhile_is_kept(
+    any_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = any_store
+    monkeypatch.setattr(recovery, "MISSED_CHUNK", 3)
+    accounts.add_account(store, name="tokyo", platform="x", language="ja", timezone="Asia/Tokyo", grace_minutes=30)
+    now = timeutil.now_utc().replace(second=0, microsecond=0)
+    # Eight posts that fell due 9 down to 2 hours ago (each with its own message), in three chunks.
+    ids = [
+        schedule(store, "tokyo", local_in("Asia/Tokyo", now - timedelta(hours=9 - i)), now - timedelta(days=1))
+        for i in range(8)
+    ]
+    cancelled, edited = ids[4], ids[7]  # in the second and the third chunk
+    bus, announced = EventBus(), []
+
+    def meanwhile(event: Event) -> None:  # the first chunk has committed: a person acts on two later posts
+        announced.append(event)
+        if len(announced) == 1:
+            posts.cancel_post(store, posts.get_variant(store, cancelled).post_id)
+            posts.edit_variant(store, edited, text="Revised")
+
+    bus.subscribe(meanwhile)
+    feed = EventFeed(store)
+
+    marked = recovery.mark_missed(store, bus, now=now, actor="worker")
+
+    expected = [i for i in ids if i not in (cancelled, edited)]
+    assert marked == expected and [e.variant_id for e in announced] == expected
+    assert posts.get_variant(store, cancelled).status is VariantStatus.CANCELLED  # not overwritten
+    still = posts.get_variant(store, edited)
+    assert still.status is VariantStatus.SCHEDULED and still.text == "Revised"
+    fed = {item.event.variant_id: item.event for item in feed.poll()}
+    assert sorted(fed) == sorted(expected)
+    for number, variant_id in enumerate(ids):
+        if variant_id not in expected:
+            continue
+        variant = posts.get_variant(store, variant_id)
+        assert variant.status is VariantStatus.MISSED and variant.last_error is not None
+        assert f"fell due {(9 - number) * 60} minutes ago" in variant.last_error  # its own message
+        (miss,) = audit.list_events(store, entity="variant", entity_id=variant_id)
+        assert miss.action == "miss" and miss.details["error"] == variant.last_error
+        assert fed[variant_id].kind is EventKind.MISSED and fed[variant_id].details["error"] == variant.last_error
+    # The edited post is looked at afresh by the next sweep.
+    assert recovery.mark_missed(store, bus, now=now, actor="worker") == [edited]
