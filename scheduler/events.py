@@ -9,7 +9,9 @@ In team mode the worker (``communique worker``) publishes in another process, of
 machine, so its bus reaches nobody in the GUI. :class:`EventFeed` gives the same events from
 the rows the worker writes anyway: the audit trail's ``publish``, ``fail`` and ``miss`` events
 and the engagement snapshots, each read once, in order, from a cursor (the last ids seen).
-:func:`follow` polls it and hands each event on (to a bus, to a Qt signal).
+:func:`follow` polls it and hands each event on (to a bus, to a Qt signal); :func:`stream`
+yields them (``communique events --follow``). A failed or missed event carries its message as
+it was recorded, not the variant's current one, which changes when the post is edited or sent again.
 ``retry_scheduled`` has no row of its own (an attempt row is written before the call and
 updated after, so an id cursor cannot tell when it became a retry) and is not in the feed.
 """
@@ -17,15 +19,18 @@ updated after, so an id cursor cannot tell when it became a retry) and is not in
 from __future__ import annotations
 
 import enum
+import heapq
 import logging
+import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
 
+from core.errors import UserError
 from core.store import Store
 from core.store.tables import audit_events, engagement_snapshots, variants
 
@@ -94,33 +99,58 @@ _AUDITED = {"publish": EventKind.PUBLISHED, "fail": EventKind.FAILED, "miss": Ev
 LOOKBACK = 200
 
 
+_CURSOR_TEXT = re.compile(r"^(\d{1,18}):(\d{1,18})$")
+
+
 @dataclass(frozen=True)
 class FeedCursor:
-    """Where a follower of the feed is: the last audit event and engagement snapshot it has read."""
+    """Where a follower of the feed is: the last audit event and engagement snapshot it has read.
+
+    Its text form (``str(cursor)``, read back by :meth:`parse`) is ``AUDIT:SNAPSHOT``, e.g. ``120:45``.
+    """
 
     audit_id: int = 0
     snapshot_id: int = 0
 
+    def __str__(self) -> str:
+        return f"{self.audit_id}:{self.snapshot_id}"
+
+    @classmethod
+    def parse(cls, text: str) -> FeedCursor:
+        """The cursor written as ``text``; a :class:`UserError` when it is not one."""
+        found = _CURSOR_TEXT.match(text.strip())
+        if found is None:
+            raise UserError(
+                f"{text!r} is not an event cursor: give one printed by 'communique events --json', such as 120:45."
+            )
+        return cls(int(found.group(1)), int(found.group(2)))
+
 
 @dataclass(frozen=True)
 class FeedEvent:
-    """An :class:`Event` read from the store, with the time it happened."""
+    """An :class:`Event` read from the store, with the time it happened and the cursor just after it."""
 
     event: Event
     at: datetime
+    cursor: FeedCursor = FeedCursor()
 
 
 class EventFeed:
     """The engine's events as the store records them, for a process that does not run the engine.
 
-    Starts at the end of the store (only what happens from now on) unless given a cursor.
-    Not thread-safe: one follower per instance.
+    Starts at the end of the store (only what happens from now on) unless given a cursor, and
+    delivers nothing at or before where it starts: a new feed cannot know which of the rows just
+    below its cursor an earlier follower had read, so a row that commits later with an id below
+    the starting cursor (PostgreSQL, several writers, a window of milliseconds) is not re-read
+    after a resume; within one feed the look-back catches such rows. Not thread-safe: one
+    follower per instance.
     """
 
     def __init__(self, store: Store, cursor: FeedCursor | None = None, *, lookback: int = LOOKBACK) -> None:
         self.store = store
         self.lookback = lookback
         self._cursor = cursor or self.end(store)
+        self._start = self._cursor
         self._seen_audit: set[int] = set()
         self._seen_snapshots: set[int] = set()
 
@@ -139,8 +169,8 @@ class EventFeed:
 
     def poll(self, limit: int = 500) -> list[FeedEvent]:
         """The events written since the last poll (at most ``limit`` rows of each kind), oldest first."""
-        audit_floor = max(0, self._cursor.audit_id - self.lookback)
-        snapshot_floor = max(0, self._cursor.snapshot_id - self.lookback)
+        audit_floor = max(self._start.audit_id, self._cursor.audit_id - self.lookback)
+        snapshot_floor = max(self._start.snapshot_id, self._cursor.snapshot_id - self.lookback)
         with self.store.read() as conn:
             audited = conn.execute(
                 select(
@@ -178,17 +208,33 @@ class EventFeed:
             ).all()
             # Rows that were not events still move the cursor (and count as seen).
             audit_top = conn.execute(select(func.max(audit_events.c.id))).scalar() or 0
-        found = [FeedEvent(_audited_event(row), row.at) for row in audited]
-        found += [
-            FeedEvent(Event(EventKind.METRICS_UPDATED, row.variant_id, {"partial": bool(row.partial)}), row.captured_at)
-            for row in snapshots
-        ]
+        # Each kind stays in id order (merged by time), so that the cursor after an event covers
+        # exactly the events handed out up to it: a script that resumes from it misses none.
+        merged = heapq.merge(
+            [(row.at, row.id, None, _audited_event(row)) for row in audited],
+            [
+                (
+                    row.captured_at,
+                    None,
+                    row.id,
+                    Event(EventKind.METRICS_UPDATED, row.variant_id, {"partial": bool(row.partial)}),
+                )
+                for row in snapshots
+            ],
+            key=lambda item: item[0],
+        )
+        found: list[FeedEvent] = []
+        audit_id, snapshot_id = self._cursor.audit_id, self._cursor.snapshot_id
+        for at, audit_row, snapshot_row, event in merged:
+            audit_id = max(audit_id, audit_row or 0)
+            snapshot_id = max(snapshot_id, snapshot_row or 0)
+            found.append(FeedEvent(event, at, FeedCursor(audit_id, snapshot_id)))
         self._advance(
             [row.id for row in audited],
             [row.id for row in snapshots],
             int(audit_top) if len(audited) < limit else None,
         )
-        return sorted(found, key=lambda item: item.at)
+        return found
 
     def _advance(self, audit_ids: list[int], snapshot_ids: list[int], audit_top: int | None) -> None:
         audit_id = max([self._cursor.audit_id, *audit_ids])
@@ -215,10 +261,42 @@ def _audited_event(row: Any) -> Event:
         if details.get("reconciled"):
             found["reconciled"] = True
     elif kind is EventKind.FAILED:
-        found = {"error_class": details.get("error_class"), "error": row.last_error}
+        found = {"error_class": details.get("error_class"), "error": _error_of(details, row)}
     else:
-        found = {"due": details.get("due"), "error": row.last_error}
+        found = {"due": details.get("due"), "error": _error_of(details, row)}
     return Event(kind, int(row.entity_id), found)
+
+
+def _error_of(details: dict[str, Any], row: Any) -> str | None:
+    """The message the event recorded; events written before messages were kept fall back to the row's."""
+    error: str | None = details.get("error", row.last_error)
+    return error
+
+
+def stream(
+    feed: EventFeed,
+    stop: threading.Event,
+    *,
+    every: float = 1.0,
+    on_error: Callable[[Exception], None] | None = None,
+) -> Iterator[FeedEvent]:
+    """Yield each event ``feed`` reads, oldest first, polling every ``every`` seconds until ``stop`` is set.
+
+    A database error goes to ``on_error`` (logged by default) and the feed is read again at the
+    next tick, so a database briefly away does not end the stream.
+    """
+    while not stop.is_set():
+        try:
+            found = feed.poll()
+        except Exception as error:  # the database briefly away: try again at the next tick
+            if on_error is None:
+                log.exception("the event feed could not be read; retrying")
+            else:
+                on_error(error)
+            found = []
+        yield from found
+        if not found:  # more may be waiting right behind a full page: read on at once
+            stop.wait(every)
 
 
 def follow(
@@ -235,17 +313,9 @@ def follow(
     ``on_event`` is logged, like a bus subscriber; a database error is logged and retried.
     """
     feed = EventFeed(store, cursor)
-    while not stop.is_set():
+    for item in stream(feed, stop, every=every):
         try:
-            found = feed.poll()
-        except Exception:  # the database briefly away: try again at the next tick
-            log.exception("the event feed could not be read; retrying")
-            found = []
-        for item in found:
-            try:
-                on_event(item.event)
-            except Exception:
-                log.exception("event follower failed on %s", item.event.kind.value)
-        if not found:  # more may be waiting right behind a full page: read on at once
-            stop.wait(every)
+            on_event(item.event)
+        except Exception:
+            log.exception("event follower failed on %s", item.event.kind.value)
     return feed.cursor

@@ -398,7 +398,8 @@ class Publisher:
                     action="fail",
                     entity="variant",
                     entity_id=claim.variant_id,
-                    details={"error_class": error.kind, "attempt": claim.attempt_number},
+                    # The message as it was: the row's last_error changes when the post is edited or retried.
+                    details={"error_class": error.kind, "error": message, "attempt": claim.attempt_number},
                     at=now,
                 )
         details = {"error_class": error.kind, "error": message}

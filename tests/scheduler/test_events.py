@@ -11,13 +11,17 @@ from pathlib import Path
 
 import pytest
 
+from connectors.base import OutgoingPost
 from connectors.sandbox import Sandbox
 from core import timeutil
+from core.domain import VariantStatus
+from core.errors import UserError
 from core.services import audit, posts
 from core.store import Store
 from core.store.tables import audit_events
+from scheduler.connections import default_factory
 from scheduler.events import Event, EventBus, EventFeed, EventKind, FeedCursor, follow
-from tests.scheduler.conftest import EngineMaker, local_in
+from tests.scheduler.conftest import EngineMaker, add_account, local_in, schedule
 from tests.scheduler.fakes import FakeClock
 from tests.scheduler.workers import CREDENTIALS, prepare, start_worker, stop_worker, wait_ready
 
@@ -149,7 +153,11 @@ def test_the_feed_reads_a_late_commit_once_skips_other_rows_and_resumes_from_a_c
         _audit_row(store, row_id, "edit", 9)
     assert feed.poll() == [] and feed.cursor == FeedCursor(audit_id=25, snapshot_id=0)
     replay = EventFeed(store, FeedCursor()).poll()  # a saved cursor (here: the beginning) resumes
-    assert [(i.event.kind, i.event.variant_id) for i in replay] == [(EventKind.PUBLISHED, 7), (EventKind.FAILED, 8)]
+    # In id order (19 committed last), so that each event's cursor covers exactly the events before it.
+    assert [(i.event.kind, i.event.variant_id, str(i.cursor)) for i in replay] == [
+        (EventKind.FAILED, 8, "19:0"),
+        (EventKind.PUBLISHED, 7, "20:0"),
+    ]
 
 
 def test_follow_hands_each_new_event_on_until_stopped(store: Store) -> None:
@@ -169,3 +177,63 @@ def test_follow_hands_each_new_event_on_until_stopped(store: Store) -> None:
         thread.join(timeout=10)
     assert not thread.is_alive()
     assert [(e.kind, e.variant_id, e.details["due"]) for e in got] == [(EventKind.MISSED, 3, "x")]
+
+
+def test_a_failed_or_missed_event_keeps_its_message_after_the_post_is_edited_and_sent_again(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    account = add_account(store, sandbox)
+    default_factory(account).publish(OutgoingPost(variant_id=0, text="Summit"))  # X then refuses it as a duplicate
+    due = clock.now + timedelta(minutes=1)
+    failing = schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now, text="Summit")
+    late = schedule(
+        store, "tokyo", local_in("Asia/Tokyo", clock.now - timedelta(hours=3)), clock.now - timedelta(days=1)
+    )
+    engine = make_engine()
+    clock.set(due)
+    engine.sweep()
+    duplicate = posts.get_variant(store, failing).last_error
+    missed = posts.get_variant(store, late).last_error
+    assert duplicate and missed and "grace window" in missed
+
+    # Edited and rescheduled: one is refused again for another reason, the other goes out.
+    posts.edit_variant(store, failing, text="Summit, revised")
+    sandbox.set_faults("policy:1", times=1, path="/2/tweets", method="POST")
+    again = clock.now + timedelta(minutes=1)
+    for variant_id, minutes in ((failing, 1), (late, 2)):
+        post_id = posts.get_variant(store, variant_id).post_id
+        posts.schedule_post(store, post_id, local_in("Asia/Tokyo", again + timedelta(minutes=minutes)), now=clock.now)
+        clock.set(again + timedelta(minutes=minutes))
+        engine.sweep()
+    refused = posts.get_variant(store, failing)
+    assert refused.status is VariantStatus.FAILED and refused.last_error_class == "policy"
+    assert refused.last_error and refused.last_error != duplicate
+    assert posts.get_variant(store, late).status is VariantStatus.PUBLISHED  # its last_error is gone
+
+    replay = [item.event for item in EventFeed(store, FeedCursor()).poll()]
+    assert [(e.details["error_class"], e.details["error"]) for e in replay if e.kind is EventKind.FAILED] == [
+        ("duplicate", duplicate),
+        ("policy", refused.last_error),
+    ]
+    assert [e.details["error"] for e in replay if e.kind is EventKind.MISSED] == [missed]
+    # An event written before messages were kept in it shows the variant's message instead.
+    _audit_row(store, 1000, "fail", failing, error_class="policy")
+    (old,) = EventFeed(store, FeedCursor(audit_id=999)).poll()
+    assert old.event.details["error"] == refused.last_error
+
+
+def test_a_feed_gives_nothing_from_before_its_start_and_each_event_carries_the_cursor_to_resume_after_it(
+    store: Store,
+) -> None:
+    for row_id, action in ((1, "publish"), (2, "fail"), (3, "edit"), (4, "miss")):
+        _audit_row(store, row_id, action, row_id)
+    assert EventFeed(store).poll() == []  # opened on a store with history: only what comes after
+    history = EventFeed(store, FeedCursor()).poll()
+    assert [(i.event.variant_id, str(i.cursor)) for i in history] == [(1, "1:0"), (2, "2:0"), (4, "4:0")]
+    resumed = EventFeed(store, FeedCursor.parse(str(history[0].cursor)))
+    assert [i.event.variant_id for i in resumed.poll()] == [2, 4]
+    _audit_row(store, 5, "publish", 5)
+    assert [i.event.variant_id for i in resumed.poll()] == [5] and resumed.poll() == []
+    for text in ("", "12", "1:2:3", "-1:0", "a:b"):
+        with pytest.raises(UserError, match="is not an event cursor"):
+            FeedCursor.parse(text)
