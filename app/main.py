@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+import threading
 
 from app.qt import QApplication, QMessageBox, QTimer
 from core import practice
 from core.errors import CommuniqueError
-from core.store import open_store
+from core.services import accounts
+from core.store import Store, open_store
+
+log = logging.getLogger(__name__)
+#: At most this many translation models are loaded ahead of use (each real one is ~100 MB).
+WARM_UP_PAIRS = 6
 
 #: For smoke tests and CI: quit by itself after this many milliseconds.
 QUIT_AFTER_ENV = "COMMUNIQUE_QUIT_AFTER_MS"
@@ -21,6 +28,21 @@ def _no_display() -> bool:
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return False
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def warm_translation(store: Store) -> list[tuple[str, str]]:
+    """Load the translation models the accounts' languages need, so the first translation is quick.
+
+    Runs on a background thread once the window is up; a failure here only costs that speed-up.
+    """
+    try:
+        from translation.service import TranslationService
+
+        in_use = {account.language for account in accounts.list_accounts(store)}
+        return TranslationService(store).warm_up(in_use, max_pairs=WARM_UP_PAIRS) if in_use else []
+    except Exception:  # never let a warm-up take the app down
+        log.warning("Warming up the translation models failed", exc_info=True)
+        return []
 
 
 def run_app(db_url: str | None = None) -> int:
@@ -46,6 +68,8 @@ def run_app(db_url: str | None = None) -> int:
         return 2
     window = MainWindow(store)
     window.show()
+    # Off the GUI thread (design.md): the import and the model loads take a second or more.
+    threading.Thread(target=warm_translation, args=(store,), name="translation-warm-up", daemon=True).start()
     quit_after = os.environ.get(QUIT_AFTER_ENV)
     if quit_after:
 

@@ -10,7 +10,7 @@ and remember the new translations.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -269,12 +269,26 @@ class TranslationService:
             reused=len(plan.hits),
         )
 
-    def warm_up(self) -> None:
-        """Prepare everything a first translation needs (call it off the GUI thread, after start-up)."""
+    def warm_up(
+        self, languages_in_use: Iterable[str] | None = None, *, max_pairs: int | None = None
+    ) -> list[tuple[str, str]]:
+        """Prepare what a first translation needs (call it off the GUI thread, after start-up).
+
+        With ``languages_in_use`` (e.g. the accounts' languages), only the installed pairs between
+        them are loaded, and at most ``max_pairs`` of them: each real model holds ~100 MB of
+        memory, so a laptop with many packs should not load them all. Returns the pairs loaded.
+        """
         spans.split("warm-up")  # compiles the span patterns
+        pairs = sorted(self.engine.pairs())
+        if languages_in_use is not None:
+            wanted = {languages.normalize(code) for code in languages_in_use}
+            pairs = [(a, b) for a, b in pairs if a in wanted and b in wanted]
+        if max_pairs is not None:
+            pairs = pairs[:max_pairs]
         engine_warm_up = getattr(self.engine, "warm_up", None)
         if callable(engine_warm_up):
-            engine_warm_up()
+            engine_warm_up(pairs)
+        return pairs
 
     def correct(self, source_text: str, source: str, target: str, corrected: str, *, actor: str | None = None) -> None:
         """Remember a person's translation of ``source_text``; later translations prefer it."""

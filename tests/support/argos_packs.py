@@ -16,6 +16,7 @@ import random
 import shutil
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -66,21 +67,42 @@ def _train_sentencepiece(folder: Path, seed: int, vocab_size: int) -> list[str]:
     return [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
 
 
-def _save_ctranslate2_model(folder: Path, vocabulary: list[str], seed: int, d_model: int = 64) -> None:
+@dataclass(frozen=True)
+class ModelSize:
+    """The shape of a pack's random Transformer."""
+
+    d_model: int = 64
+    layers: int = 1
+    heads: int = 2
+    ffn: int = 128
+    #: The bias on ``</s>`` in the output projection: how soon the random model stops a sentence.
+    eos_bias: float = 2.5
+
+
+#: The default: ~400 KB, a few ms a sentence; for tests of loading, caching and the pipeline.
+TINY = ModelSize()
+#: The shape of a real Argos model (Transformer base: 6+6 layers, d=512, 8 heads, FFN 2048),
+#: ~180 MB, with the cost per sentence of a real one; for benchmarks that compare against it.
+BASE = ModelSize(d_model=512, layers=6, heads=8, ffn=2048, eos_bias=3.5)
+
+
+def _save_ctranslate2_model(folder: Path, vocabulary: list[str], seed: int, size: ModelSize = TINY) -> None:
     from ctranslate2.specs import TransformerSpec
 
     rng = np.random.default_rng(seed)
     vocab_size = len(vocabulary)
-    ffn = d_model * 2
+    d_model, ffn = size.d_model, size.ffn
+    # 0.2 at d=64, scaled by 1/sqrt(d) so that the logits (and so the output length) keep their spread.
+    scale = 0.2 * (64 / d_model) ** 0.5
 
     def weights(*shape: int) -> Any:
-        return (rng.standard_normal(shape) * 0.2).astype(np.float32)
+        return (rng.standard_normal(shape) * scale).astype(np.float32)
 
     def norm(layer: Any) -> None:
         layer.gamma = np.ones(d_model, dtype=np.float32)
         layer.beta = np.zeros(d_model, dtype=np.float32)
 
-    spec = TransformerSpec.from_config(1, 2)
+    spec = TransformerSpec.from_config(size.layers, size.heads)
     encoder, decoder = spec.encoder, spec.decoder
     encoder.embeddings[0].weight = weights(vocab_size, d_model)
     decoder.embeddings.weight = weights(vocab_size, d_model)
@@ -107,7 +129,7 @@ def _save_ctranslate2_model(folder: Path, vocabulary: list[str], seed: int, d_mo
     decoder.projection.weight = weights(vocab_size, d_model)
     # A positive bias on </s> keeps the random model's output short (a few tokens a sentence).
     bias = np.zeros(vocab_size, dtype=np.float32)
-    bias[vocabulary.index("</s>")] = 2.5
+    bias[vocabulary.index("</s>")] = size.eos_bias
     decoder.projection.bias = bias
     spec.register_source_vocabulary(vocabulary)
     spec.register_target_vocabulary(vocabulary)
@@ -172,6 +194,7 @@ def build_pack_folder(
     vocab_size: int = 160,
     from_name: str | None = None,
     to_name: str | None = None,
+    size: ModelSize = TINY,
 ) -> Path:
     """Write an unzipped pack (``metadata.json``, tokenizer, model, splitter) into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -186,7 +209,7 @@ def build_pack_folder(
     }
     (folder / "metadata.json").write_text(json.dumps(metadata), encoding="utf-8")
     vocabulary = _train_sentencepiece(folder, seed, vocab_size)
-    _save_ctranslate2_model(folder / "model", vocabulary, seed)
+    _save_ctranslate2_model(folder / "model", vocabulary, seed, size)
     if splitter:
         _save_minisbd_splitter(folder / "minisbd" / f"{from_code}.onnx", from_code)
     return folder
@@ -212,6 +235,7 @@ def build_pack(
     splitter: bool = True,
     from_name: str | None = None,
     to_name: str | None = None,
+    size: ModelSize = TINY,
 ) -> Path:
     """Build ``translate-<from>_<to>-<version>.argosmodel`` in ``out_dir`` and return its path.
 
@@ -233,6 +257,7 @@ def build_pack(
             splitter=splitter,
             from_name=from_name,
             to_name=to_name,
+            size=size,
         )
         archive = out_dir / (
             pack_name(from_code, to_code, version) if splitter else f"nosplit-{pack_name(from_code, to_code, version)}"
