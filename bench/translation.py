@@ -455,9 +455,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--posts", type=int, default=10, help="posts per overhead run")
-    parser.add_argument("--quick", action="store_true", help="a few repetitions only: checks that it runs")
+    parser.add_argument(
+        "--quick", action="store_true", help="a few repetitions only: checks that it runs; never written to a file"
+    )
     parser.add_argument("--write", type=Path, help="Markdown file whose translation section to replace")
     args = parser.parse_args()
+    if args.quick and args.write:
+        parser.error("--quick figures are a smoke test and are not written to a file; drop --write")
     runs, posts, cold_runs = (2, 3, 1) if args.quick else (args.runs, args.posts, max(3, args.runs // 2))
     with tempfile.TemporaryDirectory(prefix="bench-translation-") as home:
         os.environ["COMMUNIQUE_HOME"] = home

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from bench.scheduler import QUICK
+from tests.support.bench import run_bench, table_cells
 
-ROOT = Path(__file__).resolve().parents[2]
 #: The start of each row of the results table, in order.
 ROWS = [
     f"start-up: engine built and started until its first sweep is done, {QUICK.pending:,} variants",
@@ -23,33 +20,16 @@ _NUMBER = re.compile(r"\d")
 
 
 def test_the_quick_benchmark_produces_every_row(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("COMMUNIQUE_")}
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "scheduler.py"), "--quick"],
-        cwd=ROOT,
-        env={**env, "TMPDIR": str(tmp_path)},
-        capture_output=True,
-        text=True,
-        timeout=120,  # a hang fails here; the run itself takes seconds
-        check=False,
-    )
+    result = run_bench("scheduler.py", "--quick", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]
-    table = [line for line in result.stdout.splitlines() if line.startswith("| ") and "---" not in line][1:]
-    assert [next((r for r in ROWS if line.startswith(f"| {r}")), line) for line in table] == ROWS
-    for line in table:
-        cells = [c.strip() for c in line.strip("|").split("|")]
-        assert _NUMBER.search(cells[1]), line  # every row has its figure
+    table = table_cells(result.stdout)
+    assert [next((r for r in ROWS if row[0].startswith(r)), row[0]) for row in table] == ROWS
+    for row in table:
+        assert _NUMBER.search(row[1]), row  # every row has its figure
 
 
 def test_quick_figures_are_never_written_to_the_benchmarks_page(tmp_path: Path) -> None:
     page = tmp_path / "benchmarks.md"
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "scheduler.py"), "--quick", "--write", str(page)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_bench("scheduler.py", "--quick", "--write", str(page), tmp_path=tmp_path, timeout=60)
     assert result.returncode == 2 and "not written to a file" in result.stderr
     assert not page.exists()

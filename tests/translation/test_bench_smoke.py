@@ -6,35 +6,19 @@ Only that it runs and reports; speed itself is measured by ``make bench``, never
 from __future__ import annotations
 
 import collections
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from bench import translation as bench
+from tests.support.bench import run_bench, table_cells
 
-REPO = Path(__file__).resolve().parents[2]
 _NUMBER = re.compile(r"\d+(?:\.\d+)?(?: ms|x)")
 
 
 def test_quick_bench_prints_every_row_with_numbers(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("COMMUNIQUE_")}
-    done = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "translation.py"), "--quick"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=tmp_path,  # the script finds the project itself
-        env=env,
-        check=False,
-    )
+    done = run_bench("translation.py", "--quick", tmp_path=tmp_path)
     assert done.returncode == 0, done.stderr
-    table = [
-        [cell.strip() for cell in line.strip().strip("|").split("|")]
-        for line in done.stdout.splitlines()
-        if line.startswith("| ") and not line.startswith(("| Measure", "| ---"))
-    ]
+    table = table_cells(done.stdout)
     # The verdict in a label depends on the figures: compare labels without it.
     expected = [label.replace("NOT met", "met") for label, _ in bench.table_rows(collections.defaultdict(lambda: 1.0))]
     assert [label.replace("NOT met", "met") for label, _value in table] == expected
@@ -42,3 +26,10 @@ def test_quick_bench_prints_every_row_with_numbers(tmp_path: Path) -> None:
         assert _NUMBER.search(value) and "nan" not in value and "inf" not in value, (label, value)
     assert re.search(r"one-segment prose posts \*\*(met|NOT met)\*\* \([\d.]+x\)", done.stdout)
     assert re.search(r"280-character posts \*\*(met|NOT met)\*\* \([\d.]+x", done.stdout)
+
+
+def test_quick_figures_are_never_written_to_the_benchmarks_page(tmp_path: Path) -> None:
+    page = tmp_path / "benchmarks.md"
+    done = run_bench("translation.py", "--quick", "--write", str(page), tmp_path=tmp_path, timeout=60)
+    assert done.returncode == 2 and "not written to a file" in done.stderr
+    assert not page.exists()
