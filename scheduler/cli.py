@@ -1,23 +1,31 @@
-"""``communique worker``, ``communique publish VARIANT_ID``, ``communique recur ...`` and ``communique slot ...``."""
+"""``communique worker``, ``publish VARIANT_ID``, ``events``, ``recur ...`` and ``slot ...``."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import signal
 import sys
+import threading
 from dataclasses import asdict
 from datetime import timedelta
+from types import FrameType
 
 from core import timeutil
 from core.cli.base import EXIT_OK, positive_id, print_json, print_table, store_for
 from core.errors import UserError
+from core.secrets import redact
 from core.services import audit, posts
 from scheduler import recurrence, services, slots
 from scheduler.backoff import RetryPolicy
 from scheduler.engine import Engine, EngineSettings
+from scheduler.events import EventFeed, EventKind, FeedCursor, FeedEvent, stream
 from scheduler.lease import new_holder_id
 
 EXIT_NOT_PUBLISHED = 1
+#: Printed (to stderr) once ``events --follow`` is listening and a signal would stop it cleanly.
+FOLLOWING = "Following the events; stop with Ctrl+C."
 
 
 def _positive(text: str) -> float:
@@ -75,6 +83,70 @@ def _publish(args: argparse.Namespace) -> int:
     else:
         print(f"Variant {outcome.variant_id} is {outcome.status.value}: {outcome.error}", file=sys.stderr)
     return EXIT_OK if outcome.remote_id else EXIT_NOT_PUBLISHED
+
+
+def _event_line(item: FeedEvent) -> str:
+    """One event for people: when (UTC), what, which variant, and what there is to know."""
+    event, details = item.event, item.event.details
+    if event.kind is EventKind.PUBLISHED:
+        what = str(details.get("url") or details.get("remote_id") or "")
+        if details.get("reconciled"):
+            what += " (found on the platform after an interrupted attempt)"
+    elif event.kind is EventKind.FAILED:
+        what = f"{details.get('error_class')}: {details.get('error')}"
+    elif event.kind is EventKind.MISSED:
+        what = str(details.get("error") or f"due {details.get('due')}")
+    else:
+        what = "partial: some metrics could not be read" if details.get("partial") else ""
+    line = f"{item.at:%Y-%m-%d %H:%M:%S} UTC  {event.kind.value:<15}  variant {event.variant_id}"
+    return f"{line}  {what}" if what else line
+
+
+def _print_event(item: FeedEvent, as_json: bool) -> None:
+    if as_json:  # one object a line, with the cursor to resume after it (``--since``)
+        line = json.dumps(
+            {
+                "cursor": str(item.cursor),
+                "at": item.at.isoformat(),
+                "kind": item.event.kind.value,
+                "variant_id": item.event.variant_id,
+                "details": item.event.details,
+            },
+            ensure_ascii=False,
+            default=str,
+        )
+    else:
+        line = _event_line(item)
+    print(redact(line), flush=True)  # flushed: a script reading a pipe sees each event at once
+
+
+def _feed_error(error: Exception) -> None:
+    print(f"communique: the database could not be read ({type(error).__name__}); trying again.", file=sys.stderr)
+
+
+def _events(args: argparse.Namespace) -> int:
+    since = None if args.since in (None, "now") else FeedCursor.parse(args.since)  # refused before any work
+    store = store_for(args)
+    feed = EventFeed(store, EventFeed.end(store) if args.since == "now" else since or FeedCursor())
+    if not args.follow:
+        while found := feed.poll():
+            for item in found:
+                _print_event(item, args.json)
+        return EXIT_OK
+    stop = threading.Event()
+
+    def _on_signal(_signum: int, _frame: FrameType | None) -> None:
+        stop.set()  # the events already read are printed, then the loop ends: exit 0, no traceback
+
+    previous = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        print(FOLLOWING, file=sys.stderr, flush=True)
+        for item in stream(feed, stop, on_error=_feed_error):
+            _print_event(item, args.json)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return EXIT_OK
 
 
 def _slot_add(args: argparse.Namespace) -> int:
@@ -149,7 +221,7 @@ def _recur_list(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``worker``, ``publish``, ``recur`` and ``slot`` to the command line."""
+    """Add ``worker``, ``publish``, ``events``, ``recur`` and ``slot`` to the command line."""
     worker = sub.add_parser("worker", help="publish and poll in the background, without the app (Ctrl+C stops)")
     worker.add_argument("--once", action="store_true", help="do one sweep of what is due, then exit")
     worker.add_argument("--lease-seconds", type=_positive, default=30.0, help="publisher lease length (default 30)")
@@ -171,6 +243,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     publish.add_argument("variant_id", type=positive_id)
     publish.add_argument("--json", action="store_true")
     publish.set_defaults(handler=_publish)
+
+    events = sub.add_parser(
+        "events", help="what the publisher did (published, failed, missed, metrics), from the database"
+    )
+    events.add_argument("--follow", action="store_true", help="keep printing new events until Ctrl+C or SIGTERM")
+    events.add_argument("--json", action="store_true", help="one JSON object a line, each with its cursor")
+    events.add_argument(
+        "--since",
+        metavar="CURSOR",
+        help="only events after this cursor (from a --json line), or 'now' (default: from the first event)",
+    )
+    events.set_defaults(handler=_events)
 
     recur = sub.add_parser("recur", help="recurring posts: repeat a variant by an RFC 5545 rule, list, stop")
     recur_commands = recur.add_subparsers(dest="recur_command", metavar="COMMAND", required=True)
