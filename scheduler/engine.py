@@ -351,6 +351,10 @@ class Engine:
         self.begin_stop()
         scheduler, self._scheduler = self._scheduler, None
         if scheduler is not None and scheduler.running:
+            # Jobs out first (this waits for APScheduler's loop to let go of its job store): a
+            # shutdown that lands while the loop is retiring a one-off wake-up kills the loop's
+            # thread with a JobLookupError traceback on stderr.
+            scheduler.remove_all_jobs()
             scheduler.shutdown(wait=False)
         finished = self._sweep_lock.acquire(timeout=self.settings.stop_grace.total_seconds())
         try:

@@ -8,12 +8,14 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from connectors.sandbox import Sandbox
 from core import timeutil
 from core.domain import VariantStatus
 from core.services import accounts, posts
 from core.store import Store
-from scheduler.engine import Engine, EngineSettings
+from scheduler.engine import Engine, EngineSettings, SweepReport
 from scheduler.events import Event, EventBus, EventKind
 from scheduler.lease import current_holder
 from tests.scheduler.conftest import EngineMaker, add_account, local_in, schedule, texts
@@ -99,3 +101,30 @@ def test_a_wake_up_made_late_by_a_suspended_process_still_runs(store: Store, tmp
         assert published, log.read_text()[-2000:]
         assert late < 10, late  # the wake-up ran on resume, not at the next periodic sweep
         assert texts(sandbox) == ["Hello"]
+
+
+def test_a_stop_right_after_the_start_up_sweep_ends_apschedulers_thread_quietly(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crashed: list[str] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: crashed.append(repr(args.exc_value)))
+
+    class FirstSweep(Engine):
+        """The real engine, saying when its start-up sweep is done (stopped then, as a quick SIGTERM would)."""
+
+        swept = threading.Event()
+
+        def sweep(self) -> SweepReport:
+            report = super().sweep()
+            self.swept.set()
+            return report
+
+    # The stop races APScheduler's loop retiring the one-off start-up wake: many tries, so a lost race shows.
+    for _ in range(25):
+        engine = FirstSweep(store)
+        FirstSweep.swept.clear()
+        engine.start()
+        assert FirstSweep.swept.wait(timeout=30)
+        assert engine.stop()
+    assert _wait_until(lambda: not any(t.name == "APScheduler" for t in threading.enumerate()), 10)
+    assert crashed == []
