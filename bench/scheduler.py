@@ -5,8 +5,9 @@
   sweep reads only what is due and the earliest next time, so this shows that future posts are
   left unread (and what start-up costs), not that a sweep beats SQL.
 - missed at start-up: the same start with 10,000 variants that fell due while nothing ran,
-  beyond the grace window, until the first sweep has marked every one ``missed`` (one
-  transaction, audit event and announcement each), against one bare UPDATE of those rows.
+  beyond the grace window, until the first sweep has marked every one ``missed`` (500 to a
+  transaction, each with its own message, audit event and announcement), against one bare
+  UPDATE of those rows.
   Those inside the window are published at start; the publish calls dominate that case and
   the lateness figure below measures them.
 - lateness: 500 variants due at the same instant, published by a started engine (APScheduler,
@@ -387,9 +388,10 @@ def _section(f: dict[str, float], sizes: Sizes) -> str:
 
 Start-up reads only what is due and the earliest next time (indexed): posts scheduled for later
 are left unread, so start-up does not grow with them, and a ratio below 1 says that, not that a
-sweep beats a SELECT. Posts that fell due while nothing ran are marked missed one by one, each in
-its own transaction with its audit event and announcement, so that a crash halfway loses none and
-every follower hears of each; that is what the ratio against one bulk UPDATE costs. Lateness is
+sweep beats a SELECT. Posts that fell due while nothing ran are marked missed 500 to a
+transaction, oldest first, each with its own message, audit event and announcement, so that a
+crash halfway loses none and every follower hears of each; that is what the ratio against one
+bulk UPDATE costs. Lateness is
 bounded by the publish calls themselves: the claim and the result are two short transactions
 around each call. Metrics go 100 posts per call (X's limit), batched per account because each
 account's own credentials are needed to read its posts' non-public metrics.
