@@ -391,10 +391,10 @@ are left unread, so start-up does not grow with them, and a ratio below 1 says t
 sweep beats a SELECT. Posts that fell due while nothing ran are marked missed 500 to a
 transaction, oldest first, each with its own message, audit event and announcement, so that a
 crash halfway loses none and every follower hears of each; that is what the ratio against one
-bulk UPDATE costs. Lateness is
-bounded by the publish calls themselves: the claim and the result are two short transactions
-around each call. Metrics go 100 posts per call (X's limit), batched per account because each
-account's own credentials are needed to read its posts' non-public metrics.
+bulk UPDATE costs. Lateness is bounded by the publish calls themselves: the claim and the
+result are two short transactions around each call. Metrics go 100 posts per call (X's limit),
+batched per account because each account's own credentials are needed to read its posts'
+non-public metrics.
 """
 
 
