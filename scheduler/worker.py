@@ -9,7 +9,7 @@ import sys
 import threading
 from types import FrameType
 
-from core import paths
+from core import paths, practice
 from core.secrets import redact
 from core.store import Store
 from scheduler.engine import Engine, EngineSettings
@@ -28,9 +28,14 @@ class _RedactingFormatter(logging.Formatter):
 
 
 def configure_logging(level: int = logging.INFO) -> logging.Handler:
-    """Log to ``logs/worker.log`` in the data folder (rotated), secrets redacted."""
+    """Log to ``logs/worker.log`` in the data folder (rotated), secrets redacted.
+
+    A practice worker logs to ``logs/practice-worker.log``, so that practice never mixes with
+    the real worker's record.
+    """
+    name = "practice-worker.log" if practice.enabled() else "worker.log"
     handler = logging.handlers.RotatingFileHandler(
-        paths.subdir("logs") / "worker.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+        paths.subdir("logs") / name, maxBytes=5_000_000, backupCount=5, encoding="utf-8"
     )
     handler.setFormatter(_RedactingFormatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
     root = logging.getLogger()
