@@ -18,8 +18,9 @@ PRACTICE_ENV = "COMMUNIQUE_PRACTICE"
 #: Where the emulator answers in practice mode; it must be on this machine.
 PRACTICE_URL_ENV = "COMMUNIQUE_PRACTICE_URL"
 DEFAULT_URL = "http://127.0.0.1:8765"
-#: What connectors receive as every credential field in practice mode.
-PRACTICE_TOKEN = "practice"
+#: What connectors receive as every credential field in practice mode. Tokens are redacted from
+#: every message, so this must be a string no post or error would otherwise contain.
+PRACTICE_TOKEN = "communique-practice-token"
 
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 

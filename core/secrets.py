@@ -18,9 +18,13 @@ from dataclasses import dataclass
 import keyring
 from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
 
+from core import practice
 from core.errors import ConfigurationError
 
 SERVICE = "communique"
+#: Practice mode's keyring entries: practice never reads them, and must never overwrite or
+#: delete the real accounts' entries, which trainees' accounts often share names with.
+PRACTICE_SERVICE = "communique-practice"
 
 #: Credential fields per platform and the environment variable that may supply each.
 ENV_VARIABLES: dict[str, dict[str, str]] = {
@@ -59,9 +63,13 @@ class Secret:
     __str__ = __repr__
 
 
+def _service() -> str:
+    return PRACTICE_SERVICE if practice.enabled() else SERVICE
+
+
 def reference(platform: str, account_name: str) -> str:
     """The keyring reference stored on the account row."""
-    return f"{SERVICE}:{platform}:{account_name}"
+    return f"{_service()}:{platform}:{account_name}"
 
 
 def _username(platform: str, account_name: str, field: str) -> str:
@@ -86,7 +94,7 @@ def check_field(platform: str, field: str) -> str:
 
 def _stored_fields(platform: str, account_name: str) -> list[str]:
     try:
-        listed = keyring.get_password(SERVICE, _username(platform, account_name, _FIELD_INDEX)) or ""
+        listed = keyring.get_password(_service(), _username(platform, account_name, _FIELD_INDEX)) or ""
     except KeyringError:
         return []
     return [name for name in listed.split(",") if name]
@@ -120,11 +128,11 @@ def store_secret(platform: str, account_name: str, field: str, value: str) -> No
         raise ConfigurationError(f"The {field} for {account_name!r} is empty.")
     remember(value)
     try:
-        keyring.set_password(SERVICE, _username(platform, account_name, field), value)
+        keyring.set_password(_service(), _username(platform, account_name, field), value)
         fields = _stored_fields(platform, account_name)
         if field not in fields:
             index = ",".join([*fields, field])
-            keyring.set_password(SERVICE, _username(platform, account_name, _FIELD_INDEX), index)
+            keyring.set_password(_service(), _username(platform, account_name, _FIELD_INDEX), index)
     except NoKeyringError:
         raise ConfigurationError(
             "No secure keyring is available on this machine; set the COMMUNIQUE_* environment "
@@ -145,7 +153,7 @@ def load_credentials(platform: str, account_name: str, fields: Sequence[str] | N
         variable = env_variable(platform, field)
         value: str | None = None
         try:
-            value = keyring.get_password(SERVICE, _username(platform, account_name, field))
+            value = keyring.get_password(_service(), _username(platform, account_name, field))
         except KeyringError:  # includes NoKeyringError: fall back to the environment
             value = None
         if not value:
@@ -161,6 +169,6 @@ def forget(platform: str, account_name: str) -> None:
     fields = {*ENV_VARIABLES.get(platform, {}), *_stored_fields(platform, account_name), _FIELD_INDEX}
     for field in sorted(fields):
         try:
-            keyring.delete_password(SERVICE, _username(platform, account_name, field))
+            keyring.delete_password(_service(), _username(platform, account_name, field))
         except (PasswordDeleteError, KeyringError):
             continue

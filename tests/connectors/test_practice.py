@@ -42,18 +42,36 @@ def _sandbox_posts(url: str) -> list[dict[str, object]]:
         return found
 
 
-def test_every_account_goes_to_the_emulator_with_practice_tokens(practice_url: str) -> None:
-    store = open_store()
+def test_every_account_goes_to_the_emulator_with_practice_tokens(
+    practice_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # An account that would normally reach the real host, with a real credential in the keyring.
+    with monkeypatch.context() as real:
+        real.delenv(practice.PRACTICE_ENV)
+        secrets.store_secret("x", "Embassy Tokyo", "bearer_token", "real-bearer-token-7788")
+    store = open_store()
     account = accounts.add_account(store, name="Embassy Tokyo", platform="x", language="ja", timezone="Asia/Tokyo")
-    secrets.store_secret("x", "Embassy Tokyo", "bearer_token", "real-bearer-token-7788")
     context = account_context(account)
     assert context.api_base == practice_url
     assert {k: v.reveal() for k, v in context.credentials.items()} == {"bearer_token": practice.PRACTICE_TOKEN}
     result = connector_for(context).publish(OutgoingPost(variant_id=1, text="練習の投稿です #practice"))
     assert result.url is not None and result.url.startswith(practice_url)
     assert [p["text"] for p in _sandbox_posts(practice_url)] == ["練習の投稿です #practice"]
+    # The practice token is redacted like any token, but ordinary words stay as they are.
+    assert secrets.redact("#practice drill") == "#practice drill"
     store.dispose()
+
+
+def test_practice_never_overwrites_or_deletes_the_real_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
+    secrets.store_secret("x", "Embassy Tokyo", "bearer_token", "real-bearer-token-7788")
+    monkeypatch.setenv(practice.PRACTICE_ENV, "1")
+    store = open_store()
+    accounts.add_account(store, name="Embassy Tokyo", platform="x", language="ja", timezone="Asia/Tokyo")
+    accounts.set_credential(store, "Embassy Tokyo", "bearer_token", "trainee-typed-token-1234")
+    accounts.remove_account(store, "Embassy Tokyo")  # forgets the practice account's credentials only
+    store.dispose()
+    monkeypatch.delenv(practice.PRACTICE_ENV)
+    assert secrets.load_credentials("x", "Embassy Tokyo")["bearer_token"].reveal() == "real-bearer-token-7788"
 
 
 def test_practice_keeps_its_own_database(monkeypatch: pytest.MonkeyPatch) -> None:
