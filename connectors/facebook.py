@@ -70,6 +70,17 @@ def forget_refused_metrics() -> None:
         _REFUSED_METRICS.clear()
 
 
+class _LastAnswer(threading.local):
+    """The status and headers of the answer the current thread received last.
+
+    A connector is shared by the scheduler's publisher threads; the response hook runs in the
+    thread that made the request, so each thread sees only its own answers here.
+    """
+
+    status: int | None = None
+    headers: Mapping[str, str] | None = None
+
+
 class _MetricRefusedError(Exception):
     """Graph refused an insights metric of the request (removed or unknown)."""
 
@@ -109,15 +120,14 @@ class FacebookConnector:
         self.api = _graph(account.api_base, token.reveal(), timeout)
         self.api.session.hooks["response"].append(self._remember)
         self._metrics_key = ((account.api_base or REAL_HOST).rstrip("/"), GRAPH_VERSION)
-        self._last_status: int | None = None
-        self._last_headers: Mapping[str, str] | None = None
+        self._last = _LastAnswer()
         self._rate_limit: RateLimit | None = None
 
     # --- plumbing -------------------------------------------------------------------------
 
     def _remember(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
-        self._last_status = response.status_code
-        self._last_headers = response.headers
+        self._last.status = response.status_code
+        self._last.headers = response.headers
         usage = _usage(response.headers)
         if usage is not None:
             percent, minutes = usage
@@ -125,12 +135,16 @@ class FacebookConnector:
             self._rate_limit = RateLimit(limit=100, remaining=max(0, 100 - percent), resets_at=resets_at)
 
     def _call(self, action: str, call: Callable[[], T]) -> T:
-        self._last_status, self._last_headers = None, None
+        self._forget_last_answer()
         try:
             return call()
         except Exception as exc:
             error = self._error(exc, action)
         raise error
+
+    def _forget_last_answer(self) -> None:
+        # A call that gets no answer (timeout, refused connection) must not read an earlier one's.
+        self._last.status, self._last.headers = None, None
 
     def _error(self, exc: Exception, action: str) -> ConnectorError:
         """The connector error for ``exc``, with the wait the failing answer's headers ask for.
@@ -139,8 +153,8 @@ class FacebookConnector:
         error waits for its ``Retry-After``. Only the failing answer counts (an earlier answer's
         headers say nothing about this one); without either, ``retry_after`` stays ``None``.
         """
-        error = translate(exc, action, self._last_status)
-        headers = self._last_headers
+        error = translate(exc, action, self._last.status)
+        headers = self._last.headers
         if isinstance(error, RateLimitedError):
             usage = _usage(headers) if headers is not None else None
             if usage is not None and usage[1]:
@@ -282,7 +296,7 @@ class FacebookConnector:
             chunk = [i for i in pending.pop() if i not in gone]
             if not chunk:
                 continue
-            self._last_status, self._last_headers = None, None
+            self._forget_last_answer()
             try:
                 found.update(self.api.get_objects(ids=",".join(chunk), fields=fields))
                 continue
