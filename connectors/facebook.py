@@ -48,18 +48,22 @@ INSIGHT_METRICS = ("post_media_view", "post_total_media_view_unique", "post_clic
 LOOKUP_PAGES = 10  # pages of 100 published posts read back at most: a crash is recovered within minutes
 T = TypeVar("T")
 
-#: Insights metrics Graph refused, per (API root, Graph version), for the life of the process: a
-#: retired metric is not asked for again, so it costs its extra calls once rather than every poll.
-_REFUSED_METRICS: dict[tuple[str, str], set[str]] = {}
+#: Where a refusal holds: (API root, Graph version, Page id). Graph refuses a metric for one Page
+#: too (a Page not eligible for insights), so a refusal must not stop that metric for other Pages.
+_MetricsKey = tuple[str, str, str]
+
+#: Insights metrics Graph refused, per :data:`_MetricsKey`, for the life of the process: a refused
+#: metric is not asked for again, so it costs its extra calls once per Page rather than every poll.
+_REFUSED_METRICS: dict[_MetricsKey, set[str]] = {}
 _REFUSED_LOCK = threading.Lock()
 
 
-def _refused_metrics(key: tuple[str, str]) -> frozenset[str]:
+def _refused_metrics(key: _MetricsKey) -> frozenset[str]:
     with _REFUSED_LOCK:
         return frozenset(_REFUSED_METRICS.get(key, ()))
 
 
-def _refuse_metric(key: tuple[str, str], metric: str) -> None:
+def _refuse_metric(key: _MetricsKey, metric: str) -> None:
     with _REFUSED_LOCK:
         _REFUSED_METRICS.setdefault(key, set()).add(metric)
 
@@ -119,7 +123,7 @@ class FacebookConnector:
         self.page_id = account.external_id
         self.api = _graph(account.api_base, token.reveal(), timeout)
         self.api.session.hooks["response"].append(self._remember)
-        self._metrics_key = ((account.api_base or REAL_HOST).rstrip("/"), GRAPH_VERSION)
+        self._metrics_key: _MetricsKey = ((account.api_base or REAL_HOST).rstrip("/"), GRAPH_VERSION, self.page_id)
         self._last = _LastAnswer()
         self._rate_limit: RateLimit | None = None
 
@@ -275,7 +279,7 @@ class FacebookConnector:
     def fetch_metrics(self, remote_ids: Sequence[str]) -> list[Metrics]:
         """Reactions, comments, shares and insights, 50 posts a call.
 
-        A removed metric only goes missing (and is not asked for again by this process); a deleted
+        A refused metric only goes missing (and is not asked for this Page again by this process); a deleted
         post only goes missing too (``missing == ("post",)``), the others of its batch still arrive.
         """
         found: list[Metrics] = []
@@ -326,14 +330,14 @@ class FacebookConnector:
             answer = self._objects(ids, _fields(wanted), gone)
             insights = {i: _insight_values(answer.get(i, {})) for i in ids}
         except _MetricRefusedError:
-            # Facebook retired a metric: ask for each on its own so that the others still arrive.
+            # Facebook refused a metric (retired, or not for this Page): ask for each on its own so the others arrive.
             answer = self._objects(ids, ENGAGEMENT_FIELDS, gone)
             insights = {i: {} for i in ids}
             for metric in wanted:
                 try:
                     part = self._objects(ids, _fields([metric], engagement=False), gone)
                 except _MetricRefusedError:
-                    log.info("Facebook no longer offers the insights metric %s.", metric)
+                    log.info("Facebook refuses the insights metric %s for the Page %s.", metric, self.page_id)
                     _refuse_metric(self._metrics_key, metric)
                     refused.add(metric)
                     continue

@@ -134,9 +134,10 @@ class Sandbox:
         """Make a token fail as expired."""
         self.state.revoke(token)
 
-    def remove_metric(self, name: str) -> None:
-        """Retire a Graph insights metric (it then answers "invalid metric")."""
-        self.state.remove_metric(name)
+    def remove_metric(self, name: str, *, page: str | None = None) -> None:
+        """Retire a Graph insights metric (it then answers "invalid metric"); ``page``: refuse it for
+        that Page only (a Page not eligible for insights), the others still get it."""
+        self.state.remove_metric(name, page)
 
     def set_refuse_duplicates(self, refuse: bool) -> None:
         """Switch the duplicate-text check on (the default) or off, like ``POST /__sandbox/duplicates``."""

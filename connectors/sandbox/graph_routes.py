@@ -232,7 +232,7 @@ def _insights(state: SandboxState, record: PostRecord, metrics: list[str]) -> li
         "post_reactions_by_type_total": {"like": counts["likes"]},
     }
     for metric in metrics:
-        if not state.valid_metric(metric):
+        if not state.valid_metric(metric, record.account):
             raise _InvalidMetricError(metric)
     return [
         {

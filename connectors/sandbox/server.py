@@ -23,7 +23,7 @@ Control endpoints (never faulted):
 - ``GET|POST|DELETE /__sandbox/faults``: POST ``{"spec": "500:1", "times": 1, "path": "/2/tweets",
   "method": "POST", "skip": 0, "replace": false}``; see :mod:`connectors.sandbox.faults` for the SPEC.
 - ``POST /__sandbox/clock {"advance": seconds}``, ``POST /__sandbox/revoke {"token": "..."}``,
-  ``POST /__sandbox/metrics {"remove": "post_clicks"}``,
+  ``POST /__sandbox/metrics {"remove": "post_clicks"}`` (``"page": "ID"``: refused for that Page only),
   ``POST /__sandbox/rate-limits {"platform": "x", "bucket": "create", "limit": 2, "window": 900}``,
   ``GET|POST /__sandbox/duplicates``: POST ``{"refuse": false}`` (accept a second post with the same text; ``true``
   restores the platforms' duplicate check), ``POST /__sandbox/reset``.
@@ -194,8 +194,9 @@ def _control(server: SandboxServer, request: Request) -> Response:
         state.revoke(str(body["token"]))
         return json_response(200, {"revoked": True})
     if route == ("POST", "metrics") and body.get("remove"):
-        state.remove_metric(str(body["remove"]))
-        return json_response(200, {"removed": body["remove"]})
+        page = str(body["page"]) if body.get("page") is not None else None
+        state.remove_metric(str(body["remove"]), page)
+        return json_response(200, {"removed": body["remove"], "page": page})
     if route == ("POST", "rate-limits"):
         try:
             state.set_limit(

@@ -111,6 +111,7 @@ class SandboxState:
         self.graph_tokens: dict[str, tuple[str, str]] = {}  # token -> ("page", page id) or ("user", user id)
         self._last_page: dict[str, str] = {}  # any other token -> the Page it was last used for
         self.removed_metrics: set[str] = set()
+        self.page_refused_metrics: dict[str, set[str]] = {}  # Page id -> metrics refused for that Page only
         self.limits: dict[tuple[str, str], tuple[int, int]] = dict(DEFAULT_LIMITS)
         self._windows: dict[tuple[str, str, str], tuple[float, int]] = {}
         self.calls: list[tuple[str, str]] = []  # (method, path) of every platform request, in order
@@ -287,15 +288,20 @@ class SandboxState:
                 self._last_page[token] = page
             return ("page", self._last_page.get(token, DEFAULT_PAGE))
 
-    def remove_metric(self, name: str) -> None:
-        """Simulate the platform retiring a Graph insights metric."""
+    def remove_metric(self, name: str, page: str | None = None) -> None:
+        """Simulate the platform retiring a Graph insights metric, or (``page``) refusing it for one
+        Page only, as for a Page not eligible for insights."""
         with self._lock:
-            self.removed_metrics.add(name)
+            if page is None:
+                self.removed_metrics.add(name)
+            else:
+                self.page_refused_metrics.setdefault(page, set()).add(name)
 
-    def valid_metric(self, name: str) -> bool:
-        """Whether a Graph insights metric exists."""
+    def valid_metric(self, name: str, page: str | None = None) -> bool:
+        """Whether a Graph insights metric exists (for ``page``, when given)."""
         with self._lock:
-            return name in GRAPH_METRICS and name not in self.removed_metrics
+            refused = self.removed_metrics | self.page_refused_metrics.get(page or "", set())
+            return name in GRAPH_METRICS and name not in refused
 
     def set_limit(self, platform: str, bucket: str, limit: int, window: int) -> None:
         """Change a bucket's limit and window (open windows restart)."""
@@ -331,6 +337,7 @@ class SandboxState:
             self.graph_tokens.clear()
             self._last_page.clear()
             self.removed_metrics.clear()
+            self.page_refused_metrics.clear()
             self.limits = dict(DEFAULT_LIMITS)
             self._windows.clear()
             self.calls.clear()

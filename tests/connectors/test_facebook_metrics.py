@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from connectors.base import MISSING_POST, OutgoingPost
+from connectors.base import MISSING_POST, AccountContext, OutgoingPost
 from connectors.facebook import GRAPH_VERSION, INSIGHT_METRICS, FacebookConnector
 from connectors.sandbox import Sandbox
 from connectors.sandbox.state import PostRecord
+from core.secrets import Secret
 from tests.connectors.conftest import PAGE_ID, fb_account
+
+OTHER_PAGE = "100000000000077"
 
 
 def _batch_calls(sandbox: Sandbox) -> int:
@@ -14,10 +17,10 @@ def _batch_calls(sandbox: Sandbox) -> int:
     return sum(1 for call in sandbox.calls() if call == ("GET", f"/{GRAPH_VERSION}"))
 
 
-def _posts(sandbox: Sandbox, count: int) -> list[str]:
+def _posts(sandbox: Sandbox, count: int, page: str = PAGE_ID) -> list[str]:
     now = sandbox.state.now()
     return [
-        sandbox.state.add_post(PostRecord("facebook", f"{PAGE_ID}_{9000 + i}", PAGE_ID, f"p{i}", now)).id
+        sandbox.state.add_post(PostRecord("facebook", f"{page}_{9000 + i}", page, f"p{i}", now)).id
         for i in range(count)
     ]
 
@@ -81,3 +84,24 @@ def test_a_deleted_post_and_a_removed_metric_in_one_batch(fb: FacebookConnector,
     gone, *live = fb.fetch_metrics(ids)
     assert gone.missing == (MISSING_POST,)
     assert all(m.missing == ("post_media_view",) and m.impressions is None and m.clicks is not None for m in live)
+
+
+def test_a_metric_refused_for_one_page_still_comes_for_another(fb: FacebookConnector, sandbox: Sandbox) -> None:
+    other = FacebookConnector(
+        AccountContext("Mission Page", "facebook", sandbox.base_url, OTHER_PAGE, {"page_token": Secret("fbpage-77")}),
+        timeout=5,
+    )
+    mine, theirs = _posts(sandbox, 2), _posts(sandbox, 2, page=OTHER_PAGE)
+    sandbox.advance(3600)
+    sandbox.remove_metric("post_clicks", page=OTHER_PAGE)  # that Page is not eligible for this insight
+    refused = other.fetch_metrics(theirs)
+    assert all(m.missing == ("post_clicks",) and m.clicks is None and m.impressions for m in refused)
+
+    before = _batch_calls(sandbox)
+    kept = fb.fetch_metrics(mine)  # the same process and API base, another Page
+    assert _batch_calls(sandbox) - before == 1  # asked for every metric at once, and got them
+    assert all(m.missing == () and m.clicks is not None and "post_clicks" in m.raw for m in kept)
+
+    before = _batch_calls(sandbox)
+    assert [m.missing for m in other.fetch_metrics(theirs)] == [("post_clicks",)] * 2
+    assert _batch_calls(sandbox) - before == 1  # the refusing Page is not asked for it again

@@ -92,6 +92,21 @@ def test_platform_error_shapes(sandbox: Sandbox) -> None:
     assert invalid.json()["error"]["code"] == 100 and "metric" in invalid.json()["error"]["message"]
 
 
+def test_a_metric_can_be_refused_for_one_page_only_over_http(sandbox: Sandbox) -> None:
+    base = sandbox.base_url
+    answer = requests.post(f"{base}/__sandbox/metrics", json={"remove": "post_clicks", "page": "42"}, timeout=10)
+    assert answer.json() == {"removed": "post_clicks", "page": "42"}
+    asked = {"metric": "post_clicks", "access_token": "t0ken1"}
+    for page, refused in (("42", True), ("43", False)):
+        post = requests.post(f"{base}/v25.0/{page}/feed", data={"message": page, "access_token": "t0ken1"}, timeout=10)
+        got = requests.get(f"{base}/v25.0/{post.json()['id']}/insights", params=asked, timeout=10).json()
+        assert ("error" in got) is refused
+        if not refused:
+            assert [item["name"] for item in got["data"]] == ["post_clicks"]
+    requests.post(f"{base}/__sandbox/reset", timeout=10)
+    assert sandbox.state.valid_metric("post_clicks", "42")  # a reset gives it back
+
+
 def test_engagement_grows_with_the_clock(sandbox: Sandbox) -> None:
     base = sandbox.base_url
     tweet_id = requests.post(f"{base}/2/tweets", json={"text": "grow"}, headers=BEARER, timeout=10).json()["data"]["id"]
