@@ -6,10 +6,19 @@ machine, so the expiry is judged by that one machine's clock; a holder that died
 
 PostgreSQL: a session-level advisory lock (``pg_try_advisory_lock``) held on a dedicated
 connection for as long as the process leads. No clocks are compared: the server releases the
-lock the moment the holder's session ends (crash, kill, lost network, ``pg_terminate_backend``),
-and the holder re-checks its session at every heartbeat, so a lost connection means lost
-leadership at once. The connection must reach PostgreSQL directly or through a session-mode
-pooler: a transaction-mode pooler cannot keep a session lock.
+lock when the holder's session ends: at once after a crash, a kill or ``pg_terminate_backend``,
+and within about 25 s after a silent network loss, because the session asks the server for TCP
+keepalives of its own (idle 10 s, then 3 probes 5 s apart; the operating system's default would
+keep a dead session, and the lock, for about two hours). The holder re-checks its session at
+every heartbeat (each lock query bounded by a statement timeout, and the socket by
+``tcp_user_timeout``, so a hung query cannot stall a sweep or a stop), and stops claiming as
+soon as a check fails. Until that check, its :meth:`AdvisoryLease.valid` may stay true for up
+to one ``ttl`` after its session died, while another worker may already hold the lock: two
+leaders for a moment. That overlap is harmless, because leadership only decides who *tries*:
+every claim is a compare-and-set on the variant's status and version, so no variant is taken
+by two processes, and a claim already taken is reset only once its heartbeat is stale. The
+connection must reach PostgreSQL directly or through a session-mode pooler that passes the
+startup ``options`` on: a transaction-mode pooler cannot keep a session lock.
 
 Holder ids name a process so that a later reader can tell whether it still runs, even after the
 operating system gave its pid to another process (a reboot, a container restart):
@@ -48,6 +57,12 @@ log = logging.getLogger(__name__)
 PUBLISHER = "publisher"
 #: The advisory lock of the publisher role on PostgreSQL ("ComP"; migrations use "Comm").
 PUBLISHER_LOCK_KEY = 0x436F6D50
+#: The longest a lock query may run on the server (the heartbeat and the stop wait on it).
+LOCK_STATEMENT_TIMEOUT = timedelta(seconds=5)
+#: How long the lock's connection may take to open.
+LOCK_CONNECT_TIMEOUT = timedelta(seconds=10)
+#: How long data sent on the lock's socket may stay unacknowledged before the connection is dropped.
+LOCK_TCP_USER_TIMEOUT = timedelta(seconds=30)
 #: Marks a holder id whose process identity could not be read on its machine.
 UNKNOWN_IDENTITY = "-"
 _MAX_KIND = 20
@@ -305,6 +320,29 @@ class Lease:
         self._set(None, None, self.clock())
 
 
+def lock_connect_args(holder: str, statement_timeout: timedelta) -> dict[str, object]:
+    """libpq parameters of the lock's connection: both ends notice a dead network within seconds.
+
+    The client-side keepalives and ``tcp_user_timeout`` end a call on a silent network; the
+    server-side settings (``options``) let the server end the session, and so free the lock for
+    another worker, where it would otherwise wait for its own TCP keepalive (about two hours).
+    """
+    ms = round(statement_timeout.total_seconds() * 1000)
+    return {
+        "application_name": holder[:63],
+        "connect_timeout": max(1, round(LOCK_CONNECT_TIMEOUT.total_seconds())),
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 5,
+        "keepalives_count": 3,
+        "tcp_user_timeout": round(LOCK_TCP_USER_TIMEOUT.total_seconds() * 1000),
+        "options": (
+            "-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3"
+            f" -c statement_timeout={ms} -c lock_timeout={ms}"
+        ),
+    }
+
+
 class AdvisoryLease:
     """The publisher role as a PostgreSQL session-level advisory lock on a dedicated connection."""
 
@@ -316,24 +354,18 @@ class AdvisoryLease:
         clock: Clock,
         ttl: timedelta = timedelta(seconds=30),
         key: int = PUBLISHER_LOCK_KEY,
+        statement_timeout: timedelta = LOCK_STATEMENT_TIMEOUT,
     ) -> None:
         self.holder = holder
         self.clock = clock
         self.ttl = ttl
         self.key = key
         # Outside the store's pool: a pooled connection returned with the lock would keep it.
-        # Keepalives let a silently dead network end the session (and the lock) within ~30 s.
         self._engine = create_engine(
             store.engine.url,
             poolclass=NullPool,
             isolation_level="AUTOCOMMIT",
-            connect_args={
-                "application_name": holder[:63],
-                "keepalives": 1,
-                "keepalives_idle": 10,
-                "keepalives_interval": 5,
-                "keepalives_count": 3,
-            },
+            connect_args=lock_connect_args(holder, statement_timeout),
         )
         self._session = threading.Lock()  # one user of the connection at a time
         self._state = threading.Lock()  # the flags below, read without waiting on the network
@@ -394,7 +426,12 @@ class AdvisoryLease:
                 conn.close()
 
     def valid(self) -> bool:
-        """True while the lock was confirmed within the last ``ttl`` (this process's clock only)."""
+        """True while the lock was confirmed within the last ``ttl`` (this process's clock only).
+
+        Not a proof that the session still lives: it may have died since the last check, and
+        another worker may hold the lock already (harmless: claims are compare-and-set, see the
+        module's docstring).
+        """
         with self._state:
             return self._held and self._checked_at is not None and self.clock() < self._checked_at + self.ttl
 
@@ -418,6 +455,16 @@ class AdvisoryLease:
                 return None
             try:
                 return int(self._conn.execute(text("SELECT pg_backend_pid()")).scalar_one())
+            except DBAPIError:
+                return None
+
+    def session_setting(self, name: str) -> str | None:
+        """A setting as the lock's own session sees it (for operators and tests), or ``None``."""
+        with self._session:
+            if self._conn is None:
+                return None
+            try:
+                return str(self._conn.execute(text("SELECT current_setting(:name)"), {"name": name}).scalar_one())
             except DBAPIError:
                 return None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from datetime import timedelta
 
@@ -149,3 +150,74 @@ def test_killing_the_leaders_connection_hands_publishing_to_the_other_worker(
     assert {by[v] for v in first_batch} == {leader.holder}
     assert {by[v] for v in later} == {other.holder}  # only the new leader publishes
     assert on_platform == sorted([f"Before {i:03d}" for i in range(3)] + [f"After {i}" for i in range(3)])
+
+
+@pytest.mark.postgres
+def test_the_lock_session_asks_the_server_for_keepalives_and_bounds_its_queries(
+    postgres_url: str, clock: FakeClock
+) -> None:
+    shared = open_store(postgres_url)
+    lease = AdvisoryLease(shared, "worker:a:1:x:1", clock=clock)
+    try:
+        assert lease.acquire()
+        # Seen from the lock's own session: the server drops it (and frees the lock) ~25 s after
+        # the network goes silent, not after its default two hours.
+        settings = {
+            name: lease.session_setting(name)
+            for name in (
+                "tcp_keepalives_idle",
+                "tcp_keepalives_interval",
+                "tcp_keepalives_count",
+                "statement_timeout",
+                "lock_timeout",
+            )
+        }
+        assert settings == {
+            "tcp_keepalives_idle": "10",
+            "tcp_keepalives_interval": "5",
+            "tcp_keepalives_count": "3",
+            "statement_timeout": "5s",
+            "lock_timeout": "5s",
+        }
+        # The store's own sessions keep the server's defaults: only the lock's session is tuned.
+        with shared.read() as conn:
+            assert conn.execute(text("SHOW statement_timeout")).scalar_one() == "0"
+    finally:
+        lease.release()
+        shared.dispose()
+
+
+@pytest.mark.postgres
+def test_a_lock_check_that_blocks_on_the_server_ends_at_its_timeout_not_never(
+    postgres_url: str, clock: FakeClock
+) -> None:
+    shared = open_store(postgres_url)
+    timeout = timedelta(seconds=1)
+    lease = AdvisoryLease(shared, "worker:a:1:x:1", clock=clock, statement_timeout=timeout)
+    other = AdvisoryLease(shared, "worker:b:2:y:2", clock=clock)
+    blocker = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    try:
+        assert lease.acquire()
+        with blocker.connect() as conn:
+            # The heartbeat's check reads pg_locks: an exclusive lock on that view makes it wait.
+            conn.exec_driver_sql("BEGIN")
+            conn.exec_driver_sql("LOCK TABLE pg_catalog.pg_locks IN ACCESS EXCLUSIVE MODE")
+            result: list[bool] = []
+            check = threading.Thread(target=lambda: result.append(lease.acquire()), daemon=True)
+            started = time.monotonic()
+            check.start()
+            check.join(timeout=30)  # generous: the timeout is 1 s; without one it would wait forever
+            waited = time.monotonic() - started
+            hung = check.is_alive()
+            conn.exec_driver_sql("ROLLBACK")
+        check.join(timeout=30)
+        assert not hung, f"the lock check still waited after {waited:.0f} s"
+        # A check that could not answer counts as a lost session: it stops claiming, and its
+        # session is closed, so the server frees the lock for another worker at once.
+        assert result == [False] and not lease.held and not lease.valid()
+        assert other.acquire()
+    finally:
+        lease.release()
+        other.release()
+        blocker.dispose()
+        shared.dispose()
