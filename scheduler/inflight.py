@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, func, literal
+from sqlalchemy import ColumnElement, Interval, cast, func, literal
 
 from core.store import Store
 from core.store.tables import publish_attempts
@@ -64,16 +64,18 @@ IN_FLIGHT = InFlight()
 # --- heartbeats of live claims --------------------------------------------------------------------
 
 
-def store_now(store: Store, local: datetime) -> ColumnElement[datetime]:
-    """The one clock that claim heartbeats are written and judged by.
+def store_now(store: Store, local: datetime, *, minus: timedelta = timedelta(0)) -> ColumnElement[datetime]:
+    """The one clock that claim heartbeats are written and judged by (``minus`` earlier).
 
     PostgreSQL: the server's ``clock_timestamp()``, shared by every host of a team store, so no
     two hosts' clocks are ever compared. SQLite: ``local``, this machine's time (every process
     sharing a SQLite file runs on the one machine that holds it).
     """
     if store.engine.dialect.name == "postgresql":
-        return func.clock_timestamp(type_=UTCDateTime())
-    return literal(local, UTCDateTime())
+        if not minus:
+            return func.clock_timestamp(type_=UTCDateTime())
+        return cast(func.clock_timestamp() - literal(minus, Interval()), UTCDateTime())
+    return literal(local - minus, UTCDateTime())
 
 
 class ClaimBeats:

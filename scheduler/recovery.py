@@ -7,7 +7,7 @@ from collections.abc import Collection, Container, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, and_, bindparam, func, select, tuple_
+from sqlalchemy import ColumnElement, Row, and_, bindparam, func, select, tuple_
 
 from connectors.base import RateLimitedError
 from core.domain import VariantStatus
@@ -42,6 +42,26 @@ def left_behind(worker: str, heartbeat: datetime | None, *, db_now: datetime, or
     return heartbeat is None or heartbeat <= db_now - orphan_after
 
 
+def by_heartbeat(worker: str) -> bool:
+    """Whether :func:`left_behind` judges a claim by ``worker`` by its heartbeat (not by its process)."""
+    return holder_state(worker) is HolderState.ELSEWHERE
+
+
+def still_stale(store: Store, variant_id: int, *, now: datetime, orphan_after: timedelta) -> ColumnElement[bool]:
+    """True (in SQL) while the variant's pending attempt has not beaten for ``orphan_after``.
+
+    By the same single clock as the read (:func:`scheduler.inflight.store_now`); a variant
+    without a pending attempt has nothing that could still beat.
+    """
+    fresh = select(publish_attempts.c.id).where(
+        publish_attempts.c.variant_id == variant_id,
+        publish_attempts.c.outcome == "pending",
+        func.coalesce(publish_attempts.c.heartbeat_at, publish_attempts.c.started_at)
+        > store_now(store, now, minus=orphan_after),
+    )
+    return ~fresh.exists()
+
+
 def reset_interrupted(store: Store, *, now: datetime, in_flight: Container[int], orphan_after: timedelta) -> list[int]:
     """Put variants left in ``publishing`` back to ``scheduled`` (see :func:`left_behind`).
 
@@ -73,14 +93,19 @@ def reset_interrupted(store: Store, *, now: datetime, in_flight: Container[int],
         worker = row.worker or ""
         if not left_behind(worker, row.heartbeat, db_now=row.db_now, orphan_after=orphan_after):
             continue
+        conditions = [
+            variants.c.id == row.id,
+            variants.c.status == VariantStatus.PUBLISHING.value,
+            variants.c.version == row.version,
+        ]
+        if by_heartbeat(worker):
+            # A beat does not change the variant's version: one that landed since the read must
+            # still keep the claim, so the staleness is judged again in the reset itself.
+            conditions.append(still_stale(store, row.id, now=now, orphan_after=orphan_after))
         with store.write() as conn:
             changed = conn.execute(
                 variants.update()
-                .where(
-                    variants.c.id == row.id,
-                    variants.c.status == VariantStatus.PUBLISHING.value,
-                    variants.c.version == row.version,
-                )
+                .where(*conditions)
                 .values(
                     status=VariantStatus.SCHEDULED.value,
                     next_attempt_at=now,

@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import pytest
@@ -433,3 +434,48 @@ def test_posts_missed_at_start_are_marked_in_chunks_and_a_change_made_meanwhile_
         assert fed[variant_id].kind is EventKind.MISSED and fed[variant_id].details["error"] == variant.last_error
     # The edited post is looked at afresh by the next sweep.
     assert recovery.mark_missed(store, bus, now=now, actor="worker") == [edited]
+
+
+class _BeatOnCheck:
+    """The reset's "is it ours?" check, made between its read and its write: the claimant's
+    heartbeat (its real :class:`~scheduler.inflight.ClaimBeats`) lands right then."""
+
+    def __init__(self, beat: Callable[[], int]) -> None:
+        self.beat = beat
+        self.beats = 0
+
+    def __contains__(self, _variant_id: object) -> bool:
+        self.beats += self.beat()
+        return False  # not a publish of this process
+
+
+def test_a_heartbeat_that_lands_between_the_read_and_the_reset_keeps_the_claim(
+    any_store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    add_account(any_store, sandbox)
+    variant_id = schedule(any_store, "tokyo", local_in("Asia/Tokyo", clock.now + timedelta(minutes=1)), clock.now)
+    clock.advance(minutes=1)
+    claimant = make_engine(store=any_store, holder=ELSEWHERE)
+    claim = claimant.publisher.claim(variant_id, posts.get_variant(any_store, variant_id).version)
+    assert claim is not None
+    orphan_after = timedelta(minutes=2)
+
+    def go_stale() -> None:  # its heartbeat was late (a stalled host, a busy database)...
+        with any_store.write() as conn:
+            conn.execute(
+                publish_attempts.update().values(heartbeat_at=_db_now(any_store, clock) - timedelta(minutes=3))
+            )
+
+    go_stale()
+    with claimant.publisher.beats.live(claim.attempt_id):  # ...but its call is still out, and it beats again
+        check = _BeatOnCheck(claimant.publisher.beats.beat)
+        reset = recovery.reset_interrupted(any_store, now=clock.now, in_flight=check, orphan_after=orphan_after)
+    assert check.beats == 1  # the read saw a stale heartbeat; the beat came before the reset
+    assert reset == []
+    assert posts.get_variant(any_store, variant_id).status is VariantStatus.PUBLISHING
+    assert _outcomes(any_store, variant_id) == ["pending"]
+
+    go_stale()  # it really stopped beating: the same reset now takes the claim back
+    reset = recovery.reset_interrupted(any_store, now=clock.now, in_flight=(), orphan_after=orphan_after)
+    assert reset == [variant_id]
+    assert _outcomes(any_store, variant_id) == ["interrupted"]
