@@ -22,9 +22,10 @@ from core.store.tables import publish_attempts, worker_leases
 from scheduler import recovery
 from scheduler.backoff import RetryPolicy
 from scheduler.connections import default_factory
-from scheduler.engine import EngineSettings, SweepReport
+from scheduler.engine import Engine, EngineSettings, SweepReport
 from scheduler.events import Event, EventBus, EventFeed, EventKind
 from scheduler.lease import machine_tag, new_holder_id
+from scheduler.publisher import Claim
 from tests.scheduler.conftest import EngineMaker, Spy, add_account, local_in, schedule, texts
 from tests.scheduler.fakes import FakeClock
 
@@ -357,16 +358,24 @@ def _db_now(store: Store, clock: FakeClock) -> datetime:
     return found
 
 
+def _claimed_elsewhere(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> tuple[int, Engine, Claim]:
+    """A post due now, claimed by a worker on another machine; returns the variant, that worker and its claim."""
+    add_account(store, sandbox)
+    variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", clock.now + timedelta(minutes=1)), clock.now)
+    clock.advance(minutes=1)
+    claimant = make_engine(store=store, holder=ELSEWHERE)
+    claim = claimant.publisher.claim(variant_id, posts.get_variant(store, variant_id).version)
+    assert claim is not None
+    return variant_id, claimant, claim
+
+
 def test_a_claim_from_another_host_is_reset_only_once_its_heartbeat_is_stale(
     any_store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
 ) -> None:
     sandbox.set_refuse_duplicates(False)
-    add_account(any_store, sandbox)
-    variant_id = schedule(any_store, "tokyo", local_in("Asia/Tokyo", clock.now + timedelta(minutes=1)), clock.now)
-    clock.advance(minutes=1)
-    claimant = make_engine(store=any_store, holder=ELSEWHERE)
-    claim = claimant.publisher.claim(variant_id, posts.get_variant(any_store, variant_id).version)
-    assert claim is not None
+    variant_id, claimant, claim = _claimed_elsewhere(any_store, sandbox, make_engine, clock)
     claimant.pool.get(claim.account_id).publish(claim.post)  # its call reached the platform; no result yet
     now = _db_now(any_store, clock)
     with any_store.write() as conn:
@@ -452,12 +461,7 @@ class _BeatOnCheck:
 def test_a_heartbeat_that_lands_between_the_read_and_the_reset_keeps_the_claim(
     any_store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
 ) -> None:
-    add_account(any_store, sandbox)
-    variant_id = schedule(any_store, "tokyo", local_in("Asia/Tokyo", clock.now + timedelta(minutes=1)), clock.now)
-    clock.advance(minutes=1)
-    claimant = make_engine(store=any_store, holder=ELSEWHERE)
-    claim = claimant.publisher.claim(variant_id, posts.get_variant(any_store, variant_id).version)
-    assert claim is not None
+    variant_id, claimant, claim = _claimed_elsewhere(any_store, sandbox, make_engine, clock)
     orphan_after = timedelta(minutes=2)
 
     def go_stale() -> None:  # its heartbeat was late (a stalled host, a busy database)...
