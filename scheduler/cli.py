@@ -64,7 +64,7 @@ def _worker(args: argparse.Namespace) -> int:
 
 def _publish(args: argparse.Namespace) -> int:
     engine = Engine(store_for(args), holder=new_holder_id(f"cli-{audit.default_actor()}"))
-    outcome = engine.publish_now(args.variant_id)
+    outcome = engine.publish_now(args.variant_id, confirmed_absent=args.confirmed_absent)
     if outcome is None:
         raise UserError(f"Variant {args.variant_id} was taken by another publisher meanwhile; see 'post show'.")
     if args.json:
@@ -242,6 +242,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     publish = sub.add_parser("publish", help="publish one variant now, through the worker's path")
     publish.add_argument("variant_id", type=positive_id)
     publish.add_argument("--json", action="store_true")
+    publish.add_argument(
+        "--confirmed-absent",
+        action="store_true",
+        help="you checked the account and an interrupted attempt's post is not there: send it without the look-up "
+        "(recorded in the audit trail with your name)",
+    )
     publish.set_defaults(handler=_publish)
 
     events = sub.add_parser(

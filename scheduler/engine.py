@@ -25,6 +25,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import func, or_, select
 
 from core.domain import VariantStatus
+from core.services import audit
 from core.store import Store
 from core.store.tables import accounts, variants
 from scheduler import recovery, recurrence
@@ -222,17 +223,14 @@ class Engine:
             return None
         if self.limiter.blocked_until(account_id, self.clock()) is not None:
             return None  # held back by a limit met earlier in this batch: a send would only earn a 429
-        # Listed before the claim commits, so that no sweep ever sees our live claim as left behind.
-        with IN_FLIGHT.hold(variant_id):
-            try:
-                claim = self.publisher.claim(variant_id, version)
-                return None if claim is None else self.publisher.run(claim)
-            except Exception:
-                # The database refused the claim or the result (locked, away): one variant must not
-                # stop the others. A claim whose result was lost stays ``publishing`` with a pending
-                # attempt; the next sweep resets it, and it is looked up before any new send.
-                log.exception("variant %s: the database refused the claim or the result; retried later", variant_id)
-                return _REFUSED
+        try:
+            return self.publisher.publish(variant_id, version)
+        except Exception:
+            # The database refused the claim or the result (locked, away): one variant must not
+            # stop the others. A claim whose result was lost stays ``publishing`` with a pending
+            # attempt; the next sweep resets it, and it is looked up before any new send.
+            log.exception("variant %s: the database refused the claim or the result; retried later", variant_id)
+            return _REFUSED
 
     def _publish_due(self, report: SweepReport) -> list[Outcome]:
         outcomes: list[Outcome] = []
@@ -271,15 +269,27 @@ class Engine:
 
     # --- publishing one variant now (``communique publish``) ------------------------------------
 
-    def publish_now(self, variant_id: int) -> Outcome | None:
-        """Publish ``variant_id`` now through the same claim/record path; ``None`` if someone else took it."""
+    def publish_now(
+        self, variant_id: int, *, confirmed_absent: bool = False, actor: str | None = None
+    ) -> Outcome | None:
+        """Publish ``variant_id`` now through the same claim/record path; ``None`` if someone else took it.
+
+        ``confirmed_absent``: ``actor`` (the person; by default the one running this process)
+        checked the account on the platform and the post is not there, so this claim sends it
+        without the look-up that an interrupted attempt otherwise calls for. Recorded in the
+        audit trail, and good for this one claim only.
+        """
         from scheduler.services import make_due_now
 
-        version = make_due_now(self.store, variant_id, now=self.clock(), actor=self.holder)
-        # Listed like a sweep's publish: a sweep of this process must not reset it mid-call.
-        with IN_FLIGHT.hold(variant_id):
-            claim = self._direct.claim(variant_id, version)
-            return None if claim is None else self._direct.run(claim)
+        version = make_due_now(
+            self.store,
+            variant_id,
+            now=self.clock(),
+            actor=self.holder,
+            confirmed_absent_by=(actor or audit.default_actor()) if confirmed_absent else None,
+        )
+        # Listed like a sweep's publish (inside ``publish``): a sweep of this process must not reset it mid-call.
+        return self._direct.publish(variant_id, version)
 
     # --- APScheduler wiring -----------------------------------------------------------------------
 

@@ -4,7 +4,8 @@ Each step is a committed transaction: the claim (status ``publishing`` and a pen
 before the network call, the result after. A claim is a conditional UPDATE on status *and*
 version, so two processes can never both take a variant. A variant whose previous attempt may
 have reached the platform (a timeout, a dropped connection, a crash) is looked up with
-``find_published`` before it is sent again.
+``find_published`` before it is sent again, unless a person confirmed that it is not there
+(:func:`scheduler.history.confirm_absent`).
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, func, select
 
 from connectors.base import (
     AuthenticationError,
+    Connector,
     ConnectorError,
     DuplicateContentError,
     MediaItem,
@@ -40,18 +42,13 @@ from scheduler.cadence import PollingPolicy
 from scheduler.clock import Clock
 from scheduler.connections import AccountLimiter, ConnectorPool
 from scheduler.events import Event, EventBus, EventKind
+from scheduler.history import lookup_since, rate_limit_streak
 from scheduler.inflight import IN_FLIGHT, ClaimBeats, store_now
 
 log = logging.getLogger(__name__)
 
-#: Attempt outcomes after which the post may exist on the platform although we never saw it
-#: (unless the error was a clean 429, which the platform answers before creating anything).
-AMBIGUOUS_OUTCOMES = frozenset({"retry", "interrupted"})
-#: Error classes that leave the post's existence unknown whatever the outcome: a timeout or a
-#: dropped answer on the last allowed attempt is recorded ``failed``, yet may have published.
-AMBIGUOUS_ERRORS = frozenset({RetryableError.kind, "interrupted"})
-#: How far before the first attempt a platform look-up searches (clock skew between us and it).
-LOOKUP_SLACK = timedelta(minutes=10)
+#: The ``communique publish`` option by which a person confirms that a post is not on the platform.
+CONFIRM_FLAG = "--confirmed-absent"
 #: Kept on an attempt withdrawn before its call: nothing was sent, and it did not count.
 WITHDRAWN = "Withdrawn before sending: this worker lost its publishing lease or was stopping."
 
@@ -70,6 +67,7 @@ class Claim:
     lookup_since: datetime | None  # set when a previous attempt may already have published
     due_at: datetime | None = None  # when the post fell due (rate-limit waits are bounded from it)
     resume_at: datetime | None = None  # its retry time before the claim, restored if it is withdrawn
+    rate_limited_before: int = 0  # the 429s in a row just before this claim (each lengthens the next wait)
 
 
 @dataclass(frozen=True)
@@ -111,7 +109,8 @@ class Publisher:
         self.polling = polling or PollingPolicy()
         self.limiter = limiter or AccountLimiter()
         self.rng = rng or random.Random()
-        self.may_send = may_send  # the lease (and stop) check, made again right before each network call
+        # The lease (and stop) check, made again right before the look-up and right before the send.
+        self.may_send = may_send
         self.beats = ClaimBeats(store, clock, beat_every)
 
     # --- step 1: the claim ----------------------------------------------------------------------
@@ -141,30 +140,8 @@ class Publisher:
             if taken.rowcount != 1:
                 return None
             row = conn.execute(select(variants).where(variants.c.id == variant_id)).one()
-            # One ambiguous attempt is enough, however many clear refusals came after it (a 429 on
-            # the look-up itself must not make the next attempt skip the look-up), and whatever the
-            # variant went through since (failed, then "publish now" or a reschedule).
-            ambiguous = conn.execute(
-                select(func.count())
-                .select_from(publish_attempts)
-                .where(
-                    publish_attempts.c.variant_id == variant_id,
-                    or_(
-                        publish_attempts.c.outcome == "interrupted",
-                        publish_attempts.c.error_class.in_(AMBIGUOUS_ERRORS),
-                        and_(
-                            publish_attempts.c.outcome.in_(AMBIGUOUS_OUTCOMES),
-                            or_(
-                                publish_attempts.c.error_class.is_(None),
-                                publish_attempts.c.error_class != RateLimitedError.kind,
-                            ),
-                        ),
-                    ),
-                )
-            ).scalar_one()
-            first_started = conn.execute(
-                select(func.min(publish_attempts.c.started_at)).where(publish_attempts.c.variant_id == variant_id)
-            ).scalar()
+            since = lookup_since(conn, variant_id)
+            streak = rate_limit_streak(conn, variant_id)
             number = (
                 conn.execute(
                     select(func.max(publish_attempts.c.number)).where(publish_attempts.c.variant_id == variant_id)
@@ -197,53 +174,68 @@ class Publisher:
             attempt_count=row.attempt_count,
             version=row.version,
             post=post,
-            lookup_since=(first_started - LOOKUP_SLACK) if ambiguous and first_started else None,
+            lookup_since=since,
             due_at=row.scheduled_at,
             resume_at=resume_at,
+            rate_limited_before=streak,
         )
 
     # --- step 2: the network call ---------------------------------------------------------------
+
+    def publish(self, variant_id: int, version: int) -> Outcome | None:
+        """Claim and run in one go; ``None`` when the variant was taken or changed meanwhile, or withdrawn."""
+        with IN_FLIGHT.hold(variant_id):  # see scheduler.inflight: listed before the claim commits
+            claim = self.claim(variant_id, version)
+            return None if claim is None else self.run(claim)
 
     def run(self, claim: Claim) -> Outcome | None:
         """Look up (when needed), publish, and record the result of ``claim``.
 
         ``None`` when the claim was withdrawn before anything was sent (this worker lost its
-        lease or is stopping): the variant is due again at once, and no attempt is used up.
+        lease or is stopping, as ``may_send`` says right before the look-up and again right
+        before the send): the variant is due again at once, and no attempt is used up.
         """
-        if not self.may_send():
-            self._withdraw(claim)
-            return None
         with self.beats.live(claim.attempt_id):
-            return self._call(claim)
-
-    def _call(self, claim: Claim) -> Outcome:
-        try:
-            connector = self.pool.get(claim.account_id)
             try:
-                found = None
-                if claim.lookup_since is not None:
-                    found = connector.find_published(claim.post, claim.lookup_since)
-                try:
-                    published = found or connector.publish(claim.post)
-                except DuplicateContentError:
-                    # After an ambiguous attempt, "duplicate" most likely means our own earlier post,
-                    # which the look-up missed (timelines can lag): look once more before failing.
-                    if claim.lookup_since is None:
-                        raise
-                    found = connector.find_published(claim.post, claim.lookup_since)
-                    if found is None:
-                        raise
-                    published = found
-            finally:
-                self.limiter.observe(claim.account_id, connector, self.clock())
-        except ConnectorError as error:
-            return self._record_failure(claim, error)
-        except CommuniqueError as error:  # no connector for the platform, a broken plugin: not worth retrying
-            return self._record_failure(claim, PermanentError(str(error)))
-        except Exception as error:  # a bug or an unwrapped transport error: maybe sent, so look up next time
-            log.exception("unexpected error publishing variant %s", claim.variant_id)
-            return self._record_failure(claim, RetryableError(f"Unexpected error: {type(error).__name__}."))
-        return self._record_success(claim, published, reconciled=found is not None)
+                sent = self._send(claim)
+            except ConnectorError as error:
+                return self._record_failure(claim, error)
+            except CommuniqueError as error:  # no connector for the platform, a broken plugin: not worth retrying
+                return self._record_failure(claim, PermanentError(str(error)))
+            except Exception as error:  # a bug or an unwrapped transport error: maybe sent, so look up next time
+                log.exception("unexpected error publishing variant %s", claim.variant_id)
+                return self._record_failure(claim, RetryableError(f"Unexpected error: {type(error).__name__}."))
+            if sent is None:
+                self._withdraw(claim)
+                return None
+            published, reconciled = sent
+            return self._record_success(claim, published, reconciled=reconciled)
+
+    def _send(self, claim: Claim) -> tuple[Published, bool] | None:
+        """The post as published and whether the look-up found it; ``None`` when nothing may be sent."""
+        connector = self.pool.get(claim.account_id)
+        try:
+            if claim.lookup_since is not None:
+                if not self.may_send():
+                    return None
+                found = _look_up(connector, claim, claim.lookup_since)
+                if found is not None:
+                    return found, True
+            if not self.may_send():  # the look-up may have taken long: the lease is checked again
+                return None
+            try:
+                return connector.publish(claim.post), False
+            except DuplicateContentError:
+                # After an ambiguous attempt, "duplicate" most likely means our own earlier post,
+                # which the look-up missed (timelines can lag): look once more before failing.
+                if claim.lookup_since is None:
+                    raise
+                found = _look_up(connector, claim, claim.lookup_since)
+                if found is None:
+                    raise
+                return found, True
+        finally:
+            self.limiter.observe(claim.account_id, connector, self.clock())
 
     def _withdraw(self, claim: Claim) -> None:
         """Undo a claim that sent nothing: back to ``scheduled`` as it was, the attempt ``withdrawn``."""
@@ -266,12 +258,6 @@ class Publisher:
                 .values(finished_at=now, outcome="withdrawn", error_message=WITHDRAWN)
             )
         log.info("variant %s: claim withdrawn before sending (lease lost or stopping)", claim.variant_id)
-
-    def publish(self, variant_id: int, version: int) -> Outcome | None:
-        """Claim and run in one go; ``None`` when the variant was taken or changed meanwhile."""
-        with IN_FLIGHT.hold(variant_id):  # see scheduler.inflight: listed before the claim commits
-            claim = self.claim(variant_id, version)
-            return None if claim is None else self.run(claim)
 
     # --- step 3: the result ---------------------------------------------------------------------
 
@@ -360,14 +346,17 @@ class Publisher:
     def _record_failure(self, claim: Claim, error: ConnectorError) -> Outcome:
         now = self.clock()
         message = redact(error.message)
-        rate_limited = isinstance(error, RateLimitedError)
         # A rate limit is the platform's pace, not a fault of the post: it uses up no attempt.
+        rate_limited = isinstance(error, RateLimitedError)
         counted = claim.attempt_count - 1 if rate_limited else claim.attempt_count
-        when = self.retry.next_attempt(error, counted, now, self.rng, due_at=claim.due_at, tries=claim.attempt_number)
+        streak = claim.rate_limited_before + 1
+        when = self.retry.next_attempt(error, counted, now, self.rng, due_at=claim.due_at, streak=streak)
         if isinstance(error, AuthenticationError):
             self.pool.forget(claim.account_id)  # the user may reconnect the account while we run
         if isinstance(error, RateLimitedError):
-            self.limiter.block(claim.account_id, error.reset_at or when or now)
+            # The whole account waits (its window is spent), and never "until a time already past".
+            hold = when if when is not None else self.retry.rate_limit_until(error, streak, now, self.rng)
+            self.limiter.block(claim.account_id, hold)
         if when is None and rate_limited:
             message = (
                 f"Gave up: the platform's rate limit still held it back {_span(self.retry.rate_limit_patience)} "
@@ -432,6 +421,26 @@ class Publisher:
                 remote_id=remote_id,
             )
         )
+
+
+def _look_up(connector: Connector, claim: Claim, since: datetime) -> Published | None:
+    """``find_published``; a refusal to decide for a post without text says how a person decides.
+
+    Such a post cannot be told apart from other posts without text on the account, so the
+    connector leaves it to a person: once they have checked the account, ``--confirmed-absent``
+    sends it without the look-up (see :func:`scheduler.history.confirm_absent`).
+    """
+    try:
+        return connector.find_published(claim.post, since)
+    except PermanentError as error:
+        if claim.post.text.strip() or claim.post.link or CONFIRM_FLAG in error.message:
+            raise
+        raise PermanentError(
+            f"{error.message} Once you have checked that it is not there, run "
+            f"'communique publish {claim.variant_id} {CONFIRM_FLAG}' to publish it.",
+            status=error.status,
+            code=error.code,
+        ) from None
 
 
 def _media_of(conn: Connection, post_id: int) -> tuple[MediaItem, ...]:

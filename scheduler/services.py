@@ -13,7 +13,7 @@ from core.errors import ConflictError, NotFoundError, UserError
 from core.services import audit, posts
 from core.store import Store
 from core.store.tables import accounts, recurrences, variants
-from scheduler import recurrence
+from scheduler import history, recurrence
 
 #: Statuses from which "publish now" may start.
 _STARTABLE = (
@@ -25,8 +25,14 @@ _STARTABLE = (
 )
 
 
-def make_due_now(store: Store, variant_id: int, *, now: datetime, actor: str) -> int:
-    """Schedule ``variant_id`` at ``now`` with a fresh attempt budget; returns its new version."""
+def make_due_now(
+    store: Store, variant_id: int, *, now: datetime, actor: str, confirmed_absent_by: str | None = None
+) -> int:
+    """Schedule ``variant_id`` at ``now`` with a fresh attempt budget; returns its new version.
+
+    ``confirmed_absent_by``: the person who checked the account and did not find the post there;
+    recorded in the same transaction (see :func:`scheduler.history.confirm_absent`).
+    """
     with store.write() as conn:
         row = conn.execute(
             select(variants.c.status, variants.c.version, accounts.c.timezone)
@@ -59,6 +65,8 @@ def make_due_now(store: Store, variant_id: int, *, now: datetime, actor: str) ->
         audit.record(
             conn, actor=actor, action="publish_now", entity="variant", entity_id=variant_id, details={}, at=now
         )
+        if confirmed_absent_by is not None:
+            history.confirm_absent(conn, variant_id, actor=confirmed_absent_by, at=now)
         return int(row.version) + 1
 
 

@@ -9,16 +9,18 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from connectors.base import Connector, OutgoingPost, Published
+from connectors.base import Connector, MediaItem, OutgoingPost, Published
 from connectors.sandbox import Sandbox
 from core import secrets, timeutil
 from core.domain import Account
 from core.services import accounts, posts
 from core.store import Store
+from core.store.tables import variants
 from scheduler.backoff import RetryPolicy
 from scheduler.connections import default_factory
 from scheduler.engine import Engine, EngineSettings
@@ -129,3 +131,31 @@ def local_in(zone: str, instant: datetime) -> datetime:
 def texts(sandbox: Sandbox) -> list[str]:
     """The texts the emulator holds, oldest first."""
     return [p["text"] for p in sandbox.posts("x")]
+
+
+#: The first bytes of a PNG file: enough for the emulator and for the media checks.
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(200)
+
+
+def image_only(store: Store, account: str, folder: Path, **kwargs: object) -> int:
+    """A post of one image and no text to ``account`` (a draft unless ``at`` is given); returns the variant id.
+
+    The compose services ask for a text, so the image-only variant is made by clearing it in the
+    row, as a variant that reaches the publisher without a text would be.
+    """
+    image = folder / "flag.png"
+    image.write_bytes(PNG)
+    media = [(str(image), "The flag")]
+    post = posts.create_post(store, text="Placeholder", accounts=[account], media_files=media, **kwargs)  # type: ignore[arg-type]
+    variant_id = post.variants[0].id
+    with store.write() as conn:
+        conn.execute(variants.update().where(variants.c.id == variant_id).values(text=""))
+    return variant_id
+
+
+def post_image_only(account: Account, folder: Path) -> str:
+    """Someone else's post of an image without text on ``account`` (straight through the connector)."""
+    image = folder / "other.png"
+    image.write_bytes(PNG)
+    post = OutgoingPost(variant_id=0, text="", media=[MediaItem(str(image), "image/png", len(PNG))])
+    return default_factory(account).publish(post).remote_id

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
 from connectors.sandbox import Sandbox
 from core import timeutil
 from core.domain import VariantStatus
-from core.services import posts
+from core.services import audit, posts
 from core.store import Store
 from main import main
-from tests.scheduler.conftest import add_account, local_in, schedule, texts
+from tests.scheduler.conftest import add_account, image_only, local_in, post_image_only, schedule, texts
 
 
 def test_publish_now_goes_through_the_same_path(
@@ -92,3 +93,43 @@ def test_recur_start_list_and_stop_from_the_command_line(
     assert "already stopped" in capsys.readouterr().err
     assert main(["recur", "stop", "99"]) == 2
     assert "No recurrence with id 99" in capsys.readouterr().err
+
+
+def _sent(sandbox: Sandbox) -> list[tuple[str, str, int]]:
+    """The posts the emulator holds, as (id, text, number of images)."""
+    return [(p["id"], p["text"], len(p["media_ids"])) for p in sandbox.posts("x")]
+
+
+def test_an_interrupted_image_only_post_is_sent_again_once_a_person_confirms_it_is_not_there(
+    store: Store, sandbox: Sandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    account = add_account(store, sandbox)
+    variant_id = image_only(store, "tokyo", tmp_path)
+    sandbox.set_faults("drop:1", times=1, path="/2/tweets", method="POST")
+    assert main(["publish", str(variant_id)]) == 1  # the answer never came: maybe sent, maybe not
+    assert _sent(sandbox) == []  # (it was not: the connection dropped before X did anything)
+    other = post_image_only(account, tmp_path)  # meanwhile someone posts another image without text
+    capsys.readouterr()
+
+    # The look-up cannot tell the two apart: it stops, says why, and says how a person decides.
+    for _ in range(2):  # and without the flag, asking again changes nothing
+        assert main(["publish", str(variant_id)]) == 1
+        error = capsys.readouterr().err
+        assert "cannot tell whether the interrupted attempt published this post" in error
+        assert f"run 'communique publish {variant_id} --confirmed-absent' to publish it." in error
+        variant = posts.get_variant(store, variant_id)
+        assert (variant.status, variant.last_error_class) == (VariantStatus.FAILED, "permanent")
+    assert _sent(sandbox) == [(other, "", 1)]
+
+    assert main(["publish", str(variant_id), "--confirmed-absent"]) == 0
+    variant = posts.get_variant(store, variant_id)
+    assert variant.status is VariantStatus.PUBLISHED
+    assert _sent(sandbox) == [(other, "", 1), (variant.remote_id, "", 1)]  # published once
+    [confirmed] = [
+        e for e in audit.list_events(store, entity="variant", entity_id=variant_id) if e.action == "confirm_absent"
+    ]
+    assert confirmed.actor == "tester"  # the person running the command (COMMUNIQUE_USER)
+    assert confirmed.details["after_attempt"] == 3  # the three attempts it vouches for
+    assert abs(confirmed.at - timeutil.now_utc()) < timedelta(minutes=5)
+    assert main(["publish", str(variant_id), "--confirmed-absent"]) == 2  # published: nothing more to confirm
+    assert len(_sent(sandbox)) == 2

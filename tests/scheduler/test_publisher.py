@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
-from connectors.base import OutgoingPost
+from connectors.base import OutgoingPost, Published, RateLimitedError
 from connectors.sandbox import Sandbox
 from core.domain import Account, VariantStatus
 from core.services import audit, posts
@@ -20,7 +22,16 @@ from scheduler.backoff import RetryPolicy
 from scheduler.connections import default_factory
 from scheduler.engine import EngineSettings
 from scheduler.events import Event, EventKind
-from tests.scheduler.conftest import EngineMaker, Spy, add_account, local_in, schedule, texts
+from tests.scheduler.conftest import (
+    EngineMaker,
+    Spy,
+    add_account,
+    image_only,
+    local_in,
+    post_image_only,
+    schedule,
+    texts,
+)
 from tests.scheduler.fakes import FakeClock
 
 
@@ -215,7 +226,10 @@ def test_the_look_up_stays_required_after_a_429_on_the_look_up_itself(
     sandbox.set_faults("429:1", times=1, path="/2/users/me")
     sandbox.set_rate_limit("x", "me", 75, window=60)
     engine = make_engine()
-    for _ in range(3):
+    # Four sweeps: this clock runs two minutes ahead of the emulator's, so the look-up's 429 gives
+    # a reset time already past by it, and the retry waits out the backoff (and the ~3 minutes the
+    # platform asked for) instead of going at once.
+    for _ in range(4):
         engine.sweep()
         clock.advance(minutes=2)
         sandbox.advance(120)
@@ -400,3 +414,118 @@ def test_an_account_held_by_its_rate_limit_does_not_starve_the_others(
     assert all(posts.get_variant(store, v).status is VariantStatus.SCHEDULED for v in waiting)
     assert all(attempts_of(store, v) == [] for v in waiting)  # held back without a request
     assert sorted(texts(sandbox)) == ["Berlin", "Tokyo 0"]
+
+
+def _creates(sandbox: Sandbox) -> int:
+    """How many create requests (``POST /2/tweets``) reached the emulator."""
+    return sandbox.calls().count(("POST", "/2/tweets"))
+
+
+def test_a_429_whose_reset_time_is_already_past_backs_off_instead_of_sending_again_at_once(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock, due_variant: int, events: list[Event]
+) -> None:
+    sandbox.advance(-2 * 3600)  # the platform's clock runs two hours behind ours (or its headers are stale)
+    sandbox.set_rate_limit("x", "create", 0, window=60)  # every create is refused, "until a minute from now"
+    engine = make_engine()
+    engine.sweep()
+    assert _creates(sandbox) == 1
+    first_wait = next_attempt_at(store, due_variant) - clock.now
+    # The reset time said nothing usable (past by our clock): the backoff's first step, never "now".
+    assert timedelta(seconds=15) <= first_wait <= timedelta(seconds=30)
+    first_retry = clock.now + first_wait
+    account_id = posts.get_variant(store, due_variant).account_id
+    assert engine.limiter.blocked_until(account_id, clock.now) == first_retry  # the account waits too
+    for _ in range(10):  # the worker's wake-ups come no sooner than 200 ms apart
+        clock.advance(seconds=0.2)
+        assert engine.sweep().next_wake == first_retry
+    assert _creates(sandbox) == 1  # no request that could only earn another 429
+
+    clock.set(first_retry)
+    engine.sweep()
+    assert _creates(sandbox) == 2
+    second_wait = next_attempt_at(store, due_variant) - clock.now
+    assert timedelta(seconds=30) <= second_wait <= timedelta(seconds=60)  # a 429 in a row waits longer
+    assert second_wait > first_wait
+    assert [a[1:] for a in attempts_of(store, due_variant)] == [("retry", "rate_limited")] * 2
+    assert [e.kind for e in events] == [EventKind.RETRY_SCHEDULED] * 2
+    assert posts.get_variant(store, due_variant).attempt_count == 0  # rate limits still use up no attempt
+    assert texts(sandbox) == []
+
+
+def test_a_429_without_a_usable_reset_time_waits_at_least_the_floor_and_longer_each_time_in_a_row() -> None:
+    now = datetime(2027, 1, 4, 9, 0, tzinfo=UTC)
+    rng = random.Random(3)
+    policy = RetryPolicy(base_seconds=0.2)  # a worker tuned for quick retries of other errors
+    for reset_at in (None, now - timedelta(seconds=30), now):
+        error = RateLimitedError("X's rate limit is reached.", reset_at=reset_at, retry_after=0.0)
+        waits = [policy.next_attempt(error, 0, now, rng, streak=n) for n in range(1, 12)]
+        assert all(w is not None and w - now >= policy.rate_limit_floor for w in waits), waits
+        assert waits[-1] is not None and waits[-1] - now > timedelta(minutes=1)  # 0.2 s * 2**10: past the floor
+    ahead = RateLimitedError("X's rate limit is reached.", reset_at=now + timedelta(seconds=2))
+    assert policy.next_attempt(ahead, 0, now, rng) == now + timedelta(seconds=2)  # a reset still ahead is kept
+
+
+def test_a_person_s_confirmation_skips_the_look_up_once_only(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock, tmp_path: Path
+) -> None:
+    account = add_account(store, sandbox)
+    variant_id = image_only(store, "tokyo", tmp_path)
+    other = post_image_only(account, tmp_path)  # the account already has an image without text
+    sandbox.set_faults("drop:1", times=1, path="/2/tweets", method="POST")
+    engine = make_engine()
+    outcome = engine.publish_now(variant_id)
+    assert outcome is not None and outcome.status is VariantStatus.SCHEDULED  # unclear: maybe sent
+    clock.advance(minutes=1)
+    engine.sweep()
+    assert posts.get_variant(store, variant_id).status is VariantStatus.FAILED  # cannot tell: a person decides
+
+    # Confirmed, but this attempt's answer is lost as well: the confirmation does not cover it.
+    sandbox.set_faults("drop:1", times=1, path="/2/tweets", method="POST")
+    outcome = engine.publish_now(variant_id, confirmed_absent=True, actor="alice")
+    assert outcome is not None and outcome.status is VariantStatus.SCHEDULED
+    before = len(sandbox.calls())
+    clock.advance(minutes=1)
+    engine.sweep()
+    calls = sandbox.calls()[before:]
+    assert _first(calls, "GET", r"/2/users/\d+/tweets") is not None  # looked up again
+    assert _first(calls, "POST", "/2/tweets") is None
+    variant = posts.get_variant(store, variant_id)
+    assert variant.status is VariantStatus.FAILED and "--confirmed-absent" in (variant.last_error or "")
+    assert [p["id"] for p in sandbox.posts("x")] == [other]
+    [confirmed] = [
+        e for e in audit.list_events(store, entity="variant", entity_id=variant_id) if e.action == "confirm_absent"
+    ]
+    assert (confirmed.actor, confirmed.at, confirmed.details["after_attempt"]) == (
+        "alice",
+        clock.now - timedelta(minutes=1),
+        2,
+    )
+
+
+def test_the_lease_is_checked_again_between_the_look_up_and_the_send(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock, due_variant: int
+) -> None:
+    slow = [True]
+
+    class SlowLookUp(Spy):
+        """The real connector, whose first look-up outlasts the lease (a long timeline, a slow platform)."""
+
+        def find_published(self, post: OutgoingPost, since: datetime) -> Published | None:
+            found: Published | None = self.inner.find_published(post, since)
+            if slow.pop() if slow else False:
+                clock.advance(minutes=1)
+            return found
+
+    sandbox.set_faults("drop:1", times=1, path="/2/tweets", method="POST")
+    engine = make_engine(factory=lambda account: SlowLookUp(default_factory(account), lambda _post: None))
+    engine.sweep()  # the answer was lost: the next claim looks the post up first
+    clock.set(next_attempt_at(store, due_variant))
+    report = engine.sweep()
+    assert report.leader and report.outcomes == []  # withdrawn after the look-up, not sent
+    assert _creates(sandbox) == 1 and texts(sandbox) == []
+    variant = posts.get_variant(store, due_variant)
+    assert (variant.status, variant.attempt_count) == (VariantStatus.SCHEDULED, 1)
+    assert attempts_of(store, due_variant) == [(1, "retry", "retryable"), (2, "withdrawn", None)]
+    engine.sweep()  # leading again: looked up and sent
+    assert posts.get_variant(store, due_variant).status is VariantStatus.PUBLISHED
+    assert _creates(sandbox) == 2 and texts(sandbox) == ["Hello"]
