@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,18 +17,13 @@ from core.errors import ConfigurationError, UserError
 from core.services import accounts
 from core.store import open_store
 from tests.support.cli import run_cli
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from tests.support.postgres import free_port
 
 
 @pytest.fixture
 def practice_url(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """Practice mode on, with the emulator expected on a free loopback port."""
-    url = f"http://127.0.0.1:{_free_port()}"
+    url = f"http://127.0.0.1:{free_port()}"
     monkeypatch.setenv(practice.PRACTICE_ENV, "1")
     monkeypatch.setenv(practice.PRACTICE_URL_ENV, url)
     yield url
@@ -98,7 +92,7 @@ def test_the_practice_emulator_must_be_on_this_machine(monkeypatch: pytest.Monke
 def test_practice_from_the_command_line_publishes_to_the_emulator_only(tmp_path: Path) -> None:
     home = tmp_path / "cli-home"
     home.mkdir()
-    url = f"http://127.0.0.1:{_free_port()}"
+    url = f"http://127.0.0.1:{free_port()}"
     env = {practice.PRACTICE_URL_ENV: url}
     added = run_cli(
         "--practice", "account", "add", "--platform", "facebook", "--name", "Practice Page", "--language", "vi",

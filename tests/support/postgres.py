@@ -31,7 +31,8 @@ def find_bin_dir() -> Path | None:
     return None
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
@@ -82,7 +83,7 @@ class PostgresServer:
         root = Path(tempfile.mkdtemp(prefix="communique-pg-"))
         root.chmod(0o755)
         user = _run_as()
-        server = cls(bin_dir=bin_dir, root=root, port=_free_port(), user=user)
+        server = cls(bin_dir=bin_dir, root=root, port=free_port(), user=user)
         server.data_dir.mkdir()
         if user is not None:
             entry = pwd.getpwnam(user)
