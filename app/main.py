@@ -8,9 +8,8 @@ import sys
 import threading
 
 from app.qt import QApplication, QMessageBox, QTimer
-from core import practice
+from core import practice, queries
 from core.errors import CommuniqueError
-from core.services import accounts
 from core.store import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -38,7 +37,7 @@ def warm_translation(store: Store) -> list[tuple[str, str]]:
     try:
         from translation.service import TranslationService
 
-        in_use = {account.language for account in accounts.list_accounts(store)}
+        in_use = {account.language for account in queries.list_accounts(store)}
         return TranslationService(store).warm_up(in_use, max_pairs=WARM_UP_PAIRS) if in_use else []
     except Exception:  # never let a warm-up take the app down
         log.warning("Warming up the translation models failed", exc_info=True)

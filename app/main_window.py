@@ -16,8 +16,7 @@ from app.qt import (
     QVBoxLayout,
     QWidget,
 )
-from core import practice
-from core.services import accounts, posts
+from core import practice, queries
 from core.store import Store
 
 POST_COLUMNS = ["Post", "Language", "Text", "Accounts and status"]
@@ -80,8 +79,8 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Reload posts and accounts from the store."""
-        found = posts.list_posts(self.store, limit=500)
-        account_count = len(accounts.list_accounts(self.store))
+        found = queries.list_posts(self.store, limit=500)
+        account_count = len(queries.list_accounts(self.store))
         self.posts_model.setRowCount(0)
         for post in found:
             status = ", ".join(f"{v.account_name}: {v.status.value}" for v in post.variants)

@@ -261,7 +261,7 @@ def _lateness(figures: dict[str, float], sandbox: object, sizes: Sizes) -> None:
     figures["late_p50"] = statistics.median(late)
     figures["late_p99"] = late[int(0.99 * (len(late) - 1))]
     figures["burst_engine"] = late[-1]
-    from core.services.posts import list_posts
+    from core.queries import list_posts
 
     published = sum(v.status is VariantStatus.PUBLISHED for p in list_posts(store, limit=2000) for v in p.variants)
     assert published == sizes.burst

@@ -14,6 +14,8 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from core import queries
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import machine, median_seconds, replace_section, today
@@ -85,7 +87,7 @@ def run() -> str:
             posts.create_post(store, text=f"Post {i}", accounts=["Tokyo"], at=at, now=now)
 
         def service_list() -> None:
-            assert len(posts.list_posts(store)) == POSTS
+            assert len(queries.list_posts(store)) == POSTS
 
         def bare_list() -> None:
             with store.read() as conn:

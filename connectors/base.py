@@ -13,6 +13,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
+from core.domain import ErrorClass
+
+# Re-exported so that a plugin describes its platform with imports from this module alone.
+from core.platforms import ExternalIdRule as ExternalIdRule
+from core.platforms import LengthFunction as LengthFunction
 from core.secrets import Secret
 
 # --- what goes in -------------------------------------------------------------------------------
@@ -119,7 +124,7 @@ class Identity:
 class ConnectorError(Exception):
     """Base class. ``message`` is one sentence a press officer can act on; never a secret."""
 
-    kind = "permanent"
+    kind: str = ErrorClass.PERMANENT
     retryable = False
 
     def __init__(self, message: str, *, status: int | None = None, code: str | int | None = None) -> None:
@@ -136,7 +141,7 @@ class RetryableError(ConnectorError):
     reset). ``None`` means the platform said nothing: the caller uses its own backoff.
     """
 
-    kind = "retryable"
+    kind = ErrorClass.RETRYABLE
     retryable = True
 
     def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: object) -> None:
@@ -148,7 +153,7 @@ class RateLimitedError(RetryableError):
     """429 or a platform rate-limit code: wait until ``reset_at`` (``None``: the platform did not say
     when; use the backoff)."""
 
-    kind = "rate_limited"
+    kind = ErrorClass.RATE_LIMITED
 
     def __init__(self, message: str, *, reset_at: datetime | None = None, **kwargs: object) -> None:
         super().__init__(message, **kwargs)  # type: ignore[arg-type]
@@ -158,38 +163,45 @@ class RateLimitedError(RetryableError):
 class AuthenticationError(ConnectorError):
     """Expired or revoked credentials: the account must be reconnected."""
 
-    kind = "authentication"
+    kind = ErrorClass.AUTHENTICATION
 
 
 class DuplicateContentError(ConnectorError):
     """The platform refuses the same text twice."""
 
-    kind = "duplicate"
+    kind = ErrorClass.DUPLICATE
 
 
 class PolicyBlockedError(ConnectorError):
     """Blocked by the platform's rules (spam filter, temporary block, missing permission)."""
 
-    kind = "policy"
+    kind = ErrorClass.POLICY
 
 
 class InvalidContentError(ConnectorError):
     """Too long, bad media, bad link: ``reason`` says what to change."""
 
-    kind = "invalid"
+    kind = ErrorClass.INVALID
 
 
 class PermanentError(ConnectorError):
     """Anything else that will not succeed by retrying."""
 
-    kind = "permanent"
+    kind = ErrorClass.PERMANENT
 
 
-def unrecognisable_post(platform: str) -> PermanentError:
+class NeedsConfirmationError(PermanentError):
+    """The platform cannot tell whether an interrupted attempt published the post: a person checks
+    the account, and confirms that the post is absent before it is sent again."""
+
+    kind = ErrorClass.NEEDS_CONFIRMATION
+
+
+def unrecognisable_post(platform: str) -> NeedsConfirmationError:
     """The error of a look-up that cannot tell whether a post without text went out: the account has
     posts without text since the attempt, and nothing else tells them apart. Claiming one could
     record someone else's post; sending again could post twice; so a person decides."""
-    return PermanentError(
+    return NeedsConfirmationError(
         f"{platform} cannot tell whether the interrupted attempt published this post, which has no text: "
         "look at the account, and publish it again only if it is not there."
     )
@@ -200,12 +212,33 @@ def unrecognisable_post(platform: str) -> PermanentError:
 
 @runtime_checkable
 class Connector(Protocol):
-    """One platform. Instances are bound to one account (see :class:`AccountContext`)."""
+    """One platform. Instances are bound to one account (see :class:`AccountContext`).
+
+    Besides ``platform``, a connector class may describe its platform with these class attributes,
+    which core reads through the entry point (:func:`core.platforms.spec`) to count lengths, check
+    texts and validate accounts without importing the connector. Each is optional; without it:
+
+    - ``length_limit: int | None`` -- the longest text, in the platform's unit (default ``None``:
+      no limit is stated, so the GUI shows no counter and translations are not flagged);
+    - ``text_length: LengthFunction`` -- a text's length in that unit, as a ``staticmethod``
+      (default :func:`len`);
+    - ``length_unit: str`` -- the unit's name in messages, e.g. ``"weighted characters"``
+      (default ``"characters"``);
+    - ``credential_fields`` -- the credential field names, or a mapping of field -> environment
+      variable (default: none declared, so any lower-case name is accepted; a field's variable
+      defaults to ``COMMUNIQUE_<PLATFORM>_<FIELD>``);
+    - ``external_id_rule: ExternalIdRule | None`` -- what the platform calls an account's id and
+      whether an account needs one (default ``None``: no id asked for).
+
+    ``check`` may be a ``staticmethod`` (the built-ins' is): then a text is checked without an
+    account. Otherwise it is called on an instance bound to an account without credentials, so it
+    must not need them.
+    """
 
     platform: str
 
     def check(self, post: OutgoingPost) -> CheckResult:
-        """Whether the post fits the platform's rules; no network."""
+        """Whether the post fits the platform's rules; no network, no credentials."""
 
     def publish(self, post: OutgoingPost) -> Published:
         """Create the post; raise a :class:`ConnectorError` subclass on failure."""

@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 import requests
@@ -22,6 +22,7 @@ from connectors.base import (
     AuthenticationError,
     CheckResult,
     ConnectorError,
+    ExternalIdRule,
     Identity,
     InvalidContentError,
     MediaItem,
@@ -107,6 +108,12 @@ class FacebookConnector:
     """Text, links, photos, deletion and metrics for one Facebook Page."""
 
     platform = "facebook"
+    # The platform as core sees it (see the Connector Protocol).
+    length_limit = textrules.FACEBOOK_LIMIT
+    length_unit = "characters"
+    text_length = staticmethod(len)
+    credential_fields: ClassVar[Mapping[str, str]] = {"page_token": "COMMUNIQUE_FB_PAGE_TOKEN"}
+    external_id_rule = ExternalIdRule("Page id")
 
     def __init__(self, account: AccountContext, *, timeout: float = DEFAULT_TIMEOUT) -> None:
         install_log_redaction()
@@ -178,8 +185,9 @@ class FacebookConnector:
 
     # --- the contract ---------------------------------------------------------------------
 
-    def check(self, post: OutgoingPost) -> CheckResult:
-        """Length (63,206 characters), media types and sizes."""
+    @staticmethod
+    def check(post: OutgoingPost) -> CheckResult:
+        """Length (63,206 characters), media types and sizes; needs no account."""
         return textrules.check_facebook(post.text, post.media, link=post.link)
 
     def publish(self, post: OutgoingPost) -> Published:

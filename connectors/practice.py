@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 
 from connectors.base import AccountContext
 from connectors.sandbox import Sandbox
-from core import practice
+from core import platforms, practice
 from core.domain import Account
-from core.secrets import ENV_VARIABLES, Secret
+from core.secrets import Secret
 
 _lock = threading.Lock()
 _running: dict[str, Sandbox] = {}
@@ -56,7 +56,7 @@ def stop_sandboxes() -> None:
 
 
 def _practice_credentials(platform: str, fields: Sequence[str] | None) -> dict[str, Secret]:
-    names = list(fields or ENV_VARIABLES.get(platform, {}))
+    names = list(fields if fields is not None else platforms.spec(platform).credential_fields)
     if "bearer_token" in names:  # X: one OAuth 2.0 user token rather than half a set of OAuth 1.0a keys
         names = ["bearer_token"]
     return {name: Secret(practice.PRACTICE_TOKEN) for name in names}

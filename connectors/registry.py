@@ -1,38 +1,24 @@
 """Find connectors by platform name through the ``communique.connectors`` entry points.
 
 The built-in X and Facebook connectors register there exactly as an outside package would, so
-a plugin needs nothing but an entry point naming its class.
+a plugin needs nothing but an entry point naming its class. Loading (and refusing a broken
+plugin) happens in :mod:`core.platforms`, which reads the same classes to describe platforms.
 """
 
 from __future__ import annotations
 
-from importlib.metadata import entry_points
+from typing import cast
 
 from connectors.base import AccountContext, Connector
-from core import practice
+from core import platforms, practice
 from core.domain import Account
-from core.errors import ConfigurationError, UserError
-from core.platforms import ENTRY_POINT_GROUP, platform_names
 from core.secrets import load_credentials
 
 
 def connector_class(platform: str) -> type[Connector]:
-    """The connector class registered for ``platform``; a :class:`UserError` if there is none."""
-    found = [ep for ep in entry_points(group=ENTRY_POINT_GROUP) if ep.name == platform]
-    if not found:
-        known = ", ".join(platform_names()) or "(none installed)"
-        raise UserError(f"No connector is installed for {platform!r}: the installed ones are {known}.")
-    try:
-        loaded = found[0].load()
-    except Exception as exc:  # a broken plugin must not take the app down with it
-        raise ConfigurationError(
-            f"The connector for {platform!r} ({found[0].value}) cannot be loaded: {type(exc).__name__}: {exc}"
-        ) from exc
-    if not isinstance(loaded, type) or getattr(loaded, "platform", None) != platform:
-        raise ConfigurationError(
-            f"The entry point {platform!r} ({found[0].value}) is not a connector class with platform = {platform!r}."
-        )
-    return loaded
+    """The connector class registered for ``platform``; a :class:`UserError` if there is none, a
+    :class:`ConfigurationError` if it cannot be loaded."""
+    return cast("type[Connector]", platforms.connector_class(platform))
 
 
 def connector_for(account: AccountContext) -> Connector:
@@ -43,11 +29,11 @@ def connector_for(account: AccountContext) -> Connector:
 def account_context(account: Account) -> AccountContext:
     """What a connector needs about ``account``, with its credentials from the keyring or environment.
 
-    A plugin connector names its credential fields in a ``credential_fields`` class attribute;
-    the built-ins' fields are known to :mod:`core.secrets`. In practice mode the account goes
-    to the local emulator with practice tokens instead (:mod:`connectors.practice`).
+    The credential fields are those the connector class declares (``credential_fields``, read
+    through :func:`core.platforms.spec`). In practice mode the account goes to the local emulator
+    with practice tokens instead (:mod:`connectors.practice`).
     """
-    fields = getattr(connector_class(account.platform), "credential_fields", None)
+    fields = list(platforms.spec(account.platform).credential_fields)
     if practice.enabled():
         from connectors.practice import practice_context
 
@@ -57,5 +43,5 @@ def account_context(account: Account) -> AccountContext:
         platform=account.platform,
         api_base=account.api_base,
         external_id=account.external_id,
-        credentials=load_credentials(account.platform, account.name, fields),
+        credentials=load_credentials(account.platform, account.name),
     )

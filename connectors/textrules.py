@@ -1,8 +1,7 @@
 """Length and media rules of each platform, checked without the network.
 
-The counting itself lives in :mod:`core.textlength` (X's weighted length through
-``twitter-text-parser``, Facebook's 63,206 plain characters); here are the media rules and
-the thread splitting.
+X's weighted counting lives in :mod:`connectors.xlength`; Facebook counts plain characters up
+to 63,206. Here are the whole-post checks, the media rules and the thread splitting.
 """
 
 from __future__ import annotations
@@ -14,8 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from connectors.base import CheckResult, MediaItem
-from core.textlength import FACEBOOK_LIMIT, X_LIMIT, x_is_valid, x_weighted_length
+from connectors.xlength import X_LIMIT, x_is_valid, x_weighted_length
 
+FACEBOOK_LIMIT = 63_206
 MAX_IMAGES = 4
 EMPTY_POST = "The post is empty: give a text, a link or an image."
 X_ALT_TEXT_LIMIT = 1000

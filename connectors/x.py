@@ -8,17 +8,17 @@ has no v2 media upload, so images go through the same session to ``/2/media/uplo
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import requests
 import tweepy
 from requests_oauthlib import OAuth1
 
-from connectors import textrules
+from connectors import textrules, xlength
 from connectors._http import DEFAULT_TIMEOUT, epoch_to_utc, header_int, install_log_redaction, mount, remember_secrets
 from connectors.base import (
     MISSING_POST,
@@ -26,6 +26,7 @@ from connectors.base import (
     AuthenticationError,
     CheckResult,
     ConnectorError,
+    ExternalIdRule,
     Identity,
     InvalidContentError,
     MediaItem,
@@ -53,6 +54,18 @@ class XConnector:
     """Posts, threads, images, deletion and metrics for one X account."""
 
     platform = "x"
+    # The platform as core sees it (see the Connector Protocol).
+    length_limit = xlength.X_LIMIT
+    length_unit = "weighted characters"
+    text_length = staticmethod(xlength.x_weighted_length)
+    credential_fields: ClassVar[Mapping[str, str]] = {
+        "api_key": "COMMUNIQUE_X_API_KEY",
+        "api_secret": "COMMUNIQUE_X_API_SECRET",
+        "access_token": "COMMUNIQUE_X_ACCESS_TOKEN",
+        "access_secret": "COMMUNIQUE_X_ACCESS_SECRET",
+        "bearer_token": "COMMUNIQUE_X_BEARER_TOKEN",
+    }
+    external_id_rule = ExternalIdRule("user id", required=False)
 
     def __init__(self, account: AccountContext, *, timeout: float = DEFAULT_TIMEOUT) -> None:
         install_log_redaction()
@@ -116,8 +129,9 @@ class XConnector:
 
     # --- the contract ---------------------------------------------------------------------
 
-    def check(self, post: OutgoingPost) -> CheckResult:
-        """Weighted length (or thread split), media types and sizes."""
+    @staticmethod
+    def check(post: OutgoingPost) -> CheckResult:
+        """Weighted length (or thread split), media types and sizes; needs no account."""
         return textrules.check_x(post.text, post.media, link=post.link, as_thread=post.as_thread)
 
     def _parts(self, post: OutgoingPost) -> list[str]:

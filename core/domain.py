@@ -54,6 +54,62 @@ class TextOrigin(enum.StrEnum):
     HUMAN = "human"  # written or corrected by a person
 
 
+class AuditAction(enum.StrEnum):
+    """What an audit event records; stored as its value (a column of at most 40 characters)."""
+
+    CREATE = "create"
+    EDIT = "edit"
+    ADD_TARGETS = "add_targets"
+    SCHEDULE = "schedule"
+    CANCEL = "cancel"
+    DELETE = "delete"
+    RETIRE = "retire"
+    SET_SECRET = "set_secret"
+    PUBLISH_NOW = "publish_now"
+    CONFIRM_ABSENT = "confirm_absent"  # a person checked the platform: the post is not there
+    PUBLISH = "publish"
+    PUBLISH_OVERRIDE = "publish_override"  # the platform took it before a cancel or edit landed
+    RETRY_SCHEDULED = "retry_scheduled"
+    FAIL = "fail"
+    MISS = "miss"
+    RECUR = "recur"
+    OCCUR = "occur"
+    STOP = "stop"
+    CORRECT = "correct"
+    GLOSSARY_ADD = "glossary_add"
+    GLOSSARY_UPDATE = "glossary_update"
+    GLOSSARY_REMOVE = "glossary_remove"
+
+
+class AttemptOutcome(enum.StrEnum):
+    """How one publish attempt ended."""
+
+    PENDING = "pending"  # claimed; the call is under way (or its process died)
+    PUBLISHED = "published"
+    RECONCILED = "reconciled"  # found on the platform by the look-up after an interrupted attempt
+    RETRY = "retry"  # failed, tried again later
+    FAILED = "failed"  # failed for good
+    INTERRUPTED = "interrupted"  # its process died mid-call; reset by recovery
+    WITHDRAWN = "withdrawn"  # given back before anything was sent; did not count
+
+
+class ErrorClass(enum.StrEnum):
+    """Why a variant did not publish (``last_error_class``); connectors' error kinds are among them."""
+
+    RETRYABLE = "retryable"
+    RATE_LIMITED = "rate_limited"
+    AUTHENTICATION = "authentication"
+    DUPLICATE = "duplicate"
+    POLICY = "policy"
+    INVALID = "invalid"
+    PERMANENT = "permanent"
+    INTERRUPTED = "interrupted"  # its process died mid-call
+    #: The platform cannot tell whether an interrupted attempt published it: a person must check
+    #: the account and confirm that the post is absent before it is sent again.
+    NEEDS_CONFIRMATION = "needs_confirmation"
+    MISSED = "missed"
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat()
@@ -158,7 +214,7 @@ class AuditEvent(_Record):
     id: int
     at: datetime
     actor: str
-    action: str
+    action: AuditAction | str  # a plugin's own action stays a string
     entity: str
     entity_id: int | None
     details: dict[str, Any]

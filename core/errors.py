@@ -23,5 +23,22 @@ class ConflictError(UserError):
     """The request contradicts the current state (e.g. editing a published variant)."""
 
 
+class EditConflictError(ConflictError):
+    """An edit made against a version someone else has changed since; nothing was written.
+
+    It carries both texts, so that a screen can show the person what is there now beside what
+    they wrote, and let them choose or merge.
+    """
+
+    def __init__(
+        self, message: str, *, variant_id: int, current_text: str, attempted_text: str, current_version: int
+    ) -> None:
+        super().__init__(message)
+        self.variant_id = variant_id
+        self.current_text = current_text
+        self.attempted_text = attempted_text
+        self.current_version = current_version
+
+
 class ConfigurationError(CommuniqueError):
     """The installation is not set up for the request (missing keyring, bad database URL)."""

@@ -1,9 +1,10 @@
 """Where Communiqué keeps its state.
 
 ``COMMUNIQUE_HOME`` moves everything (database, language packs, logs) to one folder; without
-it the platform's user data directory is used. ``COMMUNIQUE_DB`` (or ``--db``) overrides the
-database with any SQLAlchemy URL, e.g. a shared PostgreSQL server. Practice mode
-(:mod:`core.practice`) always uses a practice SQLite file of its own.
+it the platform's user data directory is used. ``COMMUNIQUE_DB`` (or ``--db``, or
+``database_url`` in the settings file) overrides the database with any SQLAlchemy URL, e.g. a
+shared PostgreSQL server. Practice mode (:mod:`core.practice`) always uses a practice SQLite
+file of its own.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ def practice_db_path() -> Path:
 
 
 def database_url(explicit: str | None = None) -> str:
-    """The database URL: ``explicit`` (``--db``), then ``COMMUNIQUE_DB``, then the SQLite file.
+    """The database URL: ``explicit`` (``--db``), then ``COMMUNIQUE_DB``, then the settings
+    file's ``database_url`` (:mod:`core.settings`), then the SQLite file.
 
     In practice mode it is always the practice file: practice must never publish (even to the
     emulator) the posts of a real store, nor mark them published there.
@@ -58,7 +60,9 @@ def database_url(explicit: str | None = None) -> str:
         return f"sqlite:///{practice_db_path()}"
     if explicit:
         return explicit
-    configured = os.environ.get(DB_ENV)
+    from core import settings  # settings live in home(): they import this module
+
+    configured = settings.load().database_url  # COMMUNIQUE_DB, else the settings file
     if configured:
         return configured
     return f"sqlite:///{default_db_path()}"

@@ -2,23 +2,23 @@
 
 An account row holds only a reference (``communique:<platform>:<name>``). The secret values
 live in the OS keyring, one entry per field, or, for scripted and headless use, in
-environment variables (``COMMUNIQUE_X_API_KEY``...). Values travel as :class:`Secret`, whose
-``repr`` and ``str`` never show the value, and every value read is registered with
-:func:`redact` so that log records and error messages can be scrubbed.
+environment variables (``COMMUNIQUE_X_API_KEY``...); each platform's fields and variables are
+those its connector class declares (:func:`core.platforms.spec`). Values travel as
+:class:`Secret`, whose ``repr`` and ``str`` never show the value, and every value read is
+registered with :func:`redact` so that log records and error messages can be scrubbed.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import keyring
 from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
 
-from core import practice
+from core import platforms, practice
 from core.errors import ConfigurationError
 
 SERVICE = "communique"
@@ -26,22 +26,9 @@ SERVICE = "communique"
 #: delete the real accounts' entries, which trainees' accounts often share names with.
 PRACTICE_SERVICE = "communique-practice"
 
-#: Credential fields per platform and the environment variable that may supply each.
-ENV_VARIABLES: dict[str, dict[str, str]] = {
-    "x": {
-        "api_key": "COMMUNIQUE_X_API_KEY",
-        "api_secret": "COMMUNIQUE_X_API_SECRET",
-        "access_token": "COMMUNIQUE_X_ACCESS_TOKEN",
-        "access_secret": "COMMUNIQUE_X_ACCESS_SECRET",
-        "bearer_token": "COMMUNIQUE_X_BEARER_TOKEN",
-    },
-    "facebook": {"page_token": "COMMUNIQUE_FB_PAGE_TOKEN"},
-}
-
 #: Keyring entry listing the fields stored for an account (names only), so that removing the
 #: account can delete them all: keyrings cannot enumerate, and plugin platforms have their own fields.
 _FIELD_INDEX = "__fields__"
-_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 _known_values: set[str] = set()
 _known_lock = threading.Lock()
@@ -76,18 +63,24 @@ def _username(platform: str, account_name: str, field: str) -> str:
     return f"{platform}:{account_name}:{field}"
 
 
+def declared_fields(platform: str) -> Mapping[str, str]:
+    """The credential fields ``platform``'s connector declares, each with its environment variable;
+    empty when it declares none or no installed connector has that name."""
+    found = platforms.find_spec(platform)
+    return found.credential_fields if found is not None else {}
+
+
 def env_variable(platform: str, field: str) -> str:
-    """The environment variable that may supply ``field`` (plugins: ``COMMUNIQUE_<PLATFORM>_<FIELD>``)."""
-    builtin = ENV_VARIABLES.get(platform, {}).get(field)
-    return builtin or f"COMMUNIQUE_{re.sub(r'[^A-Za-z0-9]', '_', platform).upper()}_{field.upper()}"
+    """The environment variable that may supply ``field`` (by default ``COMMUNIQUE_<PLATFORM>_<FIELD>``)."""
+    return declared_fields(platform).get(field) or platforms.default_env_variable(platform, field)
 
 
 def check_field(platform: str, field: str) -> str:
-    """``field`` if the platform can hold it: a built-in platform's own fields, any simple name for plugins."""
-    known = ENV_VARIABLES.get(platform)
-    if known is not None and field not in known:
+    """``field`` if the platform can hold it: one of the fields it declares, else any simple name."""
+    known = declared_fields(platform)
+    if known and field not in known:
         raise ConfigurationError(f"{platform} accounts have no credential {field!r}; use one of {', '.join(known)}.")
-    if not _FIELD_NAME.match(field):
+    if not platforms.CREDENTIAL_FIELD.match(field):
         raise ConfigurationError(f"{field!r} is not a credential name: use lower-case letters, digits and _.")
     return field
 
@@ -145,12 +138,14 @@ def store_secret(platform: str, account_name: str, field: str, value: str) -> No
 def load_credentials(platform: str, account_name: str, fields: Sequence[str] | None = None) -> dict[str, Secret]:
     """Every credential field found for the account: the keyring first, then the environment.
 
-    ``fields`` defaults to the built-in platform's fields; a plugin connector names its own.
+    ``fields`` defaults to those the platform's connector declares; for one that declares none,
+    to the fields stored in the keyring for the account.
     """
     found: dict[str, Secret] = {}
-    wanted: Iterable[str] = fields if fields is not None else ENV_VARIABLES.get(platform, {})
+    declared = declared_fields(platform)
+    wanted: Iterable[str] = fields if fields is not None else declared or _stored_fields(platform, account_name)
     for field in wanted:
-        variable = env_variable(platform, field)
+        variable = declared.get(field) or platforms.default_env_variable(platform, field)
         value: str | None = None
         try:
             value = keyring.get_password(_service(), _username(platform, account_name, field))
@@ -166,7 +161,11 @@ def load_credentials(platform: str, account_name: str, fields: Sequence[str] | N
 
 def forget(platform: str, account_name: str) -> None:
     """Delete every stored credential field of the account (missing ones are fine)."""
-    fields = {*ENV_VARIABLES.get(platform, {}), *_stored_fields(platform, account_name), _FIELD_INDEX}
+    try:
+        declared = set(declared_fields(platform))
+    except ConfigurationError:  # a plugin broken since: its account's entries must still go
+        declared = set()
+    fields = {*declared, *_stored_fields(platform, account_name), _FIELD_INDEX}
     for field in sorted(fields):
         try:
             keyring.delete_password(_service(), _username(platform, account_name, field))

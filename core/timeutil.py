@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from core.errors import UserError
 
@@ -29,20 +29,6 @@ def zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise UserError(f"Unknown time zone {name!r}: use an IANA name such as Europe/Berlin.") from None
-
-
-def is_valid_zone(name: str) -> bool:
-    """True when ``name`` is a known IANA zone."""
-    try:
-        zone(name)
-    except UserError:
-        return False
-    return True
-
-
-def zone_names() -> list[str]:
-    """All IANA zone names, sorted (for pickers)."""
-    return sorted(available_timezones())
 
 
 def now_utc() -> datetime:

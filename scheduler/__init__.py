@@ -13,5 +13,7 @@
   PostgreSQL; see its docstring for why), and holder ids that survive pid reuse.
 - :mod:`scheduler.events` - the in-process bus the GUI bridges to Qt signals, and a feed read from
   the store for a GUI in another process than the worker.
-- :mod:`scheduler.worker`, :mod:`scheduler.cli` - ``communique worker`` / ``publish`` / ``recur`` / ``slot``.
+- :mod:`scheduler.worker` - the headless worker behind ``communique worker``.
+- :mod:`scheduler.services` - the use cases behind ``communique publish`` / ``recur``;
+  :mod:`scheduler.display` - the words for events that the CLI and the GUI both show.
 """

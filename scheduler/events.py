@@ -12,8 +12,7 @@ and the engagement snapshots, each read once, in order, from a cursor (the last 
 :func:`follow` polls it and hands each event on (to a bus, to a Qt signal); :func:`stream`
 yields them (``communique events --follow``). A failed or missed event carries its message as
 it was recorded, not the variant's current one, which changes when the post is edited or sent again.
-``retry_scheduled`` has no row of its own (an attempt row is written before the call and
-updated after, so an id cursor cannot tell when it became a retry) and is not in the feed.
+A retry is audited (``retry_scheduled``) like a failure, with the time it is due again.
 """
 
 from __future__ import annotations
@@ -30,6 +29,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from core.domain import AuditAction
 from core.errors import UserError
 from core.store import Store
 from core.store.tables import audit_events, engagement_snapshots, variants
@@ -93,7 +93,12 @@ class EventBus:
 # --- the store-backed feed ------------------------------------------------------------------------
 
 #: The audit actions on a variant that are events, as the publisher and recovery record them.
-_AUDITED = {"publish": EventKind.PUBLISHED, "fail": EventKind.FAILED, "miss": EventKind.MISSED}
+_AUDITED = {
+    AuditAction.PUBLISH.value: EventKind.PUBLISHED,
+    AuditAction.FAIL.value: EventKind.FAILED,
+    AuditAction.RETRY_SCHEDULED.value: EventKind.RETRY_SCHEDULED,
+    AuditAction.MISS.value: EventKind.MISSED,
+}
 #: How far behind its cursor the feed looks again: on PostgreSQL an id taken earlier can commit
 #: later (eight publishers write results at once), so the newest ids seen are not the end.
 LOOKBACK = 200
@@ -262,6 +267,8 @@ def _audited_event(row: Any) -> Event:
             found["reconciled"] = True
     elif kind is EventKind.FAILED:
         found = {"error_class": details.get("error_class"), "error": _error_of(details, row)}
+    elif kind is EventKind.RETRY_SCHEDULED:
+        found = {"error_class": details.get("error_class"), "error": details.get("error"), "at": details.get("at")}
     else:
         found = {"due": details.get("due"), "error": _error_of(details, row)}
     return Event(kind, int(row.entity_id), found)

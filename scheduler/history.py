@@ -12,20 +12,18 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, and_, func, or_, select
 
-from connectors.base import RateLimitedError, RetryableError
+from core.domain import AttemptOutcome, AuditAction, ErrorClass
 from core.services import audit
 from core.store.tables import audit_events, publish_attempts
 
 #: Attempt outcomes after which the post may exist on the platform although we never saw it
 #: (unless the error was a clean 429, which the platform answers before creating anything).
-AMBIGUOUS_OUTCOMES = frozenset({"retry", "interrupted"})
+AMBIGUOUS_OUTCOMES = frozenset({AttemptOutcome.RETRY.value, AttemptOutcome.INTERRUPTED.value})
 #: Error classes that leave the post's existence unknown whatever the outcome: a timeout or a
 #: dropped answer on the last allowed attempt is recorded ``failed``, yet may have published.
-AMBIGUOUS_ERRORS = frozenset({RetryableError.kind, "interrupted"})
+AMBIGUOUS_ERRORS = frozenset({ErrorClass.RETRYABLE.value, ErrorClass.INTERRUPTED.value})
 #: How far before the first attempt a platform look-up searches (clock skew between us and it).
 LOOKUP_SLACK = timedelta(minutes=10)
-#: The audit action of a person's word that the post is not on the platform.
-CONFIRM_ABSENT = "confirm_absent"
 #: What that audit event says, in words.
 ABSENT_STATEMENT = "Checked the account on the platform: the post is not there; publish it without a look-up."
 
@@ -43,7 +41,7 @@ def confirm_absent(conn: Connection, variant_id: int, *, actor: str, at: datetim
     audit.record(
         conn,
         actor=actor,
-        action=CONFIRM_ABSENT,
+        action=AuditAction.CONFIRM_ABSENT,
         entity="variant",
         entity_id=variant_id,
         details={"after_attempt": int(last or 0), "statement": ABSENT_STATEMENT},
@@ -58,7 +56,7 @@ def confirmed_through(conn: Connection, variant_id: int) -> int:
         .where(
             audit_events.c.entity == "variant",
             audit_events.c.entity_id == variant_id,
-            audit_events.c.action == CONFIRM_ABSENT,
+            audit_events.c.action == AuditAction.CONFIRM_ABSENT.value,
         )
         .order_by(audit_events.c.id.desc())
         .limit(1)
@@ -83,13 +81,13 @@ def lookup_since(conn: Connection, variant_id: int) -> datetime | None:
             publish_attempts.c.variant_id == variant_id,
             after,
             or_(
-                publish_attempts.c.outcome == "interrupted",
+                publish_attempts.c.outcome == AttemptOutcome.INTERRUPTED.value,
                 publish_attempts.c.error_class.in_(AMBIGUOUS_ERRORS),
                 and_(
                     publish_attempts.c.outcome.in_(AMBIGUOUS_OUTCOMES),
                     or_(
                         publish_attempts.c.error_class.is_(None),
-                        publish_attempts.c.error_class != RateLimitedError.kind,
+                        publish_attempts.c.error_class != ErrorClass.RATE_LIMITED.value,
                     ),
                 ),
             ),
@@ -108,11 +106,11 @@ def rate_limit_streak(conn: Connection, variant_id: int) -> int:
 
     Withdrawn attempts sent nothing and neither break nor lengthen the streak.
     """
-    rate_limited = publish_attempts.c.error_class == RateLimitedError.kind
+    rate_limited = publish_attempts.c.error_class == ErrorClass.RATE_LIMITED.value
     last_other = conn.execute(
         select(func.max(publish_attempts.c.number)).where(
             publish_attempts.c.variant_id == variant_id,
-            publish_attempts.c.outcome.not_in(("withdrawn", "pending")),
+            publish_attempts.c.outcome.not_in((AttemptOutcome.WITHDRAWN.value, AttemptOutcome.PENDING.value)),
             or_(publish_attempts.c.error_class.is_(None), ~rate_limited),
         )
     ).scalar()

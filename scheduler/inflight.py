@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, Interval, cast, func, literal
 
+from core.domain import AttemptOutcome
 from core.store import Store
 from core.store.tables import publish_attempts
 from core.store.types import UTCDateTime
@@ -118,7 +119,7 @@ class ClaimBeats:
         with self._store.write() as conn:
             result = conn.execute(
                 publish_attempts.update()
-                .where(publish_attempts.c.id.in_(ids), publish_attempts.c.outcome == "pending")
+                .where(publish_attempts.c.id.in_(ids), publish_attempts.c.outcome == AttemptOutcome.PENDING.value)
                 .values(heartbeat_at=store_now(self._store, self._clock()))
             )
         return int(result.rowcount)

@@ -24,9 +24,9 @@ Holder ids name a process so that a later reader can tell whether it still runs,
 operating system gave its pid to another process (a reboot, a container restart):
 ``kind:host:pid:machine.start:nonce``, where ``machine`` digests the host name, the boot id and
 the pid namespace, and ``start`` is the process's start time in clock ticks since boot (both
-from ``/proc`` on Linux). Where ``/proc`` is missing (macOS, Windows) the identity part is ``-``:
-a pid that is gone still means a dead process, but a pid that exists proves nothing, and the
-claim's heartbeat decides instead.
+from ``/proc`` on Linux, see :mod:`core.process`). Where ``/proc`` is missing (macOS, Windows)
+the identity part is ``-``: a pid that is gone still means a dead process (Windows cannot tell),
+but a pid that exists proves nothing, and the claim's heartbeat decides instead.
 """
 
 from __future__ import annotations
@@ -40,14 +40,13 @@ import secrets
 import socket
 import threading
 from datetime import datetime, timedelta
-from functools import cache
-from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy import Connection, create_engine, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.pool import NullPool
 
+from core.process import machine_tag, pid_alive, start_time
 from core.store import Store
 from core.store.tables import worker_leases
 from scheduler.clock import Clock
@@ -72,23 +71,6 @@ _MAX_HOST = 32
 # --- process identity -----------------------------------------------------------------------------
 
 
-def _read(path: str) -> str | None:
-    try:
-        return Path(path).read_text(encoding="ascii", errors="replace").strip()
-    except OSError:
-        return None
-
-
-def process_start(pid: int) -> str | None:
-    """When process ``pid`` started, in clock ticks since boot (Linux ``/proc``); ``None`` if unreadable."""
-    stat = _read(f"/proc/{pid}/stat")
-    if not stat or ")" not in stat:
-        return None
-    # Field 22 (starttime); the command name in parentheses may itself hold spaces.
-    fields = stat[stat.rindex(")") + 1 :].split()
-    return fields[19] if len(fields) > 19 else None
-
-
 def _host() -> str:
     # Long names are shortened with a digest, keeping ids within the 100-character columns.
     name = socket.gethostname().replace(":", "-") or "unknown"
@@ -97,21 +79,8 @@ def _host() -> str:
     return f"{name[: _MAX_HOST - 9]}~{hashlib.sha256(name.encode()).hexdigest()[:8]}"
 
 
-@cache
-def machine_tag() -> str | None:
-    """This machine and pid namespace (host, boot id, namespace), digested; ``None`` without ``/proc``."""
-    boot = _read("/proc/sys/kernel/random/boot_id")
-    try:
-        namespace = str(Path("/proc/self/ns/pid").readlink())
-    except OSError:
-        namespace = None
-    if not boot or not namespace:
-        return None
-    return hashlib.sha256(f"{socket.gethostname()}|{boot}|{namespace}".encode()).hexdigest()[:8]
-
-
 def _identity(pid: int) -> str:
-    machine, start = machine_tag(), process_start(pid)
+    machine, start = machine_tag(), start_time(pid)
     return UNKNOWN_IDENTITY if machine is None or start is None else f"{machine}.{start}"
 
 
@@ -129,16 +98,6 @@ class HolderState(enum.Enum):
     ALIVE_HERE = "alive on this machine"
     DEAD_HERE = "gone from this machine"
     ELSEWHERE = "another machine, or not verifiable"
-
-
-def _pid_exists(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # alive, owned by someone else
-        return True
-    return True
 
 
 def holder_state(holder: str) -> HolderState:
@@ -167,17 +126,17 @@ def holder_state(holder: str) -> HolderState:
     if machine != machine_tag():
         return HolderState.ELSEWHERE
     if pid == os.getpid():
-        return HolderState.THIS_PROCESS if start == process_start(pid) else HolderState.DEAD_HERE
-    current = process_start(pid)
+        return HolderState.THIS_PROCESS if start == start_time(pid) else HolderState.DEAD_HERE
+    current = start_time(pid)
     if current is None:
         # No /proc entry: gone, unless /proc hides other users' processes (hidepid).
-        return HolderState.ELSEWHERE if _pid_exists(pid) else HolderState.DEAD_HERE
+        return HolderState.ELSEWHERE if pid_alive(pid) else HolderState.DEAD_HERE
     return HolderState.ALIVE_HERE if current == start else HolderState.DEAD_HERE
 
 
 def _unverified(pid: int) -> HolderState:
     """Without /proc: a missing pid is a dead holder; a present one may be anyone's."""
-    return HolderState.ELSEWHERE if _pid_exists(pid) else HolderState.DEAD_HERE
+    return HolderState.ELSEWHERE if pid_alive(pid) else HolderState.DEAD_HERE
 
 
 def holder_is_dead(holder: str) -> bool:

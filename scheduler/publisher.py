@@ -24,13 +24,14 @@ from connectors.base import (
     ConnectorError,
     DuplicateContentError,
     MediaItem,
+    NeedsConfirmationError,
     OutgoingPost,
     PermanentError,
     Published,
     RateLimitedError,
     RetryableError,
 )
-from core.domain import VariantStatus
+from core.domain import AttemptOutcome, AuditAction, VariantStatus
 from core.errors import CommuniqueError
 from core.secrets import redact
 from core.services import audit
@@ -47,8 +48,6 @@ from scheduler.inflight import IN_FLIGHT, ClaimBeats, store_now
 
 log = logging.getLogger(__name__)
 
-#: The ``communique publish`` option by which a person confirms that a post is not on the platform.
-CONFIRM_FLAG = "--confirmed-absent"
 #: Kept on an attempt withdrawn before its call: nothing was sent, and it did not count.
 WITHDRAWN = "Withdrawn before sending: this worker lost its publishing lease or was stopping."
 
@@ -155,7 +154,7 @@ class Publisher:
                         number=number,
                         started_at=now,
                         heartbeat_at=store_now(self.store, now),
-                        outcome="pending",
+                        outcome=AttemptOutcome.PENDING.value,
                         worker=self.worker,
                     )
                 )
@@ -255,7 +254,7 @@ class Publisher:
             conn.execute(
                 publish_attempts.update()
                 .where(publish_attempts.c.id == claim.attempt_id)
-                .values(finished_at=now, outcome="withdrawn", error_message=WITHDRAWN)
+                .values(finished_at=now, outcome=AttemptOutcome.WITHDRAWN.value, error_message=WITHDRAWN)
             )
         log.info("variant %s: claim withdrawn before sending (lease lost or stopping)", claim.variant_id)
 
@@ -282,12 +281,17 @@ class Publisher:
             )
             overridden = None if done.rowcount == 1 else self._record_changed(conn, claim, published, values, now)
             self._finish_attempt(
-                conn, claim, "reconciled" if reconciled else "published", now, None, published.remote_id
+                conn,
+                claim,
+                AttemptOutcome.RECONCILED if reconciled else AttemptOutcome.PUBLISHED,
+                now,
+                None,
+                published.remote_id,
             )
             audit.record(
                 conn,
                 actor=self.worker,
-                action="publish",
+                action=AuditAction.PUBLISH,
                 entity="variant",
                 entity_id=claim.variant_id,
                 details={"remote_id": published.remote_id, "attempt": claim.attempt_number, "reconciled": reconciled},
@@ -331,7 +335,7 @@ class Publisher:
         audit.record(
             conn,
             actor=self.worker,
-            action="publish_override",
+            action=AuditAction.PUBLISH_OVERRIDE,
             entity="variant",
             entity_id=claim.variant_id,
             details={
@@ -373,24 +377,33 @@ class Publisher:
                     status=status.value,
                     attempt_count=counted,
                     next_attempt_at=when,
-                    last_error_class=error.kind,
+                    last_error_class=str(error.kind),
                     last_error=message,
                     updated_at=now,
                     version=variants.c.version + 1,
                 )
             )
-            self._finish_attempt(conn, claim, "retry" if when else "failed", now, error, None, message)
-            if when is None:
-                audit.record(
-                    conn,
-                    actor=self.worker,
-                    action="fail",
-                    entity="variant",
-                    entity_id=claim.variant_id,
-                    # The message as it was: the row's last_error changes when the post is edited or retried.
-                    details={"error_class": error.kind, "error": message, "attempt": claim.attempt_number},
-                    at=now,
-                )
+            self._finish_attempt(
+                conn, claim, AttemptOutcome.RETRY if when else AttemptOutcome.FAILED, now, error, None, message
+            )
+            # The message as it was: the row's last_error changes when the post is edited or retried.
+            # A retry is recorded too, so that a follower in another process (the event feed) sees it.
+            details_then: dict[str, object] = {
+                "error_class": str(error.kind),
+                "error": message,
+                "attempt": claim.attempt_number,
+            }
+            if when is not None:
+                details_then["at"] = when.isoformat()
+            audit.record(
+                conn,
+                actor=self.worker,
+                action=AuditAction.FAIL if when is None else AuditAction.RETRY_SCHEDULED,
+                entity="variant",
+                entity_id=claim.variant_id,
+                details=details_then,
+                at=now,
+            )
         details = {"error_class": error.kind, "error": message}
         if when is not None:
             log.info("variant %s: %s; retry at %s", claim.variant_id, error.kind, when.isoformat())
@@ -404,7 +417,7 @@ class Publisher:
     def _finish_attempt(
         conn: Connection,
         claim: Claim,
-        outcome: str,
+        outcome: AttemptOutcome,
         now: datetime,
         error: ConnectorError | None,
         remote_id: str | None,
@@ -415,8 +428,8 @@ class Publisher:
             .where(publish_attempts.c.id == claim.attempt_id)
             .values(
                 finished_at=now,
-                outcome=outcome,
-                error_class=error.kind if error else None,
+                outcome=outcome.value,
+                error_class=str(error.kind) if error else None,
                 error_message=message,
                 remote_id=remote_id,
             )
@@ -424,23 +437,21 @@ class Publisher:
 
 
 def _look_up(connector: Connector, claim: Claim, since: datetime) -> Published | None:
-    """``find_published``; a refusal to decide for a post without text says how a person decides.
+    """``find_published``; a post without text that it refuses to decide on waits for a person.
 
     Such a post cannot be told apart from other posts without text on the account, so the
-    connector leaves it to a person: once they have checked the account, ``--confirmed-absent``
-    sends it without the look-up (see :func:`scheduler.history.confirm_absent`).
+    connector leaves it to a person: the failure's class is ``needs_confirmation``, and once they
+    have checked the account, a confirmed "publish now" sends it without the look-up (see
+    :func:`scheduler.history.confirm_absent`). How to confirm is the screen's to say.
     """
     try:
         return connector.find_published(claim.post, since)
+    except NeedsConfirmationError:
+        raise
     except PermanentError as error:
-        if claim.post.text.strip() or claim.post.link or CONFIRM_FLAG in error.message:
+        if claim.post.text.strip() or claim.post.link:
             raise
-        raise PermanentError(
-            f"{error.message} Once you have checked that it is not there, run "
-            f"'communique publish {claim.variant_id} {CONFIRM_FLAG}' to publish it.",
-            status=error.status,
-            code=error.code,
-        ) from None
+        raise NeedsConfirmationError(error.message, status=error.status, code=error.code) from None
 
 
 def _media_of(conn: Connection, post_id: int) -> tuple[MediaItem, ...]:

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, and_, bindparam, func, select, tuple_
 
 from connectors.base import RateLimitedError
-from core.domain import VariantStatus
+from core.domain import AttemptOutcome, AuditAction, ErrorClass, VariantStatus
 from core.secrets import redact
 from core.store import Store
 from core.store.tables import accounts, audit_events, publish_attempts, variants
@@ -55,7 +55,7 @@ def still_stale(store: Store, variant_id: int, *, now: datetime, orphan_after: t
     """
     fresh = select(publish_attempts.c.id).where(
         publish_attempts.c.variant_id == variant_id,
-        publish_attempts.c.outcome == "pending",
+        publish_attempts.c.outcome == AttemptOutcome.PENDING.value,
         func.coalesce(publish_attempts.c.heartbeat_at, publish_attempts.c.started_at)
         > store_now(store, now, minus=orphan_after),
     )
@@ -109,7 +109,7 @@ def reset_interrupted(store: Store, *, now: datetime, in_flight: Container[int],
                 .values(
                     status=VariantStatus.SCHEDULED.value,
                     next_attempt_at=now,
-                    last_error_class="interrupted",
+                    last_error_class=ErrorClass.INTERRUPTED.value,
                     last_error="The publisher stopped during the attempt; the platform is checked before retrying.",
                     updated_at=now,
                     version=variants.c.version + 1,
@@ -120,7 +120,9 @@ def reset_interrupted(store: Store, *, now: datetime, in_flight: Container[int],
             conn.execute(
                 publish_attempts.update()
                 .where(publish_attempts.c.variant_id == row.id, publish_attempts.c.outcome == "pending")
-                .values(outcome="interrupted", finished_at=now, error_class="interrupted")
+                .values(
+                    outcome=AttemptOutcome.INTERRUPTED.value, finished_at=now, error_class=ErrorClass.INTERRUPTED.value
+                )
             )
         log.warning("variant %s was left publishing by %s; it will be looked up before any retry", row.id, worker)
         reset.append(row.id)
@@ -156,7 +158,7 @@ def defer_held(store: Store, holds: Mapping[int, datetime], *, now: datetime) ->
                 )
                 .values(
                     next_attempt_at=until,
-                    last_error_class=RateLimitedError.kind,
+                    last_error_class=ErrorClass.RATE_LIMITED.value,
                     last_error=message,
                     updated_at=now,
                     version=variants.c.version + 1,
@@ -246,7 +248,7 @@ def _mark_chunk(
                 )
                 .values(
                     status=VariantStatus.MISSED.value,
-                    last_error_class="missed",
+                    last_error_class=ErrorClass.MISSED.value,
                     updated_at=now,
                     version=variants.c.version + 1,
                 )
@@ -269,13 +271,13 @@ def _mark_chunk(
                     {
                         "at": now,
                         "actor": actor,
-                        "action": "miss",
+                        "action": AuditAction.MISS.value,
                         "entity": "variant",
                         "entity_id": row.id,
                         "details": {
                             "due": row.scheduled_at.isoformat(),
                             "grace_minutes": row.grace_minutes,
-                            "error_class": "missed",
+                            "error_class": ErrorClass.MISSED.value,
                             "error": messages[row.id],
                         },
                     }

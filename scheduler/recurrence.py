@@ -37,9 +37,9 @@ from dateutil.rrule import rrule, rrulestr
 from sqlalchemy import Select, select
 
 from core import timeutil
-from core.domain import OPEN_STATUSES, TextOrigin, VariantStatus
+from core.domain import OPEN_STATUSES, AuditAction, TextOrigin, VariantStatus
 from core.errors import ConflictError, NotFoundError, UserError
-from core.services import audit
+from core.services import audit, scheduling
 from core.store import Store
 from core.store.engine import new_id
 from core.store.tables import accounts, media, posts, recurrences, variants
@@ -222,7 +222,7 @@ def make_recurring(store: Store, variant_id: int, rule: str, start_local: dateti
         audit.record(
             conn,
             actor=actor or audit.default_actor(),
-            action="recur",
+            action=AuditAction.RECUR,
             entity="variant",
             entity_id=variant_id,
             details={"rule": rule.strip(), "start": start_local.isoformat(timespec="minutes"), "zone": row.timezone},
@@ -286,7 +286,7 @@ def _deactivate(store: Store, rec: Any, now: datetime, actor: str, reason: str) 
             audit.record(
                 conn,
                 actor=actor,
-                action="stop",
+                action=AuditAction.STOP,
                 entity="recurrence",
                 entity_id=rec.id,
                 details={"reason": reason},
@@ -314,49 +314,33 @@ def _create_occurrences(store: Store, rec: object, due: list[datetime], now: dat
         ids: list[int] = []
         for instant in due:
             # The instant's own wall clock, so that text tells the time the post really goes out.
-            local_aware = instant.astimezone(timeutil.zone(rec.zone))  # type: ignore[attr-defined]
-            local = local_aware.replace(tzinfo=None)
-            text = render_occurrence(template.text, local_aware)
-            post_id = new_id(
-                conn.execute(
-                    posts.insert().values(
-                        author=template.author,
-                        source_language=template.source_language,
-                        text=text,
-                        created_at=now,
-                        updated_at=now,
-                    )
-                )
+            local = instant.astimezone(timeutil.zone(rec.zone))  # type: ignore[attr-defined]
+            text = scheduling.clean_text(render_occurrence(template.text, local))
+            post_id = scheduling.insert_post(
+                conn, author=template.author, source_language=template.source_language, text=text, now=now
             )
             for item in files:
                 values = {k: v for k, v in item._mapping.items() if k not in {"id", "post_id"}}
                 conn.execute(media.insert().values(post_id=post_id, **values))
             ids.append(
-                new_id(
-                    conn.execute(
-                        variants.insert().values(
-                            post_id=post_id,
-                            account_id=template.account_id,
-                            language=template.language,
-                            text=text,
-                            text_origin=template.text_origin or TextOrigin.SOURCE.value,
-                            reviewed=template.reviewed,
-                            status=VariantStatus.SCHEDULED.value,
-                            scheduled_at=instant,
-                            schedule_zone=rec.zone,  # type: ignore[attr-defined]
-                            schedule_local=local.isoformat(timespec="minutes"),
-                            as_thread=template.as_thread,
-                            recurrence_id=rec_id,
-                            created_at=now,
-                            updated_at=now,
-                        )
-                    )
+                scheduling.insert_variant(
+                    conn,
+                    post_id=post_id,
+                    account_id=template.account_id,
+                    language=template.language,
+                    text=text,
+                    now=now,
+                    schedule=(instant, rec.zone),  # type: ignore[attr-defined]
+                    origin=TextOrigin(template.text_origin or TextOrigin.SOURCE.value),
+                    reviewed=template.reviewed,
+                    as_thread=template.as_thread,
+                    recurrence_id=rec_id,
                 )
             )
         audit.record(
             conn,
             actor=actor,
-            action="occur",
+            action=AuditAction.OCCUR,
             entity="recurrence",
             entity_id=rec_id,
             details={"variants": ids},

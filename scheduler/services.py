@@ -8,21 +8,17 @@ from datetime import datetime
 from sqlalchemy import select
 
 from core import timeutil
-from core.domain import VariantStatus
+from core.domain import OPEN_STATUSES, AuditAction, VariantStatus
 from core.errors import ConflictError, NotFoundError, UserError
-from core.services import audit, posts
+from core.services import audit, posts, scheduling
 from core.store import Store
 from core.store.tables import accounts, recurrences, variants
 from scheduler import history, recurrence
-
-#: Statuses from which "publish now" may start.
-_STARTABLE = (
-    VariantStatus.DRAFT.value,
-    VariantStatus.APPROVED.value,
-    VariantStatus.SCHEDULED.value,
-    VariantStatus.FAILED.value,
-    VariantStatus.MISSED.value,
-)
+from scheduler.clock import Clock, system_clock
+from scheduler.connections import ConnectorFactory, ConnectorPool, default_factory
+from scheduler.events import EventBus
+from scheduler.lease import new_holder_id
+from scheduler.publisher import Outcome, Publisher
 
 
 def make_due_now(
@@ -43,27 +39,20 @@ def make_due_now(
             raise NotFoundError(f"No variant with id {variant_id}.")
         if row.status == VariantStatus.PUBLISHING.value:
             raise ConflictError(f"Variant {variant_id} is being published right now; wait for the result.")
-        if row.status not in _STARTABLE:
+        if VariantStatus(row.status) not in OPEN_STATUSES:
             raise ConflictError(f"Variant {variant_id} is {row.status}; it cannot be published again.")
-        local = now.astimezone(timeutil.zone(row.timezone)).replace(tzinfo=None)
-        changed = conn.execute(
-            variants.update()
-            .where(variants.c.id == variant_id, variants.c.version == row.version)
-            .values(
-                status=VariantStatus.SCHEDULED.value,
-                scheduled_at=now,
-                schedule_zone=row.timezone,
-                schedule_local=local.isoformat(timespec="minutes"),
-                attempt_count=0,
-                next_attempt_at=None,
-                updated_at=now,
-                version=variants.c.version + 1,
-            )
-        )
-        if changed.rowcount != 1:
+        if not scheduling.set_scheduled(
+            conn, variant_id, version=row.version, instant=now, zone_name=row.timezone, now=now
+        ):
             raise ConflictError(f"Variant {variant_id} changed meanwhile; try again.")
         audit.record(
-            conn, actor=actor, action="publish_now", entity="variant", entity_id=variant_id, details={}, at=now
+            conn,
+            actor=actor,
+            action=AuditAction.PUBLISH_NOW,
+            entity="variant",
+            entity_id=variant_id,
+            details={},
+            at=now,
         )
         if confirmed_absent_by is not None:
             history.confirm_absent(conn, variant_id, actor=confirmed_absent_by, at=now)
@@ -137,7 +126,9 @@ def stop_recurrence(store: Store, recurrence_id: int, *, actor: str | None = Non
                 variants.c.recurrence_id == recurrence_id, variants.c.status == VariantStatus.SCHEDULED.value
             )
         ).all()
-        audit.record(conn, actor=who, action="stop", entity="recurrence", entity_id=recurrence_id, details={}, at=now)
+        audit.record(
+            conn, actor=who, action=AuditAction.STOP, entity="recurrence", entity_id=recurrence_id, details={}, at=now
+        )
     cancelled: list[int] = []
     for item in pending:
         try:
@@ -146,3 +137,32 @@ def stop_recurrence(store: Store, recurrence_id: int, *, actor: str | None = Non
             continue
         cancelled.append(item.id)
     return cancelled
+
+
+def publish_now(
+    store: Store,
+    variant_id: int,
+    *,
+    confirmed_absent: bool = False,
+    actor: str | None = None,
+    connector_factory: ConnectorFactory = default_factory,
+    clock: Clock = system_clock,
+    bus: EventBus | None = None,
+    pool: ConnectorPool | None = None,
+) -> Outcome | None:
+    """Publish ``variant_id`` now, through the worker's claim/record path; ``None`` if someone else took it.
+
+    No engine, lease or poller is needed: the claim's compare-and-set alone keeps a variant from
+    being taken twice. ``confirmed_absent``: ``actor`` (the person; by default the one running
+    this process) checked the account and an interrupted attempt's post is not there, so this
+    claim sends it without the look-up. Recorded in the audit trail, good for this one claim.
+    """
+    who = actor or audit.default_actor()
+    holder = new_holder_id(f"now-{who}")
+    version = make_due_now(
+        store, variant_id, now=clock(), actor=holder, confirmed_absent_by=who if confirmed_absent else None
+    )
+    publisher = Publisher(
+        store, pool or ConnectorPool(store, connector_factory), clock=clock, bus=bus or EventBus(), worker=holder
+    )
+    return publisher.publish(variant_id, version)

@@ -8,11 +8,10 @@ from datetime import UTC, datetime, time, timedelta
 
 from sqlalchemy import select
 
-from core import timeutil
-from core.domain import VariantStatus
+from core import queries, timeutil
+from core.domain import AuditAction, VariantStatus
 from core.errors import ConflictError, NotFoundError, UserError
-from core.services import audit
-from core.services.accounts import fetch_account
+from core.services import audit, scheduling
 from core.store import Store
 from core.store.engine import new_id
 from core.store.tables import accounts, posting_slots, variants
@@ -51,7 +50,7 @@ def add_slot(store: Store, account: str, local_time: str, weekday: int | None = 
         raise UserError("The weekday must be 0 (Monday) to 6 (Sunday).")
     now = timeutil.now_utc()
     with store.write() as conn:
-        found = fetch_account(conn, account)
+        found = queries.fetch_account(conn, account)
         clash = conn.execute(
             select(posting_slots.c.id).where(
                 posting_slots.c.account_id == found.id,
@@ -74,7 +73,7 @@ def add_slot(store: Store, account: str, local_time: str, weekday: int | None = 
 def list_slots(store: Store, account: str) -> list[Slot]:
     """The account's slots, by weekday then time."""
     with store.read() as conn:
-        found = fetch_account(conn, account)
+        found = queries.fetch_account(conn, account)
         rows = conn.execute(select(posting_slots).where(posting_slots.c.account_id == found.id)).all()
     slots = [Slot(r.id, r.account_id, r.weekday, r.local_time) for r in rows]
     return sorted(slots, key=lambda s: (-1 if s.weekday is None else s.weekday, s.local_time))
@@ -147,34 +146,17 @@ def schedule_to_next_slot(
     instant = next_free_slot(store, row.account_id, current)
     with store.write() as conn:
         zone_name = conn.execute(select(accounts.c.timezone).where(accounts.c.id == row.account_id)).scalar_one()
-        local = instant.astimezone(timeutil.zone(zone_name)).replace(tzinfo=None)
-        changed = conn.execute(
-            variants.update()
-            .where(
-                variants.c.id == variant_id,
-                variants.c.version == row.version,
-                variants.c.status.in_(["draft", "approved", "scheduled", "failed", "missed"]),
-            )
-            .values(
-                status=VariantStatus.SCHEDULED.value,
-                scheduled_at=instant,
-                schedule_zone=zone_name,
-                schedule_local=local.isoformat(timespec="minutes"),
-                attempt_count=0,
-                next_attempt_at=None,
-                updated_at=current,
-                version=variants.c.version + 1,
-            )
-        )
-        if changed.rowcount != 1:
+        if not scheduling.set_scheduled(
+            conn, variant_id, version=row.version, instant=instant, zone_name=zone_name, now=current
+        ):
             raise ConflictError(f"Variant {variant_id} changed or can no longer be scheduled; try again.")
         audit.record(
             conn,
             actor=actor or audit.default_actor(),
-            action="schedule",
+            action=AuditAction.SCHEDULE,
             entity="variant",
             entity_id=variant_id,
-            details={"slot": local.isoformat(timespec="minutes"), "zone": zone_name},
+            details={"slot": timeutil.utc_to_local(instant, zone_name).strftime("%Y-%m-%dT%H:%M"), "zone": zone_name},
             at=current,
         )
     return instant

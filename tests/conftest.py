@@ -12,7 +12,10 @@ import pytest
 # Qt must know before it starts that there is no display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from connectors.sandbox import Sandbox
+from core import timeutil
 from core.store import Store, open_store
+from tests.support.fake_clock import FakeClock
 from tests.support.memory_keyring import MemoryKeyring
 
 
@@ -22,7 +25,9 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("COMMUNIQUE_HOME", str(home))
-    monkeypatch.delenv("COMMUNIQUE_DB", raising=False)
+    # The developer's own settings must not leak into a test (the settings file lives in the home).
+    for variable in ("COMMUNIQUE_DB", "COMMUNIQUE_PRACTICE", "COMMUNIQUE_LANGUAGE", "COMMUNIQUE_PUBLISH_IN_APP"):
+        monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("COMMUNIQUE_USER", "tester")
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         folder = tmp_path / name.lower()
@@ -94,3 +99,26 @@ def any_store(request: pytest.FixtureRequest, isolated_home: Path) -> Iterator[S
     opened = open_store(url)
     yield opened
     opened.dispose()
+
+
+@pytest.fixture
+def sandbox_seed() -> int:
+    """The seed of the emulator's fault dice (a folder's conftest may choose another)."""
+    return 7
+
+
+@pytest.fixture
+def sandbox(sandbox_seed: int) -> Iterator[Sandbox]:
+    """A running platform emulator on 127.0.0.1, stopped after the test."""
+    from connectors.facebook import forget_refused_metrics
+
+    with Sandbox(seed=sandbox_seed) as running:
+        yield running
+    # A later emulator may get the same port: it must not inherit the metrics this one retired.
+    forget_refused_metrics()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """Starts at the real time (the emulator's own clock, used by its timeline and rate limits)."""
+    return FakeClock(timeutil.now_utc().replace(second=0, microsecond=0))

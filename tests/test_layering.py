@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 # Everything but app/ (main.py reaches the app only through a lazy import of app.main).
-QT_FREE = ["core", "translation", "connectors", "scheduler", "resources", "bench"]
+QT_FREE = ["core", "translation", "connectors", "scheduler", "cli", "resources", "bench"]
 QT_MODULES = ("PySide6", "shiboken6", "app")
 
 

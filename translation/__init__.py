@@ -6,5 +6,4 @@
   (validated atomic install, removal, the Argos index with a bounded look-up and downloads).
 - :mod:`translation.spans`, :mod:`translation.glossary`, :mod:`translation.memory`,
   :mod:`translation.quality`: the parts of the pipeline in :mod:`translation.service`.
-- :mod:`translation.cli`: ``communique lang``, ``communique glossary``, ``communique translate``.
 """

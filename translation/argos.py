@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import os
-import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -156,11 +155,6 @@ def _by_pair(listing: Sequence[packs.PackInfo]) -> dict[tuple[str, str], packs.P
 
 def _unloadable(from_code: str, to_code: str) -> UserError:
     return UserError(f"The language pack {from_code} -> {to_code} cannot be loaded; reinstall it.")
-
-
-def is_loaded() -> bool:
-    """True once Argos Translate has been imported by this module."""
-    return bool(_modules)
 
 
 class ArgosEngine:
@@ -309,8 +303,3 @@ class ArgosEngine:
                 value = value[len(pkg.target_prefix) :]
             out.append(value[1:] if value.startswith(" ") else value)
         return out
-
-
-def loaded_module_names() -> list[str]:
-    """Names of the Argos modules imported in this process (for start-up checks)."""
-    return sorted(name for name in sys.modules if name.startswith("argostranslate"))

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, Row, and_, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 
 from core import languages
+from core.domain import AuditAction
 from core.errors import ConflictError, NotFoundError, UserError
 from core.services import audit
 from core.store import Store
@@ -127,7 +128,7 @@ def add_term(
             audit.record(
                 conn,
                 actor=actor or audit.default_actor(),
-                action="glossary_add",
+                action=AuditAction.GLOSSARY_ADD,
                 entity=AUDIT_ENTITY,
                 entity_id=term_id,
                 details={"from": source, "to": target, "term": cleaned, "translation": forced},
@@ -180,7 +181,7 @@ def update_term(
             audit.record(
                 conn,
                 actor=actor or audit.default_actor(),
-                action="glossary_update",
+                action=AuditAction.GLOSSARY_UPDATE,
                 entity=AUDIT_ENTITY,
                 entity_id=term_id,
                 details={key: value for key, value in values.items() if key != "updated_at"},
@@ -211,7 +212,7 @@ def _remove(store: Store, term_id: int, actor: str | None) -> None:
         audit.record(
             conn,
             actor=actor or audit.default_actor(),
-            action="glossary_remove",
+            action=AuditAction.GLOSSARY_REMOVE,
             entity=AUDIT_ENTITY,
             entity_id=term_id,
             details={

@@ -336,3 +336,23 @@ def download_pack(
         raise _unreachable(links[-1], last_error)
     finally:
         packs.release_staging(folder)
+
+
+def download_pair(
+    from_code: str,
+    to_code: str,
+    *,
+    index_timeout: float = INDEX_TIMEOUT_S,
+    progress: Progress | None = None,
+    cancel: threading.Event | Callable[[], bool] | None = None,
+) -> packs.PackInfo:
+    """Find the pack for ``from_code`` -> ``to_code`` in the index, download it and install it.
+
+    A :class:`UserError` when the index cannot be read (offline: install a file instead), has no
+    such pack, or the download fails; nothing is installed then.
+    """
+    source, target = languages.normalize(from_code), languages.normalize(to_code)
+    wanted = [p for p in fetch_index(timeout=index_timeout) if (p.from_code, p.to_code) == (source, target)]
+    if not wanted:
+        raise UserError(f"The index has no pack from {source} to {target}.")
+    return download_pack(wanted[0], progress=progress, cancel=cancel, expected=(source, target))

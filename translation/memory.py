@@ -18,6 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 
 from core import languages
+from core.domain import AuditAction
 from core.errors import UserError
 from core.services import audit
 from core.store import Store
@@ -254,7 +255,7 @@ def remember_correction(
         audit.record(
             conn,
             actor=actor or audit.default_actor(),
-            action="correct",
+            action=AuditAction.CORRECT,
             entity="translation_memory",
             entity_id=entry_id,
             details={"from": source, "to": target, "source_hash": row["source_hash"]},

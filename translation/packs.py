@@ -11,6 +11,10 @@ renames that replace a pack are undone when a later one fails.
 
 Listing reads ``metadata.json`` directly and never imports Argos Translate, so it is cheap.
 Downloading from the Argos index lives in :mod:`translation.index`.
+
+Every install and removal also changes the packs folder's stamp (:mod:`translation.pack_stamp`),
+so that other processes learn of it: :func:`generation` is cheap enough for a window to poll on
+a timer, and this process's listing is read again whenever the stamp has changed.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -30,8 +35,12 @@ from typing import Any
 
 from core import languages, paths
 from core.errors import NotFoundError, UserError
+from core.process import pid_alive
 from core.timeutil import now_utc
+from translation import pack_stamp
 from translation.archive import DAMAGED_ARCHIVE_ERRORS, check_entries, extract, unreadable
+
+log = logging.getLogger(__name__)
 
 PACKS_FOLDER = "packs"
 #: Written into each installed pack: where it came from and a fingerprint of the archive.
@@ -43,12 +52,15 @@ _STAGING = ".staging"
 _STAGING_PREFIXES = ("install-", "download-", "remove-")
 #: Marks a staging folder holding the only copy of a pack after a failed rollback: never deleted.
 _KEEP = ".keep"
+#: The packs folder, its modification time and its stamp when a listing was read.
+_ListingKey = tuple[Path, int, str]
 
 _lock = threading.RLock()
 #: Staging folders this process is using right now (never cleaned as stale).
 _active_staging: set[Path] = set()
 _listeners: list[Callable[[], None]] = []
-_listing_cache: tuple[tuple[Path, int], list[PackInfo]] | None = None
+#: The last listing, under the key it was read with (see :func:`list_packs`).
+_listing_cache: tuple[_ListingKey, list[PackInfo]] | None = None
 _resolved_dir: tuple[tuple[str | None, ...], Path] | None = None
 
 
@@ -87,12 +99,30 @@ class PackInfo:
 
 
 def on_change(callback: Callable[[], None]) -> None:
-    """Call ``callback`` after every install or removal (the engine drops its caches)."""
+    """Call ``callback`` after every install or removal by this process (the engine drops its caches).
+
+    Changes made by other processes are not called back: poll :func:`generation` for those.
+    """
     _listeners.append(callback)
+
+
+def generation() -> str:
+    """A stamp that changes after every install or removal of a pack by any process on this machine.
+
+    One small file read: a window can poll it on a timer and refresh its pack list (and the
+    translations it offers) when the value differs from the last one it saw.
+    """
+    return pack_stamp.read(packs_dir())
 
 
 def _changed() -> None:
     _remember_listing(None, [])
+    try:
+        pack_stamp.bump(packs_dir())
+    except OSError:
+        # The pack is in place either way; other processes still notice the folder's new mtime
+        # when they next list, only a window polling generation() misses this change.
+        log.warning("Could not update the language packs' change stamp", exc_info=True)
     for callback in _listeners:
         callback()
 
@@ -128,18 +158,6 @@ def staging_dir() -> Path:
     folder = packs_dir() / _STAGING
     folder.mkdir(exist_ok=True)
     return folder
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # it exists but belongs to someone else
-        return True
-    return True
 
 
 def new_staging(prefix: str) -> Path:
@@ -181,7 +199,7 @@ def clean_stale_staging() -> None:
             if child in _active_staging:
                 continue
         owner = child.name.split("-")[1] if child.name.count("-") >= 2 else ""
-        if owner.isdigit() and int(owner) != os.getpid() and _pid_alive(int(owner)):
+        if owner.isdigit() and int(owner) != os.getpid() and pid_alive(int(owner)):
             continue  # another running process is installing
         shutil.rmtree(child, ignore_errors=True)
 
@@ -240,9 +258,12 @@ def _read_pack(folder: Path) -> PackInfo | None:
 def list_packs() -> list[PackInfo]:
     """Installed packs, sorted by pair. Folders that are not packs are skipped."""
     folder = packs_dir()
-    # Every install and removal renames a folder in or out, which changes the folder's mtime:
-    # a cheap key that spares reading every metadata.json on each translation.
-    key = (folder, folder.stat().st_mtime_ns)
+    # Every install and removal renames a folder in or out, which changes the folder's mtime,
+    # and bumps the stamp: a cheap key that spares reading every metadata.json on each
+    # translation. The stamp catches what the mtime can miss (two changes by another process
+    # within one tick of the file system's clock); the mtime catches folders copied in by hand.
+    # Both are read before the folder, so a change made meanwhile is seen on the next call.
+    key = (folder, folder.stat().st_mtime_ns, pack_stamp.read(folder))
     with _lock:
         if _listing_cache is not None and _listing_cache[0] == key:
             return list(_listing_cache[1])
@@ -257,7 +278,7 @@ def list_packs() -> list[PackInfo]:
     return list(result)
 
 
-def _remember_listing(key: tuple[Path, int] | None, listing: list[PackInfo]) -> None:
+def _remember_listing(key: _ListingKey | None, listing: list[PackInfo]) -> None:
     global _listing_cache
     with _lock:
         _listing_cache = None if key is None else (key, listing)

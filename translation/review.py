@@ -12,8 +12,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from core import textlength
+from core import platforms, queries
 from core.domain import OPEN_STATUSES, TextOrigin, Variant
+from core.errors import ConflictError, EditConflictError
 from core.services import posts
 from core.store import Store
 from translation import memory
@@ -44,14 +45,14 @@ def translate_post(
     translations are redone too. Variants in the post's own language and variants a person
     wrote are left alone. Returns one result per variant filled (``variant_id`` set), flagged
     against the variant's platform length rule (``limit_for``, default
-    :func:`core.textlength.rule_for`).
+    :func:`core.platforms.length_rule`).
     """
-    post = posts.get_post(store, post_id)
+    post = queries.get_post(store, post_id)
     origins = {TextOrigin.SOURCE} | ({TextOrigin.MACHINE} if force else set())
     todo = [v for v in post.variants if _wanted(v, post.source_language, origins)]
     if not todo:
         return []
-    rule_for = limit_for or textlength.rule_for
+    rule_for = limit_for or platforms.length_rule
     service = TranslationService(store, engine)
     # One batched call per platform rule (the flags depend on it); the memory serves repeats.
     by_rule: dict[str, list[Variant]] = {}
@@ -66,34 +67,78 @@ def translate_post(
         by_language = {r.target_language: r for r in translated}
         for variant in group:
             result = by_language[variant.language]
-            # Translating takes a while: a person may have edited the variant meanwhile.
-            if not _wanted(posts.get_variant(store, variant.id), post.source_language, origins):
-                continue
+            if _store_translation(store, variant, result, post.source_language, origins, actor):
+                results.append(dataclasses.replace(result, variant_id=variant.id))
+    order = {v.id: i for i, v in enumerate(post.variants)}
+    return sorted(results, key=lambda r: order.get(r.variant_id or 0, 0))
+
+
+def _store_translation(
+    store: Store,
+    variant: Variant,
+    result: TranslationResult,
+    source_language: str,
+    origins: set[TextOrigin],
+    actor: str | None,
+) -> bool:
+    """Write ``result`` into ``variant`` unless a person changed it while it was being translated.
+
+    The write is conditional on the version that was translated, in the same transaction as
+    the check, so an edit landing at any moment after the read wins. A change that left the
+    text as it was (a reschedule) is not a reason to drop the translation: it is tried once
+    more against the new version.
+    """
+    expected = variant.version
+    for _ in range(2):
+        try:
             posts.edit_variant(
                 store,
                 variant.id,
                 text=result.text,
+                expected_version=expected,
                 origin=TextOrigin.MACHINE,
                 translation_path=">".join(result.path),
                 reviewed=False,
                 actor=actor,
             )
-            results.append(dataclasses.replace(result, variant_id=variant.id))
-    order = {v.id: i for i, v in enumerate(post.variants)}
-    return sorted(results, key=lambda r: order.get(r.variant_id or 0, 0))
+            return True
+        except EditConflictError as conflict:
+            current = queries.get_variant(store, variant.id)
+            if conflict.current_text != variant.text or not _wanted(current, source_language, origins):
+                return False  # a person's text (or a new source text) is there now: it stays
+            expected = current.version
+        except ConflictError:
+            return False  # published, publishing or cancelled meanwhile
+    return False
 
 
 def correct_variant(
-    store: Store, variant_id: int, text: str, *, reviewed: bool = True, actor: str | None = None
+    store: Store,
+    variant_id: int,
+    text: str,
+    *,
+    expected_version: int | None,
+    reviewed: bool = True,
+    actor: str | None = None,
 ) -> Variant:
     """Store a person's text in a variant (marked human, reviewed by default) and remember it.
 
+    ``expected_version`` is the version the person was looking at (see
+    :func:`core.services.posts.edit_variant`): a stale one raises :class:`EditConflictError`.
     When the variant is a translation (its language differs from the post's), the text is
     remembered as the human translation of the post's text, preferred by later translations.
     """
-    variant = posts.get_variant(store, variant_id)
-    post = posts.get_post(store, variant.post_id)
-    edited = posts.edit_variant(store, variant_id, text=text, origin=TextOrigin.HUMAN, reviewed=reviewed, actor=actor)
+    variant = queries.get_variant(store, variant_id)
+    post = queries.get_post(store, variant.post_id)
+    edited = posts.edit_variant(
+        store,
+        variant_id,
+        text=text,
+        expected_version=expected_version,
+        origin=TextOrigin.HUMAN,
+        reviewed=reviewed,
+        actor=actor,
+    )
     if edited.language != post.source_language:
         memory.remember_correction(store, post.source_language, edited.language, post.text, edited.text, actor=actor)
     return edited

@@ -60,11 +60,6 @@ class Sandbox:
         """The URL to give an account as its API base."""
         return f"http://127.0.0.1:{self.port}"
 
-    @property
-    def graph_base(self) -> str:
-        """Same as :attr:`base_url`: Graph paths carry their version (``/v25.0/...``)."""
-        return self.base_url
-
     def start(self) -> Sandbox:
         """Serve from a background thread."""
         if self._thread is None:

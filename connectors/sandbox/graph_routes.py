@@ -27,8 +27,7 @@ from connectors.sandbox.state import (
     SandboxState,
     Window,
 )
-from connectors.textrules import FACEBOOK_MEDIA
-from core.textlength import FACEBOOK_LIMIT
+from connectors.textrules import FACEBOOK_LIMIT, FACEBOOK_MEDIA
 
 _VERSIONED = re.compile(r"^/v\d+\.\d+(/.*)?$")
 

@@ -16,7 +16,7 @@ from typing import Any
 from connectors.sandbox.http import Request, Response, html_response, json_response, sniff_image
 from connectors.sandbox.state import MediaRecord, PostRecord, RateLimitedBucketError, SandboxState, Window, user_id_for
 from connectors.textrules import X_MEDIA
-from core.textlength import X_LIMIT, x_weighted_length
+from connectors.xlength import X_LIMIT, x_weighted_length
 
 _OAUTH_TOKEN = re.compile(r'oauth_token="([^"]*)"')
 PROBLEMS = "https://api.twitter.com/2/problems/"

@@ -4,38 +4,18 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
-from sqlalchemy import Connection, Row, func, select
+from sqlalchemy import func, select
 
-from core import languages, platforms, secrets, timeutil
-from core.domain import OPEN_STATUSES, Account
-from core.errors import ConflictError, NotFoundError, UserError
+from core import languages, platforms, queries, secrets, timeutil
+from core.domain import OPEN_STATUSES, Account, AuditAction
+from core.errors import ConflictError, UserError
 from core.services import audit
 from core.store import Store
 from core.store.engine import new_id
 from core.store.tables import accounts, variants
 
-#: Platforms whose accounts cannot publish without an id on the platform, and the flag naming it.
-_REQUIRED_EXTERNAL_ID = {"facebook": "--page-id"}
 MAX_NAME = 100
 MAX_GRACE_MINUTES = 7 * 24 * 60
-
-
-def _to_account(row: Row[tuple[object, ...]]) -> Account:
-    m = row._mapping
-    return Account(
-        id=m["id"],
-        name=m["name"],
-        platform=m["platform"],
-        language=m["language"],
-        timezone=m["timezone"],
-        handle=m["handle"],
-        api_base=m["api_base"],
-        external_id=m["external_id"],
-        credential_ref=m["credential_ref"],
-        grace_minutes=m["grace_minutes"],
-        active=bool(m["active"]),
-        created_at=m["created_at"],
-    )
 
 
 def _check_api_base(url: str) -> str:
@@ -74,9 +54,12 @@ def add_account(
     clean_language = languages.normalize(language)
     timeutil.zone(timezone)
     base = _check_api_base(api_base) if api_base else None
-    flag = _REQUIRED_EXTERNAL_ID.get(clean_platform)
-    if flag and not (external_id or "").strip():
-        raise UserError(f"A {clean_platform} account needs its id on the platform: give {flag}.")
+    # Some platforms cannot publish without the account's id there (a Facebook Page id).
+    id_rule = platforms.spec(clean_platform).external_id
+    if id_rule is not None and id_rule.required and not (external_id or "").strip():
+        raise UserError(
+            f"A {clean_platform} account needs its id on the platform ({id_rule.label}); add it to the account."
+        )
     if grace_minutes < 0:
         raise UserError("The grace window cannot be negative.")
     if grace_minutes > MAX_GRACE_MINUTES:
@@ -108,47 +91,24 @@ def add_account(
         audit.record(
             conn,
             actor=actor or audit.default_actor(),
-            action="create",
+            action=AuditAction.CREATE,
             entity="account",
             entity_id=account_id,
             details={"name": clean_name, "platform": clean_platform, "timezone": timezone},
         )
         row = conn.execute(select(accounts).where(accounts.c.id == account_id)).one()
-    return _to_account(row)
-
-
-def list_accounts(store: Store, *, include_removed: bool = False) -> list[Account]:
-    """Accounts sorted by name."""
-    query = select(accounts).order_by(accounts.c.name)
-    if not include_removed:
-        query = query.where(accounts.c.active.is_(True))
-    with store.read() as conn:
-        return [_to_account(row) for row in conn.execute(query)]
-
-
-def fetch_account(conn: Connection, name: str) -> Account:
-    """The active account called ``name`` (inside a caller's transaction)."""
-    row = conn.execute(select(accounts).where(accounts.c.name == name.strip(), accounts.c.active.is_(True))).first()
-    if row is None:
-        raise NotFoundError(f"No account named {name!r}; see 'communique account list'.")
-    return _to_account(row)
-
-
-def get_account(store: Store, name: str) -> Account:
-    """The active account called ``name``."""
-    with store.read() as conn:
-        return fetch_account(conn, name)
+    return queries.to_account(row)
 
 
 def set_credential(store: Store, name: str, field: str, value: str, *, actor: str | None = None) -> None:
     """Store one credential of an account in the OS keyring, and note (without the value) who did."""
-    account = get_account(store, name)
+    account = queries.get_account(store, name)
     secrets.store_secret(account.platform, account.name, field, value)
     with store.write() as conn:
         audit.record(
             conn,
             actor=actor or audit.default_actor(),
-            action="set_secret",
+            action=AuditAction.SET_SECRET,
             entity="account",
             entity_id=account.id,
             details={"field": field},
@@ -162,7 +122,7 @@ def remove_account(store: Store, name: str, *, actor: str | None = None) -> None
     published history is retired instead of deleted, so that its history and engagement stay.
     """
     with store.write() as conn:
-        account = fetch_account(conn, name)
+        account = queries.fetch_account(conn, name)
         pending = conn.execute(
             select(func.count())
             .select_from(variants)
@@ -182,7 +142,7 @@ def remove_account(store: Store, name: str, *, actor: str | None = None) -> None
         audit.record(
             conn,
             actor=actor or audit.default_actor(),
-            action="retire" if history else "delete",
+            action=AuditAction.RETIRE if history else AuditAction.DELETE,
             entity="account",
             entity_id=account.id,
             details={"name": account.name},

@@ -7,11 +7,10 @@ import os
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from core import timeutil
-from core.domain import AuditEvent
-from core.store import Store
+from core.domain import AuditAction
 from core.store.tables import audit_events
 
 ACTOR_ENV = "COMMUNIQUE_USER"
@@ -32,7 +31,7 @@ def record(
     conn: Connection,
     *,
     actor: str,
-    action: str,
+    action: AuditAction,
     entity: str,
     entity_id: int | None,
     details: dict[str, Any] | None = None,
@@ -43,22 +42,9 @@ def record(
         audit_events.insert().values(
             at=at or timeutil.now_utc(),
             actor=actor,
-            action=action,
+            action=action.value,
             entity=entity,
             entity_id=entity_id,
             details=details or {},
         )
     )
-
-
-def list_events(
-    store: Store, *, entity: str | None = None, entity_id: int | None = None, limit: int = 500
-) -> list[AuditEvent]:
-    """Events, newest first, optionally for one entity."""
-    query = select(audit_events).order_by(audit_events.c.id.desc()).limit(limit)
-    if entity is not None:
-        query = query.where(audit_events.c.entity == entity)
-    if entity_id is not None:
-        query = query.where(audit_events.c.entity_id == entity_id)
-    with store.read() as conn:
-        return [AuditEvent(**row._mapping) for row in conn.execute(query)]

@@ -1,102 +1,18 @@
-"""Posts and their variants: draft, target, schedule, cancel, list, show."""
+"""Posts and their variants: draft, edit, target, schedule, cancel (reads: :mod:`core.queries.posts`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection
 
-from core import languages, timeutil
-from core.domain import OPEN_STATUSES, Account, Post, ReviewState, TextOrigin, Variant, VariantStatus
-from core.errors import ConflictError, NotFoundError, UserError
-from core.services import audit, media
-from core.services.accounts import fetch_account
+from core import languages, queries, timeutil
+from core.domain import OPEN_STATUSES, Account, AuditAction, Post, TextOrigin, Variant, VariantStatus
+from core.errors import ConflictError, EditConflictError, UserError
+from core.services import audit, media, scheduling
 from core.store import Store
-from core.store.engine import new_id
-from core.store.tables import accounts, posts, variants
-
-#: Far above every platform's limit (Facebook: 63,206); guards the store against pasted files.
-MAX_TEXT = 100_000
-
-
-def _clean_text(text: str | None) -> str:
-    cleaned = (text or "").strip()
-    if not cleaned:
-        raise UserError("The post text is empty; write something to publish.")
-    if len(cleaned) > MAX_TEXT:
-        raise UserError(f"The post text is {len(cleaned):,} characters; the most Communiqué keeps is {MAX_TEXT:,}.")
-    return cleaned
-
-
-def _variant_query() -> object:
-    return select(
-        variants,
-        accounts.c.name.label("account_name"),
-        accounts.c.platform.label("platform"),
-    ).join(accounts, accounts.c.id == variants.c.account_id)
-
-
-def _to_variant(row: Row[tuple[object, ...]]) -> Variant:
-    m = row._mapping
-    return Variant(
-        id=m["id"],
-        post_id=m["post_id"],
-        account_id=m["account_id"],
-        account_name=m["account_name"],
-        platform=m["platform"],
-        language=m["language"],
-        text=m["text"],
-        text_origin=TextOrigin(m["text_origin"]),
-        translation_path=m["translation_path"],
-        reviewed=bool(m["reviewed"]),
-        status=VariantStatus(m["status"]),
-        scheduled_at=m["scheduled_at"],
-        schedule_zone=m["schedule_zone"],
-        schedule_local=m["schedule_local"],
-        remote_id=m["remote_id"],
-        remote_url=m["remote_url"],
-        published_at=m["published_at"],
-        attempt_count=m["attempt_count"],
-        last_error_class=m["last_error_class"],
-        last_error=m["last_error"],
-        version=m["version"],
-    )
-
-
-def _load_posts(conn: Connection, post_ids: Sequence[int]) -> list[Post]:
-    if not post_ids:
-        return []
-    post_rows = conn.execute(select(posts).where(posts.c.id.in_(post_ids)).order_by(posts.c.id)).all()
-    variant_rows = conn.execute(
-        _variant_query().where(variants.c.post_id.in_(post_ids)).order_by(variants.c.id)  # type: ignore[attr-defined]
-    ).all()
-    by_post: dict[int, list[Variant]] = {}
-    for row in variant_rows:
-        variant = _to_variant(row)
-        by_post.setdefault(variant.post_id, []).append(variant)
-    media_by_post = media.fetch_media(conn, post_ids)
-    return [
-        Post(
-            id=row.id,
-            author=row.author,
-            source_language=row.source_language,
-            text=row.text,
-            review_state=ReviewState(row.review_state),
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-            variants=tuple(by_post.get(row.id, [])),
-            media=tuple(media_by_post.get(row.id, [])),
-        )
-        for row in post_rows
-    ]
-
-
-def _fetch_post(conn: Connection, post_id: int) -> Post:
-    found = _load_posts(conn, [post_id])
-    if not found:
-        raise NotFoundError(f"No post with id {post_id}.")
-    return found[0]
+from core.store.tables import posts, variants
 
 
 def _require_all(changed: int, expected: int, what: str) -> None:
@@ -110,35 +26,42 @@ def _require_all(changed: int, expected: int, what: str) -> None:
         raise ConflictError(f"{what}; look at it again and retry.")
 
 
-def _schedule_values(
-    account: Account, local: datetime, fold: timeutil.FoldChoice | None, now: datetime
-) -> dict[str, object]:
-    instant = timeutil.local_to_utc(local, account.timezone, fold)
-    try:
-        timeutil.ensure_future(instant, now)
-    except UserError:
-        raise UserError(
-            f"{local:%Y-%m-%d %H:%M} in {account.timezone} (account {account.name!r}) is already past; "
-            "pick a later time."
-        ) from None
-    return {
-        "scheduled_at": instant,
-        "schedule_zone": account.timezone,
-        "schedule_local": local.isoformat(timespec="minutes"),
-        "status": VariantStatus.SCHEDULED.value,
-    }
-
-
 def _resolve_accounts(conn: Connection, names: Iterable[str]) -> list[Account]:
     resolved: list[Account] = []
     seen: set[str] = set()
     for name in names:
-        account = fetch_account(conn, name)
+        account = queries.fetch_account(conn, name)
         if account.name in seen:
             raise UserError(f"The account {account.name!r} is named twice.")
         seen.add(account.name)
         resolved.append(account)
     return resolved
+
+
+def _insert_targets(
+    conn: Connection,
+    post_id: int,
+    targets: Sequence[Account],
+    text: str,
+    at: datetime | None,
+    fold: timeutil.FoldChoice | None,
+    now: datetime,
+) -> None:
+    """One variant per account: drafts, or scheduled at ``at`` on each account's own wall clock.
+
+    Every instant is checked (past, DST gap, ambiguous) before the first row is written.
+    """
+    schedules = {a.id: (scheduling.future_instant(a, at, fold, now), a.timezone) for a in targets} if at else {}
+    for account in targets:
+        scheduling.insert_variant(
+            conn,
+            post_id=post_id,
+            account_id=account.id,
+            language=account.language,
+            text=text,
+            now=now,
+            schedule=schedules.get(account.id),
+        )
 
 
 def create_post(
@@ -159,7 +82,7 @@ def create_post(
     Tokyo for the Tokyo account and 09:00 in Berlin for the Berlin one. Without ``at`` the
     variants stay drafts. ``media_files`` are ``(path, alt_text)`` pairs, copied into the app.
     """
-    body = _clean_text(text)
+    body = scheduling.clean_text(text)
     if not accounts:
         raise UserError("Choose at least one account to post to.")
     current = now or timeutil.now_utc()
@@ -168,43 +91,19 @@ def create_post(
     with store.write() as conn:
         targets = _resolve_accounts(conn, accounts)
         language = languages.normalize(source_language) if source_language else targets[0].language
-        schedules = {a.id: _schedule_values(a, at, fold, current) for a in targets} if at else {}
-        post_id = new_id(
-            conn.execute(
-                posts.insert().values(
-                    author=who,
-                    source_language=language,
-                    text=body,
-                    review_state=ReviewState.DRAFT.value,
-                    created_at=current,
-                    updated_at=current,
-                )
-            )
-        )
-        for account in targets:
-            conn.execute(
-                variants.insert().values(
-                    post_id=post_id,
-                    account_id=account.id,
-                    language=account.language,
-                    text=body,
-                    text_origin=TextOrigin.SOURCE.value,
-                    created_at=current,
-                    updated_at=current,
-                    **schedules.get(account.id, {"status": VariantStatus.DRAFT.value}),
-                )
-            )
+        post_id = scheduling.insert_post(conn, author=who, source_language=language, text=body, now=current)
+        _insert_targets(conn, post_id, targets, body, at, fold, current)
         media.insert_media(conn, post_id, prepared_media, current)
         audit.record(
             conn,
             actor=who,
-            action="create",
+            action=AuditAction.CREATE,
             entity="post",
             entity_id=post_id,
             details={"accounts": [a.name for a in targets], "scheduled": at is not None},
             at=current,
         )
-        return _fetch_post(conn, post_id)
+        return queries.fetch_post(conn, post_id)
 
 
 def edit_draft(
@@ -223,11 +122,11 @@ def edit_draft(
     needs translating or reviewing loses its review mark and, if it was scheduled, goes back to
     draft (its time is kept for rescheduling). The audit event lists those variants.
     """
-    new_text = _clean_text(text) if text is not None else None
+    new_text = scheduling.clean_text(text) if text is not None else None
     new_language = languages.normalize(source_language) if source_language else None
     now = timeutil.now_utc()
     with store.write() as conn:
-        post = _fetch_post(conn, post_id)
+        post = queries.fetch_post(conn, post_id)
         frozen = [v for v in post.variants if not v.is_open]
         if frozen and new_text is not None and any(v.status is not VariantStatus.CANCELLED for v in frozen):
             raise ConflictError(
@@ -260,13 +159,13 @@ def edit_draft(
         audit.record(
             conn,
             actor=actor or audit.default_actor(),
-            action="edit",
+            action=AuditAction.EDIT,
             entity="post",
             entity_id=post_id,
             details=details,
             at=now,
         )
-        return _fetch_post(conn, post_id)
+        return queries.fetch_post(conn, post_id)
 
 
 def _follow_new_source(variant: Variant, new_text: str, source_language: str) -> dict[str, object]:
@@ -289,19 +188,36 @@ def edit_variant(
     variant_id: int,
     *,
     text: str,
+    expected_version: int | None,
     origin: TextOrigin = TextOrigin.HUMAN,
     translation_path: str | None = None,
     reviewed: bool = False,
     actor: str | None = None,
 ) -> Variant:
-    """Replace one variant's text (a translation or a person's edit)."""
-    body = _clean_text(text)
+    """Replace one variant's text (a translation or a person's edit), if it is still at ``expected_version``.
+
+    ``expected_version`` is the version the caller read before composing its text (a screen: the
+    version it shows; a translation: the version it translated). When the variant has changed
+    since, nothing is written and :class:`EditConflictError` carries the text there now and the text
+    refused, so no one's edit is silently overwritten. ``None`` means "whatever is there now":
+    only for a person's explicit one-off command, never for work that took time.
+    """
+    body = scheduling.clean_text(text)
     now = timeutil.now_utc()
     who = actor or audit.default_actor()
     with store.write() as conn:
-        variant = _fetch_variant(conn, variant_id)
+        variant = queries.fetch_variant(conn, variant_id)
         if not variant.is_open:
             raise ConflictError(f"Variant {variant_id} is {variant.status.value}; it can no longer be edited.")
+        if expected_version is not None and variant.version != expected_version:
+            raise EditConflictError(
+                f"Variant {variant_id} ({variant.account_name}) was changed by someone else meanwhile; "
+                "compare the two texts and save again.",
+                variant_id=variant_id,
+                current_text=variant.text,
+                attempted_text=body,
+                current_version=variant.version,
+            )
         changed = conn.execute(
             variants.update()
             .where(variants.c.id == variant_id, variants.c.version == variant.version)
@@ -320,26 +236,13 @@ def edit_variant(
         audit.record(
             conn,
             actor=who,
-            action="edit",
+            action=AuditAction.EDIT,
             entity="variant",
             entity_id=variant_id,
             details={"origin": origin.value, "reviewed": reviewed},
             at=now,
         )
-        return _fetch_variant(conn, variant_id)
-
-
-def _fetch_variant(conn: Connection, variant_id: int) -> Variant:
-    row = conn.execute(_variant_query().where(variants.c.id == variant_id)).first()  # type: ignore[attr-defined]
-    if row is None:
-        raise NotFoundError(f"No variant with id {variant_id}.")
-    return _to_variant(row)
-
-
-def get_variant(store: Store, variant_id: int) -> Variant:
-    """One variant with its account's name and platform."""
-    with store.read() as conn:
-        return _fetch_variant(conn, variant_id)
+        return queries.fetch_variant(conn, variant_id)
 
 
 def add_targets(
@@ -357,36 +260,23 @@ def add_targets(
         raise UserError("Choose at least one account to add.")
     current = now or timeutil.now_utc()
     with store.write() as conn:
-        post = _fetch_post(conn, post_id)
+        post = queries.fetch_post(conn, post_id)
         targets = _resolve_accounts(conn, accounts)
         already = {v.account_name for v in post.variants}
         for account in targets:
             if account.name in already:
                 raise ConflictError(f"Post {post_id} already goes to {account.name!r}.")
-        for account in targets:
-            schedule = _schedule_values(account, at, fold, current) if at else {"status": VariantStatus.DRAFT.value}
-            conn.execute(
-                variants.insert().values(
-                    post_id=post_id,
-                    account_id=account.id,
-                    language=account.language,
-                    text=post.text,
-                    text_origin=TextOrigin.SOURCE.value,
-                    created_at=current,
-                    updated_at=current,
-                    **schedule,
-                )
-            )
+        _insert_targets(conn, post_id, targets, post.text, at, fold, current)
         audit.record(
             conn,
             actor=actor or audit.default_actor(),
-            action="add_targets",
+            action=AuditAction.ADD_TARGETS,
             entity="post",
             entity_id=post_id,
             details={"accounts": [a.name for a in targets]},
             at=current,
         )
-        return _fetch_post(conn, post_id)
+        return queries.fetch_post(conn, post_id)
 
 
 def schedule_post(
@@ -402,41 +292,34 @@ def schedule_post(
     """Schedule every open variant (or those of ``accounts``) at ``at`` in its account's zone."""
     current = now or timeutil.now_utc()
     with store.write() as conn:
-        post = _fetch_post(conn, post_id)
+        post = queries.fetch_post(conn, post_id)
         chosen = [v for v in post.variants if v.is_open and (accounts is None or v.account_name in set(accounts))]
         if not chosen:
             raise ConflictError(f"Post {post_id} has no variant that can still be scheduled.")
         for variant in chosen:
-            account = fetch_account(conn, variant.account_name)
-            changed = conn.execute(
-                variants.update()
-                .where(variants.c.id == variant.id, variants.c.version == variant.version)
-                .values(
-                    **_schedule_values(account, at, fold, current),
-                    attempt_count=0,
-                    next_attempt_at=None,
-                    updated_at=current,
-                    version=variants.c.version + 1,
-                )
+            account = queries.fetch_account(conn, variant.account_name)
+            instant = scheduling.future_instant(account, at, fold, current)
+            changed = scheduling.set_scheduled(
+                conn, variant.id, version=variant.version, instant=instant, zone_name=account.timezone, now=current
             )
-            _require_all(changed.rowcount, 1, f"Post {post_id} changed while it was being scheduled")
+            _require_all(int(changed), 1, f"Post {post_id} changed while it was being scheduled")
         audit.record(
             conn,
             actor=actor or audit.default_actor(),
-            action="schedule",
+            action=AuditAction.SCHEDULE,
             entity="post",
             entity_id=post_id,
             details={"local": at.isoformat(timespec="minutes"), "variants": [v.id for v in chosen]},
             at=current,
         )
-        return _fetch_post(conn, post_id)
+        return queries.fetch_post(conn, post_id)
 
 
 def cancel_post(store: Store, post_id: int, *, actor: str | None = None) -> Post:
     """Cancel every variant not yet published. Published variants stay as they are."""
     now = timeutil.now_utc()
     with store.write() as conn:
-        post = _fetch_post(conn, post_id)
+        post = queries.fetch_post(conn, post_id)
         publishing = [v for v in post.variants if v.status is VariantStatus.PUBLISHING]
         if publishing:
             raise ConflictError(
@@ -460,33 +343,10 @@ def cancel_post(store: Store, post_id: int, *, actor: str | None = None) -> Post
         audit.record(
             conn,
             actor=actor or audit.default_actor(),
-            action="cancel",
+            action=AuditAction.CANCEL,
             entity="post",
             entity_id=post_id,
             details={"variants": open_ids},
             at=now,
         )
-        return _fetch_post(conn, post_id)
-
-
-def list_posts(store: Store, *, status: str | None = None, limit: int = 1000) -> list[Post]:
-    """Posts, newest first; with ``status``, only posts having a variant in that status."""
-    query = select(posts.c.id).order_by(posts.c.id.desc()).limit(limit)
-    if status is not None:
-        try:
-            wanted = VariantStatus(status.strip().lower())
-        except ValueError:
-            raise UserError(
-                f"Unknown status {status!r}: choose one of {', '.join(s.value for s in VariantStatus)}."
-            ) from None
-        query = query.where(posts.c.id.in_(select(variants.c.post_id).where(variants.c.status == wanted.value)))
-    with store.read() as conn:
-        ids = list(conn.execute(query).scalars())
-        loaded = {p.id: p for p in _load_posts(conn, ids)}
-    return [loaded[i] for i in ids]
-
-
-def get_post(store: Store, post_id: int) -> Post:
-    """One post with its variants and media."""
-    with store.read() as conn:
-        return _fetch_post(conn, post_id)
+        return queries.fetch_post(conn, post_id)

@@ -14,12 +14,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from alembic.util.exc import CommandError
 from sqlalchemy import Connection, CursorResult, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
-from core import paths
 from core.errors import ConfigurationError
 
 BUSY_TIMEOUT_MS = 30_000
@@ -129,26 +127,3 @@ def create_store_engine(url: str) -> Engine:
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     return engine
-
-
-def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
-    """Open the configured database (see :func:`core.paths.database_url`), migrated to head."""
-    store = Store(create_store_engine(paths.database_url(url)))
-    if migrate:
-        from core.store.migrate import upgrade
-
-        try:
-            upgrade(store)
-        except CommandError:
-            store.dispose()
-            raise ConfigurationError(
-                f"The database {store.url} was made by a newer version of Communiqué; update Communiqué to open it."
-            ) from None
-        except (OperationalError, DatabaseError) as exc:
-            store.dispose()
-            reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
-            password = store.engine.url.password
-            if password:
-                reason = reason.replace(str(password), "***")
-            raise ConfigurationError(f"Cannot open the database {store.url}: {reason}.") from None
-    return store

@@ -2,46 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from connectors.base import AccountContext, MediaItem
-from connectors.facebook import FacebookConnector, forget_refused_metrics
+from connectors.base import MediaItem
+from connectors.facebook import FacebookConnector
 from connectors.sandbox import Sandbox
 from connectors.x import XConnector
-from core.secrets import Secret
-
-# Distinctive fake credentials, so a test can grep for them anywhere.
-X_KEYS = {
-    "api_key": "xkey-AAAA1111-fake",
-    "api_secret": "xsecret-BBBB2222-fake",
-    "access_token": "xtoken-CCCC3333-fake",
-    "access_secret": "xtokensecret-DDDD4444-fake",
-}
-PAGE_ID = "100000000000002"
-PAGE_TOKEN = "fbpage-EEEE5555-fake"
-
-
-@pytest.fixture
-def sandbox() -> Iterator[Sandbox]:
-    """A running emulator, stopped after the test."""
-    with Sandbox(seed=7) as running:
-        yield running
-    # A later emulator may get the same port: it must not inherit the metrics this one retired.
-    forget_refused_metrics()
-
-
-def x_account(sandbox: Sandbox, **overrides: str) -> AccountContext:
-    """An X account with OAuth 1.0a keys, pointed at the sandbox."""
-    keys = {**X_KEYS, **overrides}
-    return AccountContext("Embassy X", "x", sandbox.base_url, None, {k: Secret(v) for k, v in keys.items()})
-
-
-def fb_account(sandbox: Sandbox, token: str = PAGE_TOKEN) -> AccountContext:
-    """A Facebook Page account pointed at the sandbox."""
-    return AccountContext("Embassy Page", "facebook", sandbox.base_url, PAGE_ID, {"page_token": Secret(token)})
+from tests.support.connector_accounts import fb_account, x_account
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from connectors.sandbox import Sandbox
 from connectors.sandbox.state import PostRecord
 from core.practice import PRACTICE_TOKEN
 from core.secrets import Secret
-from tests.connectors.conftest import PAGE_ID, PAGE_TOKEN, fb_account
+from tests.support.connector_accounts import PAGE_ID, PAGE_TOKEN, fb_account
 
 AN_HOUR_AGO = datetime.now(UTC) - timedelta(hours=1)
 

@@ -7,7 +7,7 @@ from connectors.facebook import GRAPH_VERSION, INSIGHT_METRICS, FacebookConnecto
 from connectors.sandbox import Sandbox
 from connectors.sandbox.state import PostRecord
 from core.secrets import Secret
-from tests.connectors.conftest import PAGE_ID, fb_account
+from tests.support.connector_accounts import PAGE_ID, fb_account
 
 OTHER_PAGE = "100000000000077"
 

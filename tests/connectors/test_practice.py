@@ -12,7 +12,7 @@ import pytest
 from connectors.base import OutgoingPost
 from connectors.practice import stop_sandboxes
 from connectors.registry import account_context, connector_for
-from core import paths, practice, secrets
+from core import paths, practice, queries, secrets
 from core.errors import ConfigurationError, UserError
 from core.services import accounts
 from core.store import open_store
@@ -76,7 +76,7 @@ def test_practice_keeps_its_own_database(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("COMMUNIQUE_DB", f"sqlite:///{paths.default_db_path()}")  # even a configured team store
     assert paths.database_url() == f"sqlite:///{paths.practice_db_path()}"
     training = open_store()
-    assert accounts.list_accounts(training) == []
+    assert queries.list_accounts(training) == []
     training.dispose()
     with pytest.raises(UserError, match="Practice mode keeps its own database"):
         paths.database_url("sqlite:////tmp/elsewhere.sqlite3")

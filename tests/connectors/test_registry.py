@@ -18,7 +18,7 @@ from core import platforms, secrets
 from core.errors import ConfigurationError, UserError
 from core.services import accounts
 from core.store import Store
-from tests.connectors.plugin_pkg import install_plugin, plugin_installed
+from tests.support.plugins import install_plugin, plugin_installed
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,7 +39,9 @@ def test_an_unknown_platform_is_a_user_error() -> None:
 
 def test_a_plugin_is_discovered_and_publishes_end_to_end(plugin: Path, store: Store) -> None:
     assert "echo" in platforms.platform_names()
-    account = accounts.add_account(store, name="Echo desk", platform="echo", language="en", timezone="UTC")
+    account = accounts.add_account(
+        store, name="Echo desk", platform="echo", language="en", timezone="UTC", external_id="echo-1"
+    )
     connector = connector_for(account_context(account))
     assert isinstance(connector, Connector)
     published = connector.publish(OutgoingPost(variant_id=1, text="Through a plugin"))
@@ -52,7 +54,9 @@ def test_a_plugin_is_discovered_and_publishes_end_to_end(plugin: Path, store: St
 def test_a_plugin_names_its_credential_fields(plugin: Path, store: Store) -> None:
     from core import secrets
 
-    account = accounts.add_account(store, name="Echo desk", platform="echo", language="en", timezone="UTC")
+    account = accounts.add_account(
+        store, name="Echo desk", platform="echo", language="en", timezone="UTC", external_id="echo-1"
+    )
     secrets.store_secret("echo", "Echo desk", "token", "echo-token-0123456")
     context = account_context(account)
     assert {name: value.reveal() for name, value in context.credentials.items()} == {"token": "echo-token-0123456"}
@@ -73,6 +77,8 @@ def test_the_cli_accepts_a_plugin_platform_in_a_subprocess(plugin: Path) -> None
         "en",
         "--timezone",
         "UTC",
+        "--user-id",
+        "echo-1",
         "--json",
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
@@ -85,7 +91,8 @@ def test_the_cli_accepts_a_plugin_platform_in_a_subprocess(plugin: Path) -> None
 
 
 def test_a_broken_plugin_is_a_configuration_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    site = install_plugin(tmp_path / "site", entry_points={"broken": "communique_echo:NoSuchClass"})
+    broken = {"communique.connectors": {"broken": "communique_echo:NoSuchClass"}}
+    site = install_plugin(tmp_path / "site", entry_points=broken)
     monkeypatch.syspath_prepend(str(site))
     try:
         with pytest.raises(ConfigurationError, match="cannot be loaded"):

@@ -16,7 +16,7 @@ from connectors.base import OutgoingPost, RetryableError
 from connectors.sandbox import Sandbox
 from connectors.sandbox.faults import Faults, FaultSpecError, parse_spec
 from connectors.x import XConnector
-from tests.connectors.conftest import x_account
+from tests.support.connector_accounts import x_account
 
 ROOT = Path(__file__).resolve().parents[2]
 BEARER = {"Authorization": "Bearer some-user-token"}

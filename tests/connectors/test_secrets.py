@@ -14,7 +14,7 @@ from connectors.base import AccountContext, ConnectorError, OutgoingPost
 from connectors.facebook import exchange_page_token
 from connectors.registry import account_context, connector_for
 from connectors.sandbox import Sandbox
-from core import secrets
+from core import queries, secrets
 from core.services import accounts
 from core.store import Store
 from main import main
@@ -61,7 +61,7 @@ def test_secrets_never_leak(
     secrets.store_secret("x", "X two", "bearer_token", X2_BEARER)
     secrets.store_secret("facebook", "Page", "page_token", PAGE_TOKEN)
 
-    connectors = [connector_for(account_context(accounts.get_account(store, n))) for n in ("X one", "X two", "Page")]
+    connectors = [connector_for(account_context(queries.get_account(store, n))) for n in ("X one", "X two", "Page")]
     texts: list[str] = []
 
     def attempt(call: Callable[[], object]) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from connectors import textrules
 from connectors.base import MediaItem
-from core import textlength
+from connectors.xlength import X_LIMIT, x_is_valid, x_weighted_length
 
 CONFORMANCE = json.loads((Path(__file__).parent / "data" / "twitter_text_validate.json").read_text(encoding="utf-8"))
 
@@ -17,8 +17,8 @@ CONFORMANCE = json.loads((Path(__file__).parent / "data" / "twitter_text_validat
 @pytest.mark.parametrize("case", CONFORMANCE["cases"], ids=lambda c: c["description"][:60])
 def test_x_weighted_length_agrees_with_twitter_text_conformance(case: dict[str, object]) -> None:
     if case["weightedLength"] is not None:
-        assert textlength.x_weighted_length(str(case["text"])) == case["weightedLength"]
-    assert textlength.x_is_valid(str(case["text"])) is case["valid"]
+        assert x_weighted_length(str(case["text"])) == case["weightedLength"]
+    assert x_is_valid(str(case["text"])) is case["valid"]
 
 
 def test_check_x_reports_weighted_length_and_limit() -> None:
@@ -43,7 +43,7 @@ def test_split_thread_numbers_parts_that_each_fit() -> None:
     text = "\n\n".join(" ".join(f"word{i}" for i in range(j, j + 20)) + " https://example.org/x" for j in range(10))
     parts = textrules.split_thread(text)
     assert len(parts) > 1
-    assert all(textlength.x_weighted_length(p) <= textlength.X_LIMIT for p in parts)
+    assert all(x_weighted_length(p) <= X_LIMIT for p in parts)
     assert [p.split(" ", 1)[0] for p in parts] == [f"{i}/{len(parts)}" for i in range(1, len(parts) + 1)]
     assert " ".join(_body(p) for p in parts).split() == text.split()  # nothing lost, nothing added
     assert any("\n\n" in p for p in parts)  # paragraphs survive inside a part
@@ -53,13 +53,13 @@ def test_split_thread_numbers_parts_that_each_fit() -> None:
 def test_split_thread_handles_text_without_spaces() -> None:
     sentence = "本日、大使館は領事業務の時間を変更します。"  # 21 characters, weight 42
     parts = textrules.split_thread(sentence * 20)
-    assert all(textlength.x_weighted_length(p) <= textlength.X_LIMIT for p in parts)
+    assert all(x_weighted_length(p) <= X_LIMIT for p in parts)
     assert all(_body(p).endswith("。") for p in parts)  # breaks after a full stop, not mid-sentence
     assert "".join(_body(p) for p in parts) == sentence * 20
     unbroken = "あ" * 400
     pieces = textrules.split_thread(unbroken)
     assert "".join(_body(p) for p in pieces) == unbroken
-    assert all(textlength.x_weighted_length(p) <= textlength.X_LIMIT for p in pieces)
+    assert all(x_weighted_length(p) <= X_LIMIT for p in pieces)
 
 
 def test_check_x_as_thread_fits_and_counts_parts() -> None:

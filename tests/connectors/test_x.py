@@ -22,7 +22,7 @@ from connectors.sandbox import Sandbox
 from connectors.sandbox.state import PostRecord, user_id_for
 from connectors.x import XConnector
 from core.secrets import Secret
-from tests.connectors.conftest import X_KEYS, x_account
+from tests.support.connector_accounts import X_KEYS, x_account
 
 AN_HOUR_AGO = datetime.now(UTC) - timedelta(hours=1)
 

@@ -13,7 +13,7 @@ from connectors.base import MediaItem, OutgoingPost, RetryableError
 from connectors.sandbox import Sandbox
 from connectors.sandbox.state import PostRecord, user_id_for
 from connectors.x import XConnector
-from tests.connectors.conftest import X_KEYS
+from tests.support.connector_accounts import X_KEYS
 
 AN_HOUR_AGO = datetime.now(UTC) - timedelta(hours=1)
 THREAD = OutgoingPost(variant_id=1, text="word " * 120, as_thread=True)  # three parts

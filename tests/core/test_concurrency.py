@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import create_engine, text
 
+from core import queries
 from core.domain import VariantStatus
 from core.errors import ConflictError
 from core.services import accounts, posts
@@ -71,5 +72,5 @@ def test_cancel_does_not_overwrite_a_concurrent_claim(postgres_url: str, monkeyp
     publisher.dispose()
     assert len(outcome) == 1 and isinstance(outcome[0], ConflictError)
     assert "started publishing" in str(outcome[0])
-    assert posts.get_post(store, post.id).variants[0].status is VariantStatus.PUBLISHING
+    assert queries.get_post(store, post.id).variants[0].status is VariantStatus.PUBLISHING
     store.dispose()

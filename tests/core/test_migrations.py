@@ -9,6 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, select
 
+from core import queries
 from core.services import accounts, posts
 from core.store import Store, open_store
 from core.store.migrate import current_revision, downgrade, head_revision, upgrade
@@ -68,7 +69,7 @@ def test_downgrade_then_upgrade_keeps_the_data(empty_store: Store) -> None:
     assert "glossary_terms" not in inspect(empty_store.engine).get_table_names()
     upgrade(empty_store)
     assert current_revision(empty_store) == head_revision()
-    after = posts.get_post(empty_store, created.id)
+    after = queries.get_post(empty_store, created.id)
     assert after == created
     assert after.variants[0].scheduled_at == datetime(2099, 1, 1, 0, 0, tzinfo=UTC)
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from core import paths
+from core import paths, queries
 from core.domain import TextOrigin, VariantStatus
 from core.errors import ConflictError, NotFoundError, UserError
-from core.services import accounts, audit, posts
+from core.services import accounts, posts
 from core.store import Store
 from core.store.tables import posts as posts_table
 from core.store.tables import variants
@@ -82,7 +82,7 @@ def test_bad_input_is_refused_and_nothing_is_written(
     with pytest.raises(UserError, match=message):
         posts.create_post(three_accounts, **fields)  # type: ignore[arg-type]
     assert _post_count(three_accounts) == 0
-    assert audit.list_events(three_accounts, entity="post") == []
+    assert queries.list_events(three_accounts, entity="post") == []
 
 
 def test_fold_choice_picks_the_instant(three_accounts: Store) -> None:
@@ -114,7 +114,14 @@ def test_media_is_checked_by_content_and_copied(three_accounts: Store, tmp_path:
 def test_edit_draft_updates_source_variants_but_keeps_edited_ones(three_accounts: Store) -> None:
     post = posts.create_post(three_accounts, text="Version one", accounts=["Berlin", "Tokyo"], source_language="en")
     berlin, tokyo = post.variants
-    posts.edit_variant(three_accounts, tokyo.id, text="バージョン1", origin=TextOrigin.HUMAN, reviewed=True)
+    posts.edit_variant(
+        three_accounts,
+        tokyo.id,
+        text="バージョン1",
+        expected_version=tokyo.version,
+        origin=TextOrigin.HUMAN,
+        reviewed=True,
+    )
     edited = posts.edit_draft(three_accounts, post.id, text="Version two")
     by_account = {v.account_name: v for v in edited.variants}
     assert edited.text == "Version two"
@@ -124,7 +131,7 @@ def test_edit_draft_updates_source_variants_but_keeps_edited_ones(three_accounts
     assert by_account["Tokyo"].reviewed is False  # the person must look again at the new source
     with pytest.raises(UserError, match="text is empty"):
         posts.edit_draft(three_accounts, post.id, text="")
-    assert posts.get_post(three_accounts, post.id).text == "Version two"
+    assert queries.get_post(three_accounts, post.id).text == "Version two"
 
 
 def test_editing_the_text_never_leaves_a_translation_of_the_old_text_scheduled(three_accounts: Store) -> None:
@@ -137,8 +144,22 @@ def test_editing_the_text_never_leaves_a_translation_of_the_old_text_scheduled(t
         now=NOW,
     )
     hanoi, berlin, tokyo = post.variants
-    posts.edit_variant(three_accounts, berlin.id, text="Treffen am Montag", origin=TextOrigin.MACHINE, reviewed=True)
-    posts.edit_variant(three_accounts, tokyo.id, text="月曜日に会議", origin=TextOrigin.HUMAN, reviewed=True)
+    posts.edit_variant(
+        three_accounts,
+        berlin.id,
+        text="Treffen am Montag",
+        expected_version=berlin.version,
+        origin=TextOrigin.MACHINE,
+        reviewed=True,
+    )
+    posts.edit_variant(
+        three_accounts,
+        tokyo.id,
+        text="月曜日に会議",
+        expected_version=tokyo.version,
+        origin=TextOrigin.HUMAN,
+        reviewed=True,
+    )
     edited = posts.edit_draft(three_accounts, post.id, text="Meeting CANCELLED")
     after = {v.account_name: v for v in edited.variants}
     # The source-language variant follows and stays scheduled.
@@ -151,7 +172,7 @@ def test_editing_the_text_never_leaves_a_translation_of_the_old_text_scheduled(t
     assert (after["Tokyo"].text, after["Tokyo"].text_origin) == ("月曜日に会議", TextOrigin.HUMAN)
     assert (after["Tokyo"].status, after["Tokyo"].reviewed) == (VariantStatus.DRAFT, False)
     assert after["Tokyo"].scheduled_at == tokyo.scheduled_at  # kept for rescheduling
-    (event,) = [e for e in audit.list_events(three_accounts, entity="post", entity_id=post.id) if e.action == "edit"]
+    (event,) = [e for e in queries.list_events(three_accounts, entity="post", entity_id=post.id) if e.action == "edit"]
     assert event.details["back_to_draft"] == [berlin.id, tokyo.id]
     assert hanoi.id not in event.details["back_to_draft"]
 
@@ -164,7 +185,7 @@ def test_published_variants_cannot_be_edited_or_cancelled(three_accounts: Store)
     with three_accounts.write() as conn:
         conn.execute(variants.update().where(variants.c.id == berlin.id).values(status="published", remote_id="42"))
     with pytest.raises(ConflictError, match="no longer be edited"):
-        posts.edit_variant(three_accounts, berlin.id, text="changed")
+        posts.edit_variant(three_accounts, berlin.id, text="changed", expected_version=None)
     with pytest.raises(ConflictError, match="create a new post"):
         posts.edit_draft(three_accounts, post.id, text="changed")
     cancelled = posts.cancel_post(three_accounts, post.id)
@@ -173,7 +194,9 @@ def test_published_variants_cannot_be_edited_or_cancelled(three_accounts: Store)
     with pytest.raises(ConflictError, match="nothing left to cancel"):
         posts.cancel_post(three_accounts, post.id)
     tokyo = next(v for v in post.variants if v.account_name == "Tokyo")
-    (event,) = [e for e in audit.list_events(three_accounts, entity="post", entity_id=post.id) if e.action == "cancel"]
+    (event,) = [
+        e for e in queries.list_events(three_accounts, entity="post", entity_id=post.id) if e.action == "cancel"
+    ]
     assert event.details == {"variants": [tokyo.id]}  # only the variant that was still open
 
 
@@ -195,17 +218,17 @@ def test_add_targets_and_reschedule(three_accounts: Store) -> None:
     by_account = {v.account_name: v for v in post.variants}
     assert by_account["Tokyo"].scheduled_at == datetime(2027, 1, 31, 23, 30, tzinfo=UTC)
     assert by_account["Berlin"].status is VariantStatus.DRAFT
-    actions = [e.action for e in audit.list_events(three_accounts, entity="post", entity_id=post.id)]
+    actions = [e.action for e in queries.list_events(three_accounts, entity="post", entity_id=post.id)]
     assert actions == ["schedule", "add_targets", "create"]
 
 
 def test_list_filters_by_variant_status_and_show_finds_one(three_accounts: Store) -> None:
     draft = posts.create_post(three_accounts, text="draft", accounts=["Tokyo"])
     scheduled = posts.create_post(three_accounts, text="sched", accounts=["Tokyo"], at=datetime(2027, 6, 1, 9), now=NOW)
-    assert [p.id for p in posts.list_posts(three_accounts)] == [scheduled.id, draft.id]
-    assert [p.id for p in posts.list_posts(three_accounts, status="scheduled")] == [scheduled.id]
-    assert [p.id for p in posts.list_posts(three_accounts, status="DRAFT")] == [draft.id]
+    assert [p.id for p in queries.list_posts(three_accounts)] == [scheduled.id, draft.id]
+    assert [p.id for p in queries.list_posts(three_accounts, status="scheduled")] == [scheduled.id]
+    assert [p.id for p in queries.list_posts(three_accounts, status="DRAFT")] == [draft.id]
     with pytest.raises(UserError, match="Unknown status"):
-        posts.list_posts(three_accounts, status="sent")
+        queries.list_posts(three_accounts, status="sent")
     with pytest.raises(NotFoundError, match="No post with id 999"):
-        posts.get_post(three_accounts, 999)
+        queries.get_post(three_accounts, 999)

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError, StatementError
 
-from core import paths
+from core import paths, queries
 from core.errors import ConfigurationError
 from core.services import accounts, posts
 from core.store import Store, open_store
@@ -56,7 +56,7 @@ def test_times_come_back_aware_utc_on_both_backends(any_store: Store) -> None:
         at=datetime(2099, 7, 1, 9, 0),
         now=datetime(2026, 1, 1, tzinfo=UTC),
     )
-    loaded = posts.get_post(any_store, created.id)
+    loaded = queries.get_post(any_store, created.id)
     scheduled = loaded.variants[0].scheduled_at
     assert scheduled is not None
     assert scheduled.utcoffset() == timedelta(0)
@@ -127,7 +127,7 @@ def test_concurrent_writers_from_threads_and_a_second_process_connection_all_lan
         thread.join(timeout=120)
     second.dispose()
     assert errors == []
-    assert len(posts.list_posts(store)) == 45
+    assert len(queries.list_posts(store)) == 45
 
 
 @pytest.mark.parametrize(

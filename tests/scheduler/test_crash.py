@@ -15,7 +15,8 @@ from connectors.sandbox import Sandbox
 from core import paths
 from core.store import Store, open_store
 from core.store.tables import publish_attempts, variants
-from tests.scheduler.workers import (
+from tests.support.polling import wait_until
+from tests.support.workers import (
     CREDENTIALS,
     open_count,
     prepare,
@@ -51,15 +52,6 @@ def _fault_spec(rate: float, mix: dict[str, float]) -> str:
 FAULTS = _fault_spec(ERROR_RATE, ERROR_MIX)
 
 
-def _wait_until(condition: object, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():  # type: ignore[operator]
-            return True
-        time.sleep(0.05)
-    return False
-
-
 def test_a_worker_killed_at_random_points_publishes_every_post_exactly_once(store: Store, tmp_path: Path) -> None:
     rng = random.Random(2027)
     # Duplicates accepted: a post sent twice shows as two posts, instead of being refused by the emulator.
@@ -73,7 +65,7 @@ def test_a_worker_killed_at_random_points_publishes_every_post_exactly_once(stor
             worker = start_worker(tmp_path / f"worker-{kills}.log")
             # Kill it while it publishes: after a random number of new posts reach the platform.
             target = before + rng.randint(2, 12)
-            _wait_until(lambda target=target: len(sandbox.posts("x")) >= target or not open_count(store), 20)
+            wait_until(lambda target=target: len(sandbox.posts("x")) >= target or not open_count(store), 20)
             time.sleep(rng.uniform(0, 0.2))
             stop_worker(worker, signal.SIGKILL)
             kills += 1
@@ -81,7 +73,7 @@ def test_a_worker_killed_at_random_points_publishes_every_post_exactly_once(stor
         worker = start_worker(log)
         try:
             assert wait_ready(log)
-            assert _wait_until(lambda: not open_count(store), 120), log.read_text()[-3000:]
+            assert wait_until(lambda: not open_count(store), 120), log.read_text()[-3000:]
         finally:
             assert stop_worker(worker) == 0  # SIGTERM: a clean stop
 
@@ -121,7 +113,7 @@ def test_two_workers_on_one_database_only_one_publishes(
             first, second = start_worker(tmp_path / "a.log", url, *slow), start_worker(tmp_path / "b.log", url, *slow)
             try:
                 assert wait_ready(tmp_path / "a.log") and wait_ready(tmp_path / "b.log")
-                assert _wait_until(lambda: published_count(shared) >= 30, 120)
+                assert wait_until(lambda: published_count(shared) >= 30, 120)
             finally:
                 codes = [stop_worker(first), stop_worker(second)]
             on_platform = sandbox.posts("x")

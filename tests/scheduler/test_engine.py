@@ -11,17 +11,17 @@ from pathlib import Path
 import pytest
 
 from connectors.sandbox import Sandbox
-from core import timeutil
+from core import queries, timeutil
 from core.domain import VariantStatus
-from core.services import accounts, posts
+from core.services import accounts
 from core.store import Store
 from scheduler.engine import Engine, EngineSettings, SweepReport
 from scheduler.events import Event, EventBus, EventKind
 from scheduler.lease import current_holder
-from tests.scheduler.conftest import EngineMaker, add_account, local_in, schedule, texts
-from tests.scheduler.fakes import FakeClock
-from tests.scheduler.test_crash import _wait_until
-from tests.scheduler.workers import start_worker, stop_worker, wait_ready
+from tests.support.fake_clock import FakeClock
+from tests.support.polling import wait_until
+from tests.support.scheduling import EngineMaker, add_account, local_in, schedule, texts
+from tests.support.workers import start_worker, stop_worker, wait_ready
 
 
 def test_a_started_engine_publishes_late_posts_at_start_and_wakes_for_the_next_one(
@@ -50,7 +50,7 @@ def test_a_started_engine_publishes_late_posts_at_start_and_wakes_for_the_next_o
     finally:
         engine.stop()
     assert published == [late, upcoming]
-    assert all(posts.get_variant(store, v).status is VariantStatus.PUBLISHED for v in (late, upcoming))
+    assert all(queries.get_variant(store, v).status is VariantStatus.PUBLISHED for v in (late, upcoming))
     assert sorted(texts(sandbox)) == ["Hello", "Soon"]
     holder = current_holder(store)
     assert holder is not None and holder[0] == engine.holder and holder[1] <= timeutil.now_utc()  # released
@@ -67,7 +67,7 @@ def test_a_broken_stage_does_not_stop_the_others_nor_the_next_wake_up(
     clock.set(due)
     report = make_engine().sweep()
     assert report.failed == ["recurrences"]
-    assert posts.get_variant(store, variant_id).status is VariantStatus.PUBLISHED
+    assert queries.get_variant(store, variant_id).status is VariantStatus.PUBLISHED
     assert texts(sandbox) == ["Hello"]
     assert report.next_wake is not None and report.next_wake <= clock.now + timedelta(minutes=1)
 
@@ -93,7 +93,7 @@ def test_a_wake_up_made_late_by_a_suspended_process_still_runs(store: Store, tmp
             time.sleep((due - timeutil.now_utc()).total_seconds() + 2.5)
             worker.send_signal(signal.SIGCONT)
             resumed = time.monotonic()
-            published = _wait_until(lambda: posts.get_variant(store, variant_id).status is VariantStatus.PUBLISHED, 30)
+            published = wait_until(lambda: queries.get_variant(store, variant_id).status is VariantStatus.PUBLISHED, 30)
             late = time.monotonic() - resumed
         finally:
             worker.send_signal(signal.SIGCONT)
@@ -126,5 +126,5 @@ def test_a_stop_right_after_the_start_up_sweep_ends_apschedulers_thread_quietly(
         engine.start()
         assert FirstSweep.swept.wait(timeout=30)
         assert engine.stop()
-    assert _wait_until(lambda: not any(t.name == "APScheduler" for t in threading.enumerate()), 10)
+    assert wait_until(lambda: not any(t.name == "APScheduler" for t in threading.enumerate()), 10)
     assert crashed == []

@@ -10,20 +10,21 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from connectors.base import OutgoingPost
 from connectors.sandbox import Sandbox
-from core import timeutil
-from core.domain import VariantStatus
+from core import queries, timeutil
+from core.domain import AuditAction, VariantStatus
 from core.errors import UserError
 from core.services import audit, posts
 from core.store import Store
-from core.store.tables import audit_events
+from core.store.tables import audit_events, variants
 from scheduler.connections import default_factory
 from scheduler.events import Event, EventBus, EventFeed, EventKind, FeedCursor, follow
-from tests.scheduler.conftest import EngineMaker, add_account, local_in, schedule
-from tests.scheduler.fakes import FakeClock
-from tests.scheduler.workers import CREDENTIALS, prepare, start_worker, stop_worker, wait_ready
+from tests.support.fake_clock import FakeClock
+from tests.support.scheduling import EngineMaker, add_account, local_in, schedule
+from tests.support.workers import CREDENTIALS, prepare, start_worker, stop_worker, wait_ready
 
 
 def test_subscribers_get_their_kinds_and_a_broken_one_does_not_stop_the_others() -> None:
@@ -168,7 +169,9 @@ def test_follow_hands_each_new_event_on_until_stopped(store: Store) -> None:
     thread.start()
     try:
         with store.write() as conn:
-            audit.record(conn, actor="worker", action="miss", entity="variant", entity_id=3, details={"due": "x"})
+            audit.record(
+                conn, actor="worker", action=AuditAction.MISS, entity="variant", entity_id=3, details={"due": "x"}
+            )
         deadline = time.monotonic() + 10
         while not got and time.monotonic() < deadline:
             time.sleep(0.05)
@@ -192,23 +195,23 @@ def test_a_failed_or_missed_event_keeps_its_message_after_the_post_is_edited_and
     engine = make_engine()
     clock.set(due)
     engine.sweep()
-    duplicate = posts.get_variant(store, failing).last_error
-    missed = posts.get_variant(store, late).last_error
+    duplicate = queries.get_variant(store, failing).last_error
+    missed = queries.get_variant(store, late).last_error
     assert duplicate and missed and "grace window" in missed
 
     # Edited and rescheduled: one is refused again for another reason, the other goes out.
-    posts.edit_variant(store, failing, text="Summit, revised")
+    posts.edit_variant(store, failing, text="Summit, revised", expected_version=None)
     sandbox.set_faults("policy:1", times=1, path="/2/tweets", method="POST")
     again = clock.now + timedelta(minutes=1)
     for variant_id, minutes in ((failing, 1), (late, 2)):
-        post_id = posts.get_variant(store, variant_id).post_id
+        post_id = queries.get_variant(store, variant_id).post_id
         posts.schedule_post(store, post_id, local_in("Asia/Tokyo", again + timedelta(minutes=minutes)), now=clock.now)
         clock.set(again + timedelta(minutes=minutes))
         engine.sweep()
-    refused = posts.get_variant(store, failing)
+    refused = queries.get_variant(store, failing)
     assert refused.status is VariantStatus.FAILED and refused.last_error_class == "policy"
     assert refused.last_error and refused.last_error != duplicate
-    assert posts.get_variant(store, late).status is VariantStatus.PUBLISHED  # its last_error is gone
+    assert queries.get_variant(store, late).status is VariantStatus.PUBLISHED  # its last_error is gone
 
     replay = [item.event for item in EventFeed(store, FeedCursor()).poll()]
     assert [(e.details["error_class"], e.details["error"]) for e in replay if e.kind is EventKind.FAILED] == [
@@ -237,3 +240,25 @@ def test_a_feed_gives_nothing_from_before_its_start_and_each_event_carries_the_c
     for text in ("", "12", "1:2:3", "-1:0", "a:b"):
         with pytest.raises(UserError, match="is not an event cursor"):
             FeedCursor.parse(text)
+
+
+def test_a_retry_is_in_the_feed_with_its_reason_and_the_time_it_is_due_again(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    add_account(store, sandbox)
+    due = clock.now + timedelta(minutes=1)
+    variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now, text="Summit opens")
+    sandbox.set_faults("500:1", times=1, path="/2/tweets", method="POST")
+    engine = make_engine()
+    feed = EventFeed(store)  # another process's view: it runs no engine and sees no bus
+    clock.set(due)
+    engine.sweep()
+
+    (retry,) = [item.event for item in feed.poll()]
+    variant = queries.get_variant(store, variant_id)
+    assert (retry.kind, retry.variant_id) == (EventKind.RETRY_SCHEDULED, variant_id)
+    assert variant.status is VariantStatus.SCHEDULED and variant.last_error_class == "retryable"
+    assert retry.details["error_class"] == "retryable" and retry.details["error"] == variant.last_error
+    with store.read() as conn:
+        next_at = conn.execute(select(variants.c.next_attempt_at).where(variants.c.id == variant_id)).scalar_one()
+    assert retry.details["at"] == next_at.isoformat()

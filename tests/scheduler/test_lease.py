@@ -10,17 +10,17 @@ import pytest
 from sqlalchemy import create_engine, select, text
 
 from connectors.sandbox import Sandbox
-from core import timeutil
+from core import queries, timeutil
 from core.domain import VariantStatus
 from core.services import posts
 from core.store import Store, open_store
 from core.store.tables import publish_attempts
 from scheduler.engine import Engine, EngineSettings
 from scheduler.lease import AdvisoryLease, Lease, current_holder
-from tests.scheduler.conftest import EngineMaker, add_account, local_in, texts
-from tests.scheduler.fakes import FakeClock
-from tests.scheduler.test_crash import _wait_until
-from tests.scheduler.workers import CREDENTIALS, prepare, published_count
+from tests.support.fake_clock import FakeClock
+from tests.support.polling import wait_until
+from tests.support.scheduling import EngineMaker, add_account, local_in, texts
+from tests.support.workers import CREDENTIALS, prepare, published_count
 
 
 def test_on_sqlite_only_one_holder_until_release_or_expiry(store: Store, clock: FakeClock) -> None:
@@ -63,7 +63,7 @@ def test_two_engines_on_one_database_publish_each_post_once(
     reports = [first.sweep(), second.sweep(), first.sweep(), second.sweep()]
     assert [r.leader for r in reports] == [True, False, True, False]
     assert sum(len(r.outcomes) for r in reports) == 5
-    assert all(posts.get_variant(any_store, i).status is VariantStatus.PUBLISHED for i in ids)
+    assert all(queries.get_variant(any_store, i).status is VariantStatus.PUBLISHED for i in ids)
     assert sorted(texts(sandbox)) == [f"post {i}" for i in range(5)]
     first.stop()  # a clean stop hands over at once
     assert second.sweep().leader
@@ -121,13 +121,13 @@ def test_killing_the_leaders_connection_hands_publishing_to_the_other_worker(
         leader, other = Engine(shared, settings=settings), Engine(shared, settings=settings)
         leader.start()
         try:
-            assert _wait_until(lambda: published_count(shared) == 3, 60)
+            assert wait_until(lambda: published_count(shared) == 3, 60)
             other.start()
             pid = leader.lease.backend_pid  # type: ignore[attr-defined]
             assert pid is not None and not other.lease.held
             started = time.monotonic()
             _terminate(postgres_url, pid)
-            assert _wait_until(lambda: other.lease.held and not leader.lease.held, 30)
+            assert wait_until(lambda: other.lease.held and not leader.lease.held, 30)
             handover = time.monotonic() - started
             due = timeutil.now_utc() - timedelta(minutes=1)
             local = due.astimezone(timeutil.zone("Asia/Tokyo")).replace(tzinfo=None)
@@ -137,7 +137,7 @@ def test_killing_the_leaders_connection_hands_publishing_to_the_other_worker(
                 .id
                 for i in range(3)
             ]
-            assert _wait_until(lambda: published_count(shared) == 6, 60)
+            assert wait_until(lambda: published_count(shared) == 6, 60)
         finally:
             other.stop()
             leader.stop()

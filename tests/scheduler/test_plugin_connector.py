@@ -10,15 +10,15 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from core import secrets
+from core import queries, secrets
 from core.domain import VariantStatus
-from core.services import accounts, posts
+from core.services import accounts
 from core.store import Store
 from core.store.tables import engagement_snapshots, publish_attempts
 from scheduler.events import Event, EventKind
-from tests.connectors.plugin_pkg import plugin_installed
-from tests.scheduler.conftest import EngineMaker, local_in, schedule
-from tests.scheduler.fakes import FakeClock
+from tests.support.fake_clock import FakeClock
+from tests.support.plugins import plugin_installed
+from tests.support.scheduling import EngineMaker, local_in, schedule
 
 plugin = pytest.fixture(plugin_installed, name="plugin")
 
@@ -33,7 +33,9 @@ def _echo(plugin: Path) -> Any:
 
 def _echo_variant(store: Store, clock: FakeClock, text: str) -> int:
     """An account of the plugin's platform, with its credential in the keyring, and a post due in a minute."""
-    accounts.add_account(store, name="Echo desk", platform="echo", language="en", timezone="Europe/Berlin")
+    accounts.add_account(
+        store, name="Echo desk", platform="echo", language="en", timezone="Europe/Berlin", external_id="echo-1"
+    )
     secrets.store_secret("echo", "Echo desk", "token", "echo-token-0123456789")
     return schedule(
         store, "Echo desk", local_in("Europe/Berlin", clock.now + timedelta(minutes=1)), clock.now, text=text
@@ -69,7 +71,7 @@ def test_a_plugin_platform_publishes_and_is_polled_through_the_scheduler(
     clock.advance(minutes=1)
     engine.sweep()
 
-    variant = posts.get_variant(store, variant_id)
+    variant = queries.get_variant(store, variant_id)
     assert variant.status is VariantStatus.PUBLISHED
     assert (variant.remote_id, variant.remote_url) == ("1", "echo://1")
     assert echo.PUBLISHED == [("Echo desk", "Through the scheduler")]
@@ -86,7 +88,7 @@ def test_a_plugin_platform_publishes_and_is_polled_through_the_scheduler(
     clock.set(engine.next_wake() or clock.now)
     engine.sweep()
     assert len(_snapshots(store)) == 1  # no snapshot of empty counts
-    gone = posts.get_variant(store, variant_id)
+    gone = queries.get_variant(store, variant_id)
     assert gone.status is VariantStatus.PUBLISHED and (gone.last_error or "").startswith("Metrics failing")
 
 
@@ -99,11 +101,11 @@ def test_a_lost_answer_is_reconciled_through_the_plugins_find_published(
     engine = make_engine()
     clock.advance(minutes=1)
     engine.sweep()
-    assert posts.get_variant(store, variant_id).status is VariantStatus.SCHEDULED  # a retry is due
+    assert queries.get_variant(store, variant_id).status is VariantStatus.SCHEDULED  # a retry is due
 
     clock.advance(minutes=2)
     engine.sweep()
-    variant = posts.get_variant(store, variant_id)
+    variant = queries.get_variant(store, variant_id)
     assert variant.status is VariantStatus.PUBLISHED and variant.remote_id == "1"
     assert echo.PUBLISHED == [("Echo desk", "Said once")]  # looked up, not sent again
     assert _outcomes(store, variant_id) == ["retry", "reconciled"]

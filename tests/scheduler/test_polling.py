@@ -9,16 +9,16 @@ from itertools import pairwise
 from sqlalchemy import select
 
 from connectors.sandbox import Sandbox
+from core import queries
 from core.domain import VariantStatus
-from core.services import posts
 from core.store import Store
 from core.store.tables import accounts, engagement_snapshots, variants
 from scheduler.cadence import PollingPolicy
 from scheduler.engine import Engine, EngineSettings
 from scheduler.events import Event, EventKind
 from scheduler.poller import METRICS_ERROR
-from tests.scheduler.conftest import EngineMaker, add_account, local_in, schedule
-from tests.scheduler.fakes import FakeClock
+from tests.support.fake_clock import FakeClock
+from tests.support.scheduling import EngineMaker, add_account, local_in, schedule
 
 T0 = datetime(2027, 1, 4, 0, 0, tzinfo=UTC)
 
@@ -135,13 +135,13 @@ def test_a_failed_poll_is_retried_later_without_losing_the_schedule(
     engine.sweep()
     assert _snapshots(store) == []
     assert engine.next_wake() == clock.now + timedelta(minutes=15)
-    failing = posts.get_variant(store, variant_id)  # what the GUI and "post show" read
+    failing = queries.get_variant(store, variant_id)  # what the GUI and "post show" read
     assert failing.status is VariantStatus.PUBLISHED and failing.last_error_class == METRICS_ERROR
     assert failing.last_error is not None and failing.last_error.startswith("Metrics failing: retryable: ")
     clock.advance(minutes=15)
     engine.sweep()
     assert len(_snapshots(store)) == 1
-    recovered = posts.get_variant(store, variant_id)
+    recovered = queries.get_variant(store, variant_id)
     assert (recovered.last_error_class, recovered.last_error) == (None, None)
 
 
@@ -165,7 +165,7 @@ def test_metrics_that_keep_failing_are_retried_ever_less_often_and_stop_at_max_a
     assert waits == sorted(waits) and len(tries) <= 15  # 15 minutes, doubling to a day; not 670 polls
     assert tries[-1] <= due + policy.max_age
     assert _snapshots(store)[1:] == []
-    variant = posts.get_variant(store, variant_id)
+    variant = queries.get_variant(store, variant_id)
     assert variant.status is VariantStatus.PUBLISHED and variant.last_error_class == METRICS_ERROR
     assert variant.last_error is not None
     assert variant.last_error.startswith("Metrics failing: authentication: ")
@@ -202,8 +202,8 @@ def test_a_post_deleted_on_the_platform_shows_why_its_metrics_stopped(
     engine, variant_id, _due = _one_published(
         store, sandbox, make_engine, clock, PollingPolicy(max_age=timedelta(days=2))
     )
-    remote_id = posts.get_variant(store, variant_id).remote_id
+    remote_id = queries.get_variant(store, variant_id).remote_id
     assert remote_id is not None and sandbox.state.delete(remote_id)  # removed by hand on X
     assert len(_sweep_at_each_wake_up(engine, clock)) <= 10 and _snapshots(store) == []
-    last_error = posts.get_variant(store, variant_id).last_error
+    last_error = queries.get_variant(store, variant_id).last_error
     assert last_error is not None and last_error.startswith("Metrics failing: the platform shows nothing")

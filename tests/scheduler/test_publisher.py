@@ -14,15 +14,17 @@ from sqlalchemy import select
 
 from connectors.base import OutgoingPost, Published, RateLimitedError
 from connectors.sandbox import Sandbox
-from core.domain import Account, VariantStatus
-from core.services import audit, posts
+from core import queries
+from core.domain import Account, ErrorClass, VariantStatus
+from core.services import posts
 from core.store import Store
 from core.store.tables import publish_attempts, variants
 from scheduler.backoff import RetryPolicy
 from scheduler.connections import default_factory
 from scheduler.engine import EngineSettings
 from scheduler.events import Event, EventKind
-from tests.scheduler.conftest import (
+from tests.support.fake_clock import FakeClock
+from tests.support.scheduling import (
     EngineMaker,
     Spy,
     add_account,
@@ -32,7 +34,6 @@ from tests.scheduler.conftest import (
     schedule,
     texts,
 )
-from tests.scheduler.fakes import FakeClock
 
 
 def attempts_of(store: Store, variant_id: int) -> list[tuple[int, str, str | None]]:
@@ -66,26 +67,26 @@ def test_publishes_once_and_commits_the_intent_before_the_call(
     seen: list[tuple[VariantStatus, list[tuple[int, str, str | None]]]] = []
 
     def look(_post: OutgoingPost) -> None:  # read through the store, as another process would
-        seen.append((posts.get_variant(store, due_variant).status, attempts_of(store, due_variant)))
+        seen.append((queries.get_variant(store, due_variant).status, attempts_of(store, due_variant)))
 
     factory = lambda account: Spy(default_factory(account), look)  # noqa: E731
     report = make_engine(factory=factory).sweep()
 
     assert seen == [(VariantStatus.PUBLISHING, [(1, "pending", None)])]
-    variant = posts.get_variant(store, due_variant)
+    variant = queries.get_variant(store, due_variant)
     assert variant.status is VariantStatus.PUBLISHED
     assert [p["id"] for p in sandbox.posts("x")] == [variant.remote_id]
     assert attempts_of(store, due_variant) == [(1, "published", None)]
     assert [o.status for o in report.outcomes] == [VariantStatus.PUBLISHED]
     assert [e.kind for e in events] == [EventKind.PUBLISHED]
-    assert [e.action for e in audit.list_events(store, entity="variant", entity_id=due_variant)] == ["publish"]
+    assert [e.action for e in queries.list_events(store, entity="variant", entity_id=due_variant)] == ["publish"]
     make_engine().sweep()  # nothing left to do: published exactly once
     assert texts(sandbox) == ["Hello"]
 
 
 def test_a_claim_succeeds_once_per_version(store: Store, make_engine: EngineMaker, due_variant: int) -> None:
     first, second = make_engine(), make_engine()
-    version = posts.get_variant(store, due_variant).version
+    version = queries.get_variant(store, due_variant).version
     assert first.publisher.claim(due_variant, version) is not None
     assert second.publisher.claim(due_variant, version) is None
     assert second.publisher.claim(due_variant, version + 1) is None  # now publishing, not scheduled
@@ -98,7 +99,7 @@ def test_server_errors_back_off_with_jitter_then_give_up(
     sandbox.set_faults("503:1", path="/2/tweets", method="POST")
     engine = make_engine()  # three attempts, the first retry 15-30 s later
     engine.sweep()
-    variant = posts.get_variant(store, due_variant)
+    variant = queries.get_variant(store, due_variant)
     assert (variant.status, variant.last_error_class) == (VariantStatus.SCHEDULED, "retryable")
     first_retry = next_attempt_at(store, due_variant)
     assert clock.now + timedelta(seconds=15) <= first_retry <= clock.now + timedelta(seconds=30)
@@ -110,7 +111,7 @@ def test_server_errors_back_off_with_jitter_then_give_up(
     assert clock.now + timedelta(seconds=30) <= second_retry <= clock.now + timedelta(seconds=60)
     clock.set(second_retry)
     engine.sweep()
-    variant = posts.get_variant(store, due_variant)
+    variant = queries.get_variant(store, due_variant)
     assert variant.status is VariantStatus.FAILED
     assert variant.last_error is not None and variant.last_error.startswith("Gave up after 3 attempts")
     assert [a[1:] for a in attempts_of(store, due_variant)] == [("retry", "retryable")] * 2 + [("failed", "retryable")]
@@ -149,7 +150,7 @@ def test_permanent_errors_stop_at_once_with_the_reason(
     sandbox.clear_faults()
     clock.advance(hours=2)
     engine.sweep()
-    variant = posts.get_variant(store, variant_id)
+    variant = queries.get_variant(store, variant_id)
     assert variant.status is VariantStatus.FAILED and variant.last_error_class == kind
     assert variant.last_error and "Gave up" not in variant.last_error
     assert attempts_of(store, variant_id) == [(1, "failed", kind)]
@@ -164,7 +165,7 @@ def test_a_429_waits_until_the_reset_time(
     sandbox.set_rate_limit("x", "create", 1, window=600)  # the 429 answer carries the window's reset
     engine = make_engine()
     engine.sweep()
-    variant = posts.get_variant(store, due_variant)
+    variant = queries.get_variant(store, due_variant)
     assert (variant.status, variant.last_error_class) == (VariantStatus.SCHEDULED, "rate_limited")
     reset = next_attempt_at(store, due_variant)
     assert reset >= clock.now + timedelta(minutes=5)  # the window's reset, not the 15-30 s first step
@@ -174,7 +175,7 @@ def test_a_429_waits_until_the_reset_time(
     clock.set(reset)
     sandbox.advance(600)
     engine.sweep()
-    assert posts.get_variant(store, due_variant).status is VariantStatus.PUBLISHED
+    assert queries.get_variant(store, due_variant).status is VariantStatus.PUBLISHED
     assert [a[1] for a in attempts_of(store, due_variant)] == ["retry", "published"]
 
 
@@ -184,11 +185,11 @@ def test_a_dropped_answer_after_the_post_was_created_is_reconciled_not_resent(
     sandbox.set_faults("drop-after:1", times=1, path="/2/tweets", method="POST")
     engine = make_engine()
     engine.sweep()
-    assert posts.get_variant(store, due_variant).status is VariantStatus.SCHEDULED
+    assert queries.get_variant(store, due_variant).status is VariantStatus.SCHEDULED
     assert texts(sandbox) == ["Hello"]  # the platform has it; we never heard
     clock.advance(minutes=1)
     engine.sweep()
-    variant = posts.get_variant(store, due_variant)
+    variant = queries.get_variant(store, due_variant)
     assert variant.status is VariantStatus.PUBLISHED
     assert variant.remote_id == sandbox.posts("x")[0]["id"]
     assert texts(sandbox) == ["Hello"]
@@ -206,17 +207,17 @@ def test_the_rate_limit_headers_hold_the_account_back(
     engine = make_engine()
     clock.set(due)
     engine.sweep()
-    assert posts.get_variant(store, first).status is VariantStatus.PUBLISHED  # remaining is now 0
+    assert queries.get_variant(store, first).status is VariantStatus.PUBLISHED  # remaining is now 0
     clock.advance(minutes=2)
     engine.sweep()
     # Held back by the headers, without a request that would only earn a 429.
-    assert posts.get_variant(store, second).status is VariantStatus.SCHEDULED
+    assert queries.get_variant(store, second).status is VariantStatus.SCHEDULED
     assert attempts_of(store, second) == []
-    assert engine.limiter.blocked_until(posts.get_variant(store, first).account_id, clock.now) is not None
+    assert engine.limiter.blocked_until(queries.get_variant(store, first).account_id, clock.now) is not None
     clock.advance(minutes=15)
     sandbox.advance(900)
     engine.sweep()
-    assert posts.get_variant(store, second).status is VariantStatus.PUBLISHED
+    assert queries.get_variant(store, second).status is VariantStatus.PUBLISHED
 
 
 def test_the_look_up_stays_required_after_a_429_on_the_look_up_itself(
@@ -233,7 +234,7 @@ def test_the_look_up_stays_required_after_a_429_on_the_look_up_itself(
         engine.sweep()
         clock.advance(minutes=2)
         sandbox.advance(120)
-    variant = posts.get_variant(store, due_variant)
+    variant = queries.get_variant(store, due_variant)
     assert variant.status is VariantStatus.PUBLISHED
     assert texts(sandbox) == ["Hello"]
     assert [a[1:] for a in attempts_of(store, due_variant)] == [
@@ -246,10 +247,10 @@ def test_the_look_up_stays_required_after_a_429_on_the_look_up_itself(
 def test_a_cancelled_post_is_never_sent_and_missing_credentials_fail_with_the_reason(
     store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock, due_variant: int
 ) -> None:
-    posts.cancel_post(store, posts.get_variant(store, due_variant).post_id)
+    posts.cancel_post(store, queries.get_variant(store, due_variant).post_id)
     engine = make_engine()
     engine.sweep()
-    assert posts.get_variant(store, due_variant).status is VariantStatus.CANCELLED
+    assert queries.get_variant(store, due_variant).status is VariantStatus.CANCELLED
     assert attempts_of(store, due_variant) == []
     # An account whose credentials are gone from the keyring: one attempt, failed, saying what to do.
     from core import secrets
@@ -274,7 +275,7 @@ def test_a_dropped_answer_on_the_last_attempt_is_looked_up_before_publish_now_se
     sandbox.set_faults("drop-after:1", times=1, path="/2/tweets", method="POST")
     engine = make_engine(settings=EngineSettings(retry=RetryPolicy(max_attempts=1)))
     engine.sweep()
-    variant = posts.get_variant(store, due_variant)
+    variant = queries.get_variant(store, due_variant)
     assert (variant.status, variant.last_error_class) == (VariantStatus.FAILED, "retryable")
     assert texts(sandbox) == ["Hello"]  # created; the answer was lost on the only attempt allowed
     before = len(sandbox.calls())
@@ -287,7 +288,7 @@ def test_a_dropped_answer_on_the_last_attempt_is_looked_up_before_publish_now_se
     assert _first(calls, "GET", r"/2/users/\d+/tweets") is not None  # looked up on the timeline
     assert _first(calls, "POST", "/2/tweets") is None  # and found: not sent again
     assert texts(sandbox) == ["Hello"]
-    assert posts.get_variant(store, due_variant).remote_id == sandbox.posts("x")[0]["id"]
+    assert queries.get_variant(store, due_variant).remote_id == sandbox.posts("x")[0]["id"]
     assert attempts_of(store, due_variant) == [(1, "failed", "retryable"), (2, "reconciled", None)]
 
 
@@ -306,11 +307,11 @@ def test_a_cancel_that_raced_the_claim_does_not_hide_the_live_post(
 
     make_engine(factory=lambda account: Spy(default_factory(account), cancel_meanwhile)).sweep()
 
-    variant = posts.get_variant(store, due_variant)
+    variant = queries.get_variant(store, due_variant)
     assert variant.status is VariantStatus.PUBLISHED  # it is live on the platform: shown live
     assert variant.remote_id == sandbox.posts("x")[0]["id"] and variant.remote_url
     assert attempts_of(store, due_variant) == [(1, "published", None)]
-    trail = audit.list_events(store, entity="variant", entity_id=due_variant)
+    trail = queries.list_events(store, entity="variant", entity_id=due_variant)
     assert [e.action for e in reversed(trail)] == ["publish_override", "publish"]
     assert trail[1].details["overrode"] == "cancelled" and trail[1].details["remote_id"] == variant.remote_id
     assert [(e.kind, e.details.get("overrode")) for e in events] == [(EventKind.PUBLISHED, "cancelled")]
@@ -338,11 +339,11 @@ def test_rate_limits_use_up_no_attempt(
     engine = make_engine()  # three attempts at most
     for _ in range(5):
         engine.sweep()
-        assert posts.get_variant(store, due_variant).status is VariantStatus.SCHEDULED
+        assert queries.get_variant(store, due_variant).status is VariantStatus.SCHEDULED
         clock.set(next_attempt_at(store, due_variant))
         sandbox.advance(60)
     engine.sweep()
-    variant = posts.get_variant(store, due_variant)
+    variant = queries.get_variant(store, due_variant)
     assert variant.status is VariantStatus.PUBLISHED and variant.attempt_count == 1
     assert [a[1:] for a in attempts_of(store, due_variant)] == [("retry", "rate_limited")] * 5 + [("published", None)]
     assert texts(sandbox) == ["Hello"]
@@ -358,11 +359,11 @@ def test_rate_limit_waits_end_once_the_post_is_too_old_with_a_clear_message(
     engine = make_engine(settings=EngineSettings(retry=retry))
     for _ in range(20):
         engine.sweep()
-        if posts.get_variant(store, due_variant).status is not VariantStatus.SCHEDULED:
+        if queries.get_variant(store, due_variant).status is not VariantStatus.SCHEDULED:
             break
         clock.set(next_attempt_at(store, due_variant))
         sandbox.advance(120)
-    variant = posts.get_variant(store, due_variant)
+    variant = queries.get_variant(store, due_variant)
     assert variant.status is VariantStatus.FAILED and variant.last_error_class == "rate_limited"
     assert variant.last_error is not None and variant.last_error.startswith(
         "Gave up: the platform's rate limit still held it back 10 minutes after it fell due; reschedule it"
@@ -378,16 +379,16 @@ def test_a_claim_whose_lease_is_gone_before_the_send_is_withdrawn_without_using_
 ) -> None:
     engine = make_engine()
     assert engine.lease.acquire()
-    claim = engine.publisher.claim(due_variant, posts.get_variant(store, due_variant).version)
+    claim = engine.publisher.claim(due_variant, queries.get_variant(store, due_variant).version)
     assert claim is not None
     clock.advance(minutes=1)  # the lease lapsed between the claim and the call (a stalled process)
     assert engine.publisher.run(claim) is None
-    variant = posts.get_variant(store, due_variant)
+    variant = queries.get_variant(store, due_variant)
     assert (variant.status, variant.attempt_count, variant.last_error) == (VariantStatus.SCHEDULED, 0, None)
     assert attempts_of(store, due_variant) == [(1, "withdrawn", None)]
     assert texts(sandbox) == []
     engine.sweep()  # the next sweep sends it, without a look-up: nothing can have been sent
-    assert posts.get_variant(store, due_variant).status is VariantStatus.PUBLISHED
+    assert queries.get_variant(store, due_variant).status is VariantStatus.PUBLISHED
     assert [m for m, _ in sandbox.calls() if m == "POST"] == ["POST"]
     assert texts(sandbox) == ["Hello"]
 
@@ -410,8 +411,8 @@ def test_an_account_held_by_its_rate_limit_does_not_starve_the_others(
     engine.sweep()
     clock.advance(minutes=3)  # Tokyo's three wait for the reset and come first in due order
     engine.sweep()
-    assert posts.get_variant(store, berlin).status is VariantStatus.PUBLISHED
-    assert all(posts.get_variant(store, v).status is VariantStatus.SCHEDULED for v in waiting)
+    assert queries.get_variant(store, berlin).status is VariantStatus.PUBLISHED
+    assert all(queries.get_variant(store, v).status is VariantStatus.SCHEDULED for v in waiting)
     assert all(attempts_of(store, v) == [] for v in waiting)  # held back without a request
     assert sorted(texts(sandbox)) == ["Berlin", "Tokyo 0"]
 
@@ -433,7 +434,7 @@ def test_a_429_whose_reset_time_is_already_past_backs_off_instead_of_sending_aga
     # The reset time said nothing usable (past by our clock): the backoff's first step, never "now".
     assert timedelta(seconds=15) <= first_wait <= timedelta(seconds=30)
     first_retry = clock.now + first_wait
-    account_id = posts.get_variant(store, due_variant).account_id
+    account_id = queries.get_variant(store, due_variant).account_id
     assert engine.limiter.blocked_until(account_id, clock.now) == first_retry  # the account waits too
     for _ in range(10):  # the worker's wake-ups come no sooner than 200 ms apart
         clock.advance(seconds=0.2)
@@ -448,7 +449,7 @@ def test_a_429_whose_reset_time_is_already_past_backs_off_instead_of_sending_aga
     assert second_wait > first_wait
     assert [a[1:] for a in attempts_of(store, due_variant)] == [("retry", "rate_limited")] * 2
     assert [e.kind for e in events] == [EventKind.RETRY_SCHEDULED] * 2
-    assert posts.get_variant(store, due_variant).attempt_count == 0  # rate limits still use up no attempt
+    assert queries.get_variant(store, due_variant).attempt_count == 0  # rate limits still use up no attempt
     assert texts(sandbox) == []
 
 
@@ -477,7 +478,7 @@ def test_a_person_s_confirmation_skips_the_look_up_once_only(
     assert outcome is not None and outcome.status is VariantStatus.SCHEDULED  # unclear: maybe sent
     clock.advance(minutes=1)
     engine.sweep()
-    assert posts.get_variant(store, variant_id).status is VariantStatus.FAILED  # cannot tell: a person decides
+    assert queries.get_variant(store, variant_id).status is VariantStatus.FAILED  # cannot tell: a person decides
 
     # Confirmed, but this attempt's answer is lost as well: the confirmation does not cover it.
     sandbox.set_faults("drop:1", times=1, path="/2/tweets", method="POST")
@@ -489,11 +490,11 @@ def test_a_person_s_confirmation_skips_the_look_up_once_only(
     calls = sandbox.calls()[before:]
     assert _first(calls, "GET", r"/2/users/\d+/tweets") is not None  # looked up again
     assert _first(calls, "POST", "/2/tweets") is None
-    variant = posts.get_variant(store, variant_id)
-    assert variant.status is VariantStatus.FAILED and "--confirmed-absent" in (variant.last_error or "")
+    variant = queries.get_variant(store, variant_id)
+    assert (variant.status, variant.last_error_class) == (VariantStatus.FAILED, ErrorClass.NEEDS_CONFIRMATION)
     assert [p["id"] for p in sandbox.posts("x")] == [other]
     [confirmed] = [
-        e for e in audit.list_events(store, entity="variant", entity_id=variant_id) if e.action == "confirm_absent"
+        e for e in queries.list_events(store, entity="variant", entity_id=variant_id) if e.action == "confirm_absent"
     ]
     assert (confirmed.actor, confirmed.at, confirmed.details["after_attempt"]) == (
         "alice",
@@ -523,9 +524,9 @@ def test_the_lease_is_checked_again_between_the_look_up_and_the_send(
     report = engine.sweep()
     assert report.leader and report.outcomes == []  # withdrawn after the look-up, not sent
     assert _creates(sandbox) == 1 and texts(sandbox) == []
-    variant = posts.get_variant(store, due_variant)
+    variant = queries.get_variant(store, due_variant)
     assert (variant.status, variant.attempt_count) == (VariantStatus.SCHEDULED, 1)
     assert attempts_of(store, due_variant) == [(1, "retry", "retryable"), (2, "withdrawn", None)]
     engine.sweep()  # leading again: looked up and sent
-    assert posts.get_variant(store, due_variant).status is VariantStatus.PUBLISHED
+    assert queries.get_variant(store, due_variant).status is VariantStatus.PUBLISHED
     assert _creates(sandbox) == 2 and texts(sandbox) == ["Hello"]

@@ -14,9 +14,10 @@ from sqlalchemy import func, select
 
 from connectors.base import OutgoingPost
 from connectors.sandbox import Sandbox
-from core import timeutil
+from core import queries, timeutil
 from core.domain import VariantStatus
-from core.services import accounts, audit, posts
+from core.process import machine_tag
+from core.services import accounts, posts
 from core.store import Store
 from core.store.tables import publish_attempts, worker_leases
 from scheduler import recovery
@@ -24,10 +25,10 @@ from scheduler.backoff import RetryPolicy
 from scheduler.connections import default_factory
 from scheduler.engine import Engine, EngineSettings, SweepReport
 from scheduler.events import Event, EventBus, EventFeed, EventKind
-from scheduler.lease import machine_tag, new_holder_id
+from scheduler.lease import new_holder_id
 from scheduler.publisher import Claim
-from tests.scheduler.conftest import EngineMaker, Spy, add_account, local_in, schedule, texts
-from tests.scheduler.fakes import FakeClock
+from tests.support.fake_clock import FakeClock
+from tests.support.scheduling import EngineMaker, Spy, add_account, local_in, schedule, texts
 
 
 def test_posts_due_while_stopped_publish_inside_the_grace_window_and_are_missed_outside(
@@ -43,15 +44,15 @@ def test_posts_due_while_stopped_publish_inside_the_grace_window_and_are_missed_
     report = make_engine().sweep()
 
     assert report.missed == [tokyo]
-    assert posts.get_variant(store, berlin).status is VariantStatus.PUBLISHED
-    missed = posts.get_variant(store, tokyo)
+    assert queries.get_variant(store, berlin).status is VariantStatus.PUBLISHED
+    missed = queries.get_variant(store, tokyo)
     assert missed.status is VariantStatus.MISSED and missed.last_error_class == "missed"
     assert missed.last_error is not None and "30-minute grace window" in missed.last_error
     assert texts(sandbox) == ["Berlin"]
     assert {(e.kind, e.variant_id) for e in events} == {(EventKind.MISSED, tokyo), (EventKind.PUBLISHED, berlin)}
-    assert [e.action for e in audit.list_events(store, entity="variant", entity_id=tokyo)] == ["miss"]
+    assert [e.action for e in queries.list_events(store, entity="variant", entity_id=tokyo)] == ["miss"]
     # Missed is never dropped: it stays listed, and publishing it on request works.
-    assert [p.id for p in posts.list_posts(store, status="missed")] == [missed.post_id]
+    assert [p.id for p in queries.list_posts(store, status="missed")] == [missed.post_id]
     outcome = make_engine().publish_now(tokyo)
     assert outcome is not None and outcome.status is VariantStatus.PUBLISHED
     assert sorted(texts(sandbox)) == ["Berlin", "Tokyo"]
@@ -67,7 +68,7 @@ def _crash_mid_publish(
     clock.advance(minutes=1)
     crashed = make_engine(holder=new_holder_id())
     assert crashed.lease.acquire()
-    claim = crashed.publisher.claim(variant_id, posts.get_variant(store, variant_id).version)
+    claim = crashed.publisher.claim(variant_id, queries.get_variant(store, variant_id).version)
     assert claim is not None
     if sent:
         crashed.pool.get(claim.account_id).publish(claim.post)
@@ -89,7 +90,7 @@ def _outcomes(store: Store, variant_id: int) -> list[str]:
 def _assert_found_not_resent(store: Store, sandbox: Sandbox, report: SweepReport, variant_id: int) -> None:
     """The sweep reset the claim left behind, and the look-up found the post the claimant had sent."""
     assert report.leader and report.reset == [variant_id]
-    variant = posts.get_variant(store, variant_id)
+    variant = queries.get_variant(store, variant_id)
     assert variant.status is VariantStatus.PUBLISHED and variant.remote_id == sandbox.posts("x")[0]["id"]
     assert texts(sandbox) == ["Hello"]
     assert _outcomes(store, variant_id) == ["interrupted", "reconciled"]
@@ -99,7 +100,7 @@ def test_a_post_sent_before_the_crash_is_found_on_the_platform_not_sent_again(
     store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
 ) -> None:
     variant_id = _crash_mid_publish(make_engine, store, sandbox, clock, sent=True)
-    assert posts.get_variant(store, variant_id).status is VariantStatus.PUBLISHING
+    assert queries.get_variant(store, variant_id).status is VariantStatus.PUBLISHING
 
     successor = make_engine()
     clock.advance(seconds=20)
@@ -117,7 +118,7 @@ def test_a_post_not_sent_before_the_crash_is_published_after_the_look_up(
     variant_id = _crash_mid_publish(make_engine, store, sandbox, clock, sent=False)
     clock.advance(minutes=3)
     make_engine().sweep()
-    assert posts.get_variant(store, variant_id).status is VariantStatus.PUBLISHED
+    assert queries.get_variant(store, variant_id).status is VariantStatus.PUBLISHED
     assert texts(sandbox) == ["Hello"]
     assert _outcomes(store, variant_id) == ["interrupted", "published"]
     calls = sandbox.calls()
@@ -138,7 +139,7 @@ def test_a_dead_process_on_this_host_is_taken_over_at_once(
 
     report = make_engine().sweep()  # no waiting for the lease to expire nor for orphan_after
     assert report.leader and report.reset == [variant_id]
-    assert posts.get_variant(store, variant_id).status is VariantStatus.PUBLISHED
+    assert queries.get_variant(store, variant_id).status is VariantStatus.PUBLISHED
     assert texts(sandbox) == ["Hello"]
 
 
@@ -151,11 +152,11 @@ def test_a_retry_left_waiting_while_nothing_ran_is_missed_past_the_grace_window(
     sandbox.set_faults("503:1", times=1, path="/2/tweets", method="POST")
     clock.set(due)
     make_engine().sweep()
-    assert posts.get_variant(store, variant_id).status is VariantStatus.SCHEDULED  # a retry is pending
+    assert queries.get_variant(store, variant_id).status is VariantStatus.SCHEDULED  # a retry is pending
     clock.advance(hours=2)  # the worker was down meanwhile
     report = make_engine().sweep()
     assert report.missed == [variant_id] and texts(sandbox) == []
-    assert posts.get_variant(store, variant_id).status is VariantStatus.MISSED
+    assert queries.get_variant(store, variant_id).status is VariantStatus.MISSED
 
 
 def _refuse_results(store: Store, refuse: bool) -> None:
@@ -182,7 +183,7 @@ def test_a_result_the_database_refused_is_looked_up_by_the_same_process_not_left
     report = engine.sweep()  # sent, but the result could not be written: the sweep goes on
     assert report.leader and report.outcomes == [] and report.failed == ["publishing"]
     assert report.next_wake is not None and report.next_wake <= clock.now + timedelta(seconds=30)
-    assert posts.get_variant(store, variant_id).status is VariantStatus.PUBLISHING
+    assert queries.get_variant(store, variant_id).status is VariantStatus.PUBLISHING
     assert texts(sandbox) == ["Hello"]
 
     _refuse_results(store, False)
@@ -231,13 +232,13 @@ def test_a_live_process_on_this_host_keeps_its_claim_however_long_its_call_takes
         clock.advance(minutes=30)  # past the claimer's lease and far past orphan_after
         report = successor.sweep()
         assert report.leader and report.reset == []
-        assert posts.get_variant(store, variant_id).status is VariantStatus.PUBLISHING
+        assert queries.get_variant(store, variant_id).status is VariantStatus.PUBLISHING
     finally:
         live.kill()
         live.wait(timeout=60)
     report = successor.sweep()  # once it is gone: taken over at once, and looked up
     assert report.reset == [variant_id]
-    assert posts.get_variant(store, variant_id).status is VariantStatus.PUBLISHED
+    assert queries.get_variant(store, variant_id).status is VariantStatus.PUBLISHED
     assert texts(sandbox) == ["Hello"]
 
 
@@ -250,7 +251,7 @@ def test_a_zero_minute_grace_window_still_publishes_a_post_swept_just_after_it_f
     engine = make_engine()
     clock.set(due + timedelta(milliseconds=200))  # a sweep always runs a moment after the due time
     report = engine.sweep()
-    assert report.missed == [] and posts.get_variant(store, on_time).status is VariantStatus.PUBLISHED
+    assert report.missed == [] and queries.get_variant(store, on_time).status is VariantStatus.PUBLISHED
     # A post that fell due while nothing ran is still missed at once.
     later = clock.now.replace(microsecond=0) + timedelta(minutes=1)
     late = schedule(store, "tokyo", local_in("Asia/Tokyo", later), clock.now, text="Late")
@@ -272,18 +273,18 @@ def test_a_post_held_back_by_the_rate_limit_while_running_is_not_missed(
     engine.sweep()  # "First" spends the window: the account is held for about an hour
     lifts = engine.limiter.blocked_until(account.id, clock.now)
     assert lifts is not None and lifts > clock.now + timedelta(minutes=50)
-    held = posts.get_variant(store, second)
+    held = queries.get_variant(store, second)
     assert held.last_error is not None and "rate limit" in held.last_error  # people see why it waits
 
     clock.set(due + timedelta(minutes=45))  # far past the 30-minute grace, while the worker runs
     report = engine.sweep()
-    assert report.missed == [] and posts.get_variant(store, second).status is VariantStatus.SCHEDULED
+    assert report.missed == [] and queries.get_variant(store, second).status is VariantStatus.SCHEDULED
     # The next sweep comes only after the hold ended: the grace window counts from there.
     clock.set(lifts + timedelta(minutes=5))
     sandbox.advance(3600)
     report = engine.sweep()
     assert report.missed == []
-    assert posts.get_variant(store, second).status is VariantStatus.PUBLISHED
+    assert queries.get_variant(store, second).status is VariantStatus.PUBLISHED
     assert texts(sandbox) == ["First", "Second"]
 
 
@@ -305,7 +306,7 @@ def test_missed_messages_say_what_happened(
     # The one that comes back sends one post per sweep (and its sweeps will be far apart).
     busy = make_engine(settings=EngineSettings(retry=RetryPolicy(max_attempts=3), batch=1))
     assert busy.sweep().missed == [held]
-    message = posts.get_variant(store, held).last_error or ""
+    message = queries.get_variant(store, held).last_error or ""
     assert "its wait for the platform's rate limit ended 120 minutes ago, while Communiqué was not running" in message
 
     # Now it runs all along, but falls behind.
@@ -318,9 +319,9 @@ def test_missed_messages_say_what_happened(
     busy.sweep()
     clock.advance(hours=1)
     assert busy.sweep().missed == [behind]
-    message = posts.get_variant(store, behind).last_error or ""
+    message = queries.get_variant(store, behind).last_error or ""
     assert "although the publisher was running" in message and "not running" not in message
-    assert posts.get_variant(store, sent).status is VariantStatus.PUBLISHED
+    assert queries.get_variant(store, sent).status is VariantStatus.PUBLISHED
 
 
 @pytest.mark.skipif(machine_tag() is None, reason="process start times need /proc")
@@ -366,7 +367,7 @@ def _claimed_elsewhere(
     variant_id = schedule(store, "tokyo", local_in("Asia/Tokyo", clock.now + timedelta(minutes=1)), clock.now)
     clock.advance(minutes=1)
     claimant = make_engine(store=store, holder=ELSEWHERE)
-    claim = claimant.publisher.claim(variant_id, posts.get_variant(store, variant_id).version)
+    claim = claimant.publisher.claim(variant_id, queries.get_variant(store, variant_id).version)
     assert claim is not None
     return variant_id, claimant, claim
 
@@ -384,7 +385,7 @@ def test_a_claim_from_another_host_is_reset_only_once_its_heartbeat_is_stale(
     successor = make_engine(store=any_store)
     report = successor.sweep()
     assert report.leader and report.reset == []
-    assert posts.get_variant(any_store, variant_id).status is VariantStatus.PUBLISHING
+    assert queries.get_variant(any_store, variant_id).status is VariantStatus.PUBLISHING
 
     with any_store.write() as conn:  # it stopped beating more than orphan_after (2 minutes) ago
         conn.execute(publish_attempts.update().values(heartbeat_at=_db_now(any_store, clock) - timedelta(minutes=3)))
@@ -417,8 +418,8 @@ def test_posts_missed_at_start_are_marked_in_chunks_and_a_change_made_meanwhile_
     def meanwhile(event: Event) -> None:  # the first chunk has committed: a person acts on two later posts
         announced.append(event)
         if len(announced) == 1:
-            posts.cancel_post(store, posts.get_variant(store, cancelled).post_id)
-            posts.edit_variant(store, edited, text="Revised")
+            posts.cancel_post(store, queries.get_variant(store, cancelled).post_id)
+            posts.edit_variant(store, edited, text="Revised", expected_version=None)
 
     bus.subscribe(meanwhile)
     feed = EventFeed(store)
@@ -427,18 +428,18 @@ def test_posts_missed_at_start_are_marked_in_chunks_and_a_change_made_meanwhile_
 
     expected = [i for i in ids if i not in (cancelled, edited)]
     assert marked == expected and [e.variant_id for e in announced] == expected
-    assert posts.get_variant(store, cancelled).status is VariantStatus.CANCELLED  # not overwritten
-    still = posts.get_variant(store, edited)
+    assert queries.get_variant(store, cancelled).status is VariantStatus.CANCELLED  # not overwritten
+    still = queries.get_variant(store, edited)
     assert still.status is VariantStatus.SCHEDULED and still.text == "Revised"
     fed = {item.event.variant_id: item.event for item in feed.poll()}
     assert sorted(fed) == sorted(expected)
     for number, variant_id in enumerate(ids):
         if variant_id not in expected:
             continue
-        variant = posts.get_variant(store, variant_id)
+        variant = queries.get_variant(store, variant_id)
         assert variant.status is VariantStatus.MISSED and variant.last_error is not None
         assert f"fell due {(9 - number) * 60} minutes ago" in variant.last_error  # its own message
-        (miss,) = audit.list_events(store, entity="variant", entity_id=variant_id)
+        (miss,) = queries.list_events(store, entity="variant", entity_id=variant_id)
         assert miss.action == "miss" and miss.details["error"] == variant.last_error
         assert fed[variant_id].kind is EventKind.MISSED and fed[variant_id].details["error"] == variant.last_error
     # The edited post is looked at afresh by the next sweep.
@@ -476,7 +477,7 @@ def test_a_heartbeat_that_lands_between_the_read_and_the_reset_keeps_the_claim(
         reset = recovery.reset_interrupted(any_store, now=clock.now, in_flight=check, orphan_after=orphan_after)
     assert check.beats == 1  # the read saw a stale heartbeat; the beat came before the reset
     assert reset == []
-    assert posts.get_variant(any_store, variant_id).status is VariantStatus.PUBLISHING
+    assert queries.get_variant(any_store, variant_id).status is VariantStatus.PUBLISHING
     assert _outcomes(any_store, variant_id) == ["pending"]
 
     go_stale()  # it really stopped beating: the same reset now takes the claim back

@@ -10,16 +10,16 @@ import pytest
 from sqlalchemy import select
 
 from connectors.sandbox import Sandbox
-from core import timeutil
+from core import queries, timeutil
 from core.domain import VariantStatus
 from core.errors import UserError
-from core.services import audit, posts
+from core.services import posts
 from core.store import Store
 from core.store.tables import recurrences, variants
 from scheduler import recurrence, services
-from tests.scheduler.conftest import EngineMaker, add_account, texts
-from tests.scheduler.fakes import FakeClock
-from tests.scheduler.stepping import step_through
+from tests.support.fake_clock import FakeClock
+from tests.support.scheduling import EngineMaker, add_account, texts
+from tests.support.stepping import step_through
 
 START = datetime(2027, 1, 4, 9, 0)  # a Monday, 09:00 on the account's wall clock
 
@@ -71,7 +71,7 @@ def test_cancelling_the_template_stops_its_recurrence(
 
     assert not _active(store, recurrence_id) and recurrence.next_occurrence_at(store) is None
     assert len(_occurrences(store, recurrence_id)) == 1  # the one created before the cancel, left as it was
-    trail = audit.list_events(store, entity="recurrence", entity_id=recurrence_id)
+    trail = queries.list_events(store, entity="recurrence", entity_id=recurrence_id)
     assert trail[0].action == "stop" and "cancelled" in trail[0].details["reason"]
 
 
@@ -97,7 +97,7 @@ def test_stopping_a_recurrence_cancels_what_it_scheduled_and_creates_nothing_mor
     assert _occurrences(store, recurrence_id) == ["cancelled"] and texts(sandbox) == []
     listed = services.list_recurrences(store)
     assert [(r.id, r.active, r.next_at, r.account) for r in listed] == [(recurrence_id, False, None, "tokyo")]
-    assert audit.list_events(store, entity="recurrence", entity_id=recurrence_id)[0].action == "stop"
+    assert queries.list_events(store, entity="recurrence", entity_id=recurrence_id)[0].action == "stop"
 
 
 def test_a_stored_rule_now_refused_is_stopped_without_holding_the_others_back(
@@ -128,9 +128,9 @@ def test_a_stored_rule_now_refused_is_stopped_without_holding_the_others_back(
     assert len(report.created) == 1 and report.failed == []
     assert _occurrences(store, good) == ["scheduled"] and _occurrences(store, bad) == []
     assert not _active(store, bad) and _active(store, good)
-    reason = audit.list_events(store, entity="recurrence", entity_id=bad)[0].details["reason"]
+    reason = queries.list_events(store, entity="recurrence", entity_id=bad)[0].details["reason"]
     assert "at most hourly" in reason
-    assert posts.get_variant(store, flood).status is VariantStatus.DRAFT
+    assert queries.get_variant(store, flood).status is VariantStatus.DRAFT
 
 
 # --- DST: one post per instant, every hour of an hourly rule ---------------------------------------

@@ -14,8 +14,8 @@ from connectors.sandbox import Sandbox
 from core import paths, timeutil
 from core.store import Store
 from core.store.tables import publish_attempts, variants, worker_leases
-from tests.scheduler.test_crash import _wait_until
-from tests.scheduler.workers import open_count, prepare, published_count, start_worker, stop_worker, wait_ready
+from tests.support.polling import wait_until
+from tests.support.workers import open_count, prepare, published_count, start_worker, stop_worker, wait_ready
 
 COUNT = 40
 PUBLISHERS = 4
@@ -32,13 +32,13 @@ def test_a_stop_mid_batch_claims_nothing_more_and_records_every_call_in_flight(
         worker = start_worker(log, None, "--publishers", str(PUBLISHERS))
         try:
             assert wait_ready(log)
-            assert _wait_until(lambda: published_count(store) >= PUBLISHERS, 60)
+            assert wait_until(lambda: published_count(store) >= PUBLISHERS, 60)
         finally:
             worker.send_signal(how)
         signalled = time.monotonic()
         # Read once the worker has taken the signal in: at most this many were done by then.
         worker_log = paths.subdir("logs") / "worker.log"
-        assert _wait_until(lambda: "claiming nothing more" in worker_log.read_text(encoding="utf-8"), 30)
+        assert wait_until(lambda: "claiming nothing more" in worker_log.read_text(encoding="utf-8"), 30)
         at_signal = published_count(store)
         code = worker.wait(timeout=60)
         stopped_after = time.monotonic() - signalled
@@ -67,7 +67,7 @@ def test_a_stop_mid_batch_claims_nothing_more_and_records_every_call_in_flight(
         sandbox.clear_faults()
         again = start_worker(tmp_path / "again.log")
         try:
-            assert _wait_until(lambda: not open_count(store), 60)
+            assert wait_until(lambda: not open_count(store), 60)
         finally:
             assert stop_worker(again) == 0
         on_platform = Counter(p["text"] for p in sandbox.posts("x"))

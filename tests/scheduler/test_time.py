@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from connectors.sandbox import Sandbox
-from core import timeutil
+from core import queries, timeutil
 from core.domain import VariantStatus
 from core.errors import UserError
 from core.services import posts
@@ -18,9 +18,9 @@ from core.store.tables import variants
 from scheduler import recurrence, slots
 from scheduler.cadence import PollingPolicy
 from scheduler.engine import EngineSettings
-from tests.scheduler.conftest import EngineMaker, add_account, schedule, texts
-from tests.scheduler.fakes import FakeClock
-from tests.scheduler.stepping import step_through
+from tests.support.fake_clock import FakeClock
+from tests.support.scheduling import EngineMaker, add_account, schedule, texts
+from tests.support.stepping import step_through
 
 
 def utc(*parts: int) -> datetime:
@@ -31,7 +31,7 @@ def test_a_time_in_the_berlin_spring_gap_is_refused_and_nothing_is_written(store
     add_account(store, sandbox, "berlin", "Europe/Berlin")
     with pytest.raises(UserError, match="does not exist in Europe/Berlin"):
         schedule(store, "berlin", datetime(2027, 3, 28, 2, 30), utc(2027, 3, 1))
-    assert posts.list_posts(store) == []
+    assert queries.list_posts(store) == []
 
 
 @pytest.mark.parametrize(
@@ -58,7 +58,7 @@ def test_the_berlin_autumn_fold_publishes_at_the_chosen_instant(
     assert engine.next_wake() == instant
     clock.set(instant)
     engine.sweep()
-    assert posts.get_variant(store, variant_id).status is VariantStatus.PUBLISHED
+    assert queries.get_variant(store, variant_id).status is VariantStatus.PUBLISHED
     assert texts(sandbox) == ["Hello"]
 
 
@@ -69,8 +69,8 @@ def test_tokyo_keeps_one_offset_all_year_and_publishes_at_local_0900(
     clock.set(utc(2027, 1, 1))
     winter = schedule(store, "tokyo", datetime(2027, 1, 11, 9, 0), clock.now, text="winter")
     summer = schedule(store, "tokyo", datetime(2027, 7, 12, 9, 0), clock.now, text="summer")
-    assert posts.get_variant(store, winter).scheduled_at == utc(2027, 1, 11, 0, 0)
-    assert posts.get_variant(store, summer).scheduled_at == utc(2027, 7, 12, 0, 0)
+    assert queries.get_variant(store, winter).scheduled_at == utc(2027, 1, 11, 0, 0)
+    assert queries.get_variant(store, summer).scheduled_at == utc(2027, 7, 12, 0, 0)
     engine = make_engine()
     for day in (utc(2027, 1, 11), utc(2027, 7, 12)):
         clock.set(day - timedelta(minutes=1))
@@ -119,7 +119,7 @@ def test_recurring_posts_become_variants_once_and_publish_each_week(
     for week in range(3):
         clock.set(first + timedelta(weeks=week) - timedelta(hours=1))
         created = engine.sweep().created  # inside the horizon: one variant, scheduled
-        assert len(created) == 1 and posts.get_variant(store, created[0]).status is VariantStatus.SCHEDULED
+        assert len(created) == 1 and queries.get_variant(store, created[0]).status is VariantStatus.SCHEDULED
         assert engine.sweep().created == []  # and only once
         clock.set(first + timedelta(weeks=week))
         assert [o.variant_id for o in engine.sweep().outcomes] == created
@@ -169,11 +169,11 @@ def test_the_next_free_slot_skips_taken_slots_and_dst_gaps(store: Store, sandbox
     start = utc(2027, 3, 27, 2, 0)  # Saturday 03:00 local
     assert slots.next_free_slot(store, berlin.id, start) == utc(2027, 3, 28, 7, 0)  # Sunday 09:00 CEST
     taken = schedule(store, "berlin", datetime(2027, 3, 28, 9, 0), start, text="taken")
-    assert posts.get_variant(store, taken).scheduled_at == utc(2027, 3, 28, 7, 0)
+    assert queries.get_variant(store, taken).scheduled_at == utc(2027, 3, 28, 7, 0)
     assert slots.next_free_slot(store, berlin.id, start) == utc(2027, 3, 29, 0, 30)  # Monday 02:30 CEST
     draft = posts.create_post(store, text="next", accounts=["berlin"]).variants[0].id
     assert slots.schedule_to_next_slot(store, draft, now=start) == utc(2027, 3, 29, 0, 30)
-    variant = posts.get_variant(store, draft)
+    variant = queries.get_variant(store, draft)
     assert (variant.status, variant.schedule_local) == (VariantStatus.SCHEDULED, "2027-03-29T02:30")
 
 
@@ -210,7 +210,7 @@ def test_posts_around_the_berlin_spring_gap_and_a_daily_0230_publish_at_their_in
     assert [(r.text, r.status, r.scheduled_at, r.published_at) for r in rows] == [
         (text, "published", at, at) for text, at in expected
     ]
-    assert {posts.get_variant(store, v).schedule_local for v in (evening, morning)} == {
+    assert {queries.get_variant(store, v).schedule_local for v in (evening, morning)} == {
         "2027-03-27T21:00",
         "2027-03-28T09:00",
     }

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.support.argos_packs import build_pack
+from tests.support.engines import CountingEngine
 from translation import packs
-from translation.argos import ArgosEngine
 
 #: Pairs built for the session: pivots through English, a direct pair, a pack without a splitter.
 PAIRS = [("vi", "en"), ("en", "vi"), ("en", "ja"), ("en", "de"), ("en", "hi"), ("en", "uk"), ("ja", "en")]
@@ -36,17 +36,6 @@ def install(pack_files: dict[str, Path]) -> Callable[..., list[packs.PackInfo]]:
         return [packs.install_pack(pack_files[key]) for key in keys]
 
     return _install
-
-
-class CountingEngine(ArgosEngine):
-    """The real Argos engine, recording each batched call (pair and number of segments)."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, str, int]] = []
-
-    def translate_batch(self, segments: Sequence[str], from_code: str, to_code: str) -> list[str]:
-        self.calls.append((from_code, to_code, len(segments)))
-        return super().translate_batch(segments, from_code, to_code)
 
 
 @pytest.fixture

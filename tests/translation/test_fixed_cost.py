@@ -14,8 +14,7 @@ from sqlalchemy import event, select
 from core import paths
 from core.store import Store, open_store
 from core.store.tables import translation_memory
-from tests.support.cli import run_cli
-from tests.translation.test_cli import add_forced_term
+from tests.support.cli import add_forced_term, run_cli
 from translation import glossary, packs
 from translation.service import TranslationService
 

@@ -276,3 +276,15 @@ def test_a_download_of_another_pair_is_refused(server: str, pack_files: dict[str
     with pytest.raises(UserError, match="is a pack from en to vi, not the en -> ja pack asked for"):
         index.download_pack(listed)
     assert [(p.from_code, p.to_code) for p in packs.list_packs()] == [("vi", "en")]
+
+
+def test_a_pair_is_found_in_the_index_downloaded_and_installed(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(index.INDEX_URL_ENV, f"{server}/index.json")
+    with pytest.raises(UserError, match="The index has no pack from en to ja"):
+        index.download_pair("en", "ja")
+    assert packs.list_packs() == []
+
+    pack = index.download_pair("EN", "vi")
+
+    assert (pack.from_code, pack.to_code) == ("en", "vi")
+    assert [(p.from_code, p.to_code) for p in packs.list_packs()] == [("en", "vi")]

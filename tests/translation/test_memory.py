@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy import func, select
 
-from core.services import audit
+from core import queries
 from core.store import Store
 from core.store.tables import translation_memory
 from translation import glossary, memory, packs
@@ -62,7 +62,7 @@ def test_pipeline_on_both_backends(any_store: Store, install: Callable[..., list
 
 def test_corrections_are_audited(store: Store) -> None:
     memory.remember_correction(store, "vi", "en", "Xin chào", "Hello", actor="editor")
-    (event,) = audit.list_events(store, entity="translation_memory")
+    (event,) = queries.list_events(store, entity="translation_memory")
     assert (event.action, event.actor) == ("correct", "editor")
     assert event.details["from"] == "vi" and event.details["to"] == "en"
     with store.read() as conn:

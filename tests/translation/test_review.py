@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from core import queries
 from core.domain import Post, TextOrigin, Variant
 from core.errors import ConflictError
-from core.services import accounts, audit, posts
+from core.services import accounts, posts
 from core.store import Store
-from tests.translation.test_cli import run
+from tests.support.cli import run_script as run
 from translation import packs, review
 from translation.service import TranslationService
 
@@ -39,14 +40,16 @@ def _post(store: Store) -> Post:
 
 
 def _by_account(store: Store, post_id: int) -> dict[str, Variant]:
-    return {v.account_name: v for v in posts.get_post(store, post_id).variants}
+    return {v.account_name: v for v in queries.get_post(store, post_id).variants}
 
 
 def test_translate_post_fills_machine_translations_and_leaves_the_rest(store: Store, install: Install) -> None:
     install("vi-en", "en-ja")
     post = _post(store)
     sydney = _by_account(store, post.id)["Sydney (X)"]
-    posts.edit_variant(store, sydney.id, text="Our own words for Sydney.", origin=TextOrigin.HUMAN)
+    posts.edit_variant(
+        store, sydney.id, text="Our own words for Sydney.", expected_version=sydney.version, origin=TextOrigin.HUMAN
+    )
 
     results = review.translate_post(store, post.id, limit_for=lambda platform: (5, len) if platform == "x" else None)
 
@@ -57,7 +60,7 @@ def test_translate_post_fills_machine_translations_and_leaves_the_rest(store: St
         (variants["London (X)"].id, "en", ("vi", "en")),
     ]
     for result in results:
-        variant = posts.get_variant(store, result.variant_id or 0)
+        variant = queries.get_variant(store, result.variant_id or 0)
         assert (variant.text, variant.text_origin, variant.reviewed) == (result.text, TextOrigin.MACHINE, False)
         assert variant.translation_path == ">".join(result.path)
         assert "@VNMOFA" in variant.text
@@ -86,7 +89,7 @@ def test_a_correction_is_stored_reviewed_and_preferred_next_time(store: Store, i
     tokyo = _by_account(store, post.id)["Tokyo (X)"]
     corrected = "本日、外務省。@VNMOFA 友好の会議！"
 
-    edited = review.correct_variant(store, tokyo.id, f"  {corrected}\n", actor="editor")
+    edited = review.correct_variant(store, tokyo.id, f"  {corrected}\n", expected_version=tokyo.version, actor="editor")
 
     assert (edited.text, edited.text_origin, edited.reviewed) == (corrected, TextOrigin.HUMAN, True)
     (again,) = TranslationService(store).translate(TEXT, "vi", ["ja"])
@@ -96,10 +99,10 @@ def test_a_correction_is_stored_reviewed_and_preferred_next_time(store: Store, i
     facebook = _by_account(store, post.id)["Tokyo (FB)"]
     redone = {r.variant_id: r for r in review.translate_post(store, post.id, force=True)}
     assert tokyo.id not in redone and redone[facebook.id].text == corrected
-    assert posts.get_variant(store, facebook.id).text == corrected
-    assert "correct" in {e.action for e in audit.list_events(store, entity="translation_memory")}
+    assert queries.get_variant(store, facebook.id).text == corrected
+    assert "correct" in {e.action for e in queries.list_events(store, entity="translation_memory")}
 
-    draft = review.correct_variant(store, tokyo.id, "仮の訳。", reviewed=False)
+    draft = review.correct_variant(store, tokyo.id, "仮の訳。", expected_version=edited.version, reviewed=False)
     assert (draft.text_origin, draft.reviewed) == (TextOrigin.HUMAN, False)
 
 
@@ -107,8 +110,8 @@ def test_a_correction_in_the_source_language_teaches_nothing(store: Store, insta
     install("vi-en")
     post = _post(store)
     mofa = _by_account(store, post.id)["MOFA (X)"]
-    review.correct_variant(store, mofa.id, "Hôm nay, bộ ngoại giao.")
-    assert audit.list_events(store, entity="translation_memory") == []
+    review.correct_variant(store, mofa.id, "Hôm nay, bộ ngoại giao.", expected_version=mofa.version)
+    assert queries.list_events(store, entity="translation_memory") == []
 
 
 def test_a_closed_variant_is_not_corrected(store: Store, install: Install) -> None:
@@ -118,8 +121,8 @@ def test_a_closed_variant_is_not_corrected(store: Store, install: Install) -> No
     variant = _by_account(store, post.id)["London (X)"]
     assert review.translate_post(store, post.id) == []
     with pytest.raises(ConflictError):
-        review.correct_variant(store, variant.id, "Hello.")
-    assert audit.list_events(store, entity="translation_memory") == []
+        review.correct_variant(store, variant.id, "Hello.", expected_version=variant.version)
+    assert queries.list_events(store, entity="translation_memory") == []
 
 
 def test_post_translate_and_review_commands(store: Store, pack_files: dict[str, Path], tmp_path: Path) -> None:
@@ -146,12 +149,12 @@ def test_post_translate_and_review_commands(store: Store, pack_files: dict[str, 
     done = run("post", "review", str(london.id), "--text-file", str(correction))
     assert done.returncode == 0, done.stderr
     assert f"Variant {london.id} (en) now holds your text, reviewed." in done.stdout
-    assert posts.get_variant(store, london.id).text == "Today the Ministry met its friends."
+    assert queries.get_variant(store, london.id).text == "Today the Ministry met its friends."
     done = run("translate", "--from", "vi", "--to", "en", TEXT)
     assert done.stdout.splitlines()[1] == "Today the Ministry met its friends."
 
     done = run("post", "review", str(london.id), "--text", "Draft.", "--not-reviewed")
-    assert "not yet reviewed" in done.stdout and not posts.get_variant(store, london.id).reviewed
+    assert "not yet reviewed" in done.stdout and not queries.get_variant(store, london.id).reviewed
 
     for args in (("post", "review", "0", "--text", "x"), ("post", "translate", "99999999999999999999999")):
         refused = run(*args)

@@ -12,8 +12,8 @@ from core.errors import UserError
 from core.store import Store
 from core.store.tables import translation_memory
 from tests.support.argos_packs import build_pack
-from tests.translation.conftest import CountingEngine
-from tests.translation.test_spans import EXPECTED, POSTS
+from tests.support.engines import CountingEngine
+from tests.support.sample_posts import EXPECTED, POSTS
 from translation import glossary, memory, packs, spans
 from translation.service import TranslationService, find_route
 

@@ -9,6 +9,7 @@ from connectors.base import (
     MISSING_POST,
     AccountContext,
     CheckResult,
+    ExternalIdRule,
     Identity,
     Metrics,
     OutgoingPost,
@@ -22,17 +23,29 @@ PUBLISHED: list[tuple[str, str]] = []  # (account name, text); a deleted post ke
 LOSE_ANSWERS = 0
 
 
+def echo_length(text: str) -> int:
+    """The echo platform's own unit: bytes of UTF-8, so an accented letter counts 2."""
+    return len(text.encode("utf-8"))
+
+
 class EchoConnector:
-    """Publishes by remembering; 500 characters at most. Its metrics: one reaction per character."""
+    """Publishes by remembering; 500 bytes at most. Its metrics: one reaction per character."""
 
     platform = "echo"
-    credential_fields = ("token",)
+    # How core sees the platform: every attribute below is optional (see the Connector Protocol).
+    length_limit = 500
+    length_unit = "bytes"
+    text_length = staticmethod(echo_length)
+    credential_fields = ("token",)  # from the keyring, or COMMUNIQUE_ECHO_TOKEN
+    external_id_rule = ExternalIdRule("user id")  # required: an account must give its id on echo
 
     def __init__(self, account: AccountContext) -> None:
         self.account = account
 
     def check(self, post: OutgoingPost) -> CheckResult:
-        return CheckResult(ok=len(post.text) <= 500, length=len(post.text), limit=500)
+        length = echo_length(post.text)
+        problems = () if length <= self.length_limit else (f"The text is {length} bytes; echo allows 500.",)
+        return CheckResult(ok=not problems, length=length, limit=self.length_limit, problems=problems)
 
     def publish(self, post: OutgoingPost) -> Published:
         global LOSE_ANSWERS

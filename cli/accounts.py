@@ -1,14 +1,21 @@
-"""``communique init`` and ``communique account ...``."""
+"""``communique init`` and ``communique account add|list|remove|set-secret|verify``."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import sys
 
-from core import paths, secrets
-from core.cli.base import EXIT_OK, print_json, print_table, read_stdin, store_for
+from cli.base import EXIT_OK, print_json, print_table, read_stdin, store_for
+from cli.registry import Commands
+from connectors import services as connector_services
+from connectors.base import ConnectorError
+from core import paths, queries, secrets
+from core.secrets import redact
 from core.services import accounts
 from core.store.migrate import current_revision
+
+EXIT_PLATFORM_REFUSED = 1
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -25,7 +32,7 @@ def _add(args: argparse.Namespace) -> int:
         language=args.language,
         timezone=args.timezone,
         api_base=args.api_base,
-        external_id=args.page_id or args.user_id,
+        external_id=args.external_id,
         handle=args.handle,
         grace_minutes=args.grace_minutes,
     )
@@ -37,7 +44,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    found = accounts.list_accounts(store_for(args), include_removed=args.all)
+    found = queries.list_accounts(store_for(args), include_removed=args.all)
     if args.json:
         print_json([a.to_dict() for a in found])
         return EXIT_OK
@@ -58,7 +65,7 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _set_secret(args: argparse.Namespace) -> int:
-    account = accounts.get_account(store_for(args), args.name)
+    account = queries.get_account(store_for(args), args.name)
     secrets.check_field(account.platform, args.field)
     value = read_stdin().strip() if args.stdin else getpass.getpass(f"{args.field} for {account.name}: ")
     accounts.set_credential(store_for(args), account.name, args.field, value)
@@ -66,38 +73,80 @@ def _set_secret(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _verify(args: argparse.Namespace) -> int:
+    store = store_for(args)
+    try:
+        verified = connector_services.verify_account(store, args.name)
+    except ConnectorError as exc:
+        # The account's own name, as stored: the look-up succeeded, the platform refused.
+        name = queries.get_account(store, args.name).name
+        print(f"communique: {name}: {redact(exc.message)}", file=sys.stderr)
+        return EXIT_PLATFORM_REFUSED
+    account, identity = verified.account, verified.identity
+    if args.json:
+        print_json(
+            {
+                "account": account.name,
+                "platform": account.platform,
+                "remote_id": identity.remote_id,
+                "name": identity.name,
+                "handle": identity.handle,
+            }
+        )
+    else:
+        handle = f" (@{identity.handle})" if identity.handle else ""
+        print(f"{account.name}: the credentials work; they belong to {identity.name}{handle}, id {identity.remote_id}.")
+    return EXIT_OK
+
+
+def register(commands: Commands) -> None:
     """Add ``init`` and ``account`` to the command line."""
-    init = sub.add_parser("init", help="create the data folder and the database")
+    init = commands.add_command("init", help="create the data folder and the database")
     init.set_defaults(handler=_init)
 
-    account = sub.add_parser("account", help="manage the accounts posts go to")
-    commands = account.add_subparsers(dest="account_command", required=True, metavar="COMMAND")
+    account = commands.add_command("account", help="manage the accounts posts go to")
+    subcommands = account.add_subparsers(dest="account_command", required=True, metavar="COMMAND")
 
-    add = commands.add_parser("add", help="add a Facebook Page, an X account or a plugin platform's account")
+    add = subcommands.add_parser("add", help="add a Facebook Page, an X account or a plugin platform's account")
     add.add_argument("--platform", required=True, help="x, facebook, or a plugin platform")
     add.add_argument("--name", required=True, help="a unique name, e.g. 'Embassy Tokyo (X)'")
     add.add_argument("--language", required=True, help="ISO 639-1 code of the account's audience, e.g. ja")
     add.add_argument("--timezone", required=True, help="IANA zone, e.g. Asia/Tokyo")
     add.add_argument("--api-base", help="API base URL (default: the platform's own host)")
-    add.add_argument("--page-id", help="the Facebook Page id")
-    add.add_argument("--user-id", help="the account's id on the platform, where it has one")
+    add.add_argument(
+        "--external-id",
+        "--page-id",
+        "--user-id",
+        dest="external_id",
+        metavar="ID",
+        help="the account's id on its platform: the Page id of a Facebook Page (required there), an X user id, "
+        "or a plugin platform's id",
+    )
     add.add_argument("--handle", help="the public handle, e.g. @MOFA_VN")
     add.add_argument("--grace-minutes", type=int, default=60, help="publish missed posts this late (default 60)")
     add.add_argument("--json", action="store_true", help="print the account as JSON")
     add.set_defaults(handler=_add)
 
-    listing = commands.add_parser("list", help="list accounts")
+    listing = subcommands.add_parser("list", help="list accounts")
     listing.add_argument("--json", action="store_true")
     listing.add_argument("--all", action="store_true", help="include removed accounts kept for their history")
     listing.set_defaults(handler=_list)
 
-    remove = commands.add_parser("remove", help="remove an account with nothing left to publish")
+    remove = subcommands.add_parser("remove", help="remove an account with nothing left to publish")
     remove.add_argument("name")
     remove.set_defaults(handler=_remove)
 
-    secret = commands.add_parser("set-secret", help="store one credential of an account in the OS keyring")
+    secret = subcommands.add_parser("set-secret", help="store one credential of an account in the OS keyring")
     secret.add_argument("name")
-    secret.add_argument("field", help="x: api_key, api_secret, access_token, access_secret; facebook: page_token")
+    secret.add_argument(
+        "field",
+        help="the credential's name on the account's platform, e.g. page_token (facebook) or access_token (x); "
+        "another name is refused with the platform's list",
+    )
     secret.add_argument("--stdin", action="store_true", help="read the value from standard input")
     secret.set_defaults(handler=_set_secret)
+
+    verify = subcommands.add_parser("verify", help="check an account's credentials with its platform")
+    verify.add_argument("name")
+    verify.add_argument("--json", action="store_true")
+    verify.set_defaults(handler=_verify)

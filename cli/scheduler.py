@@ -12,16 +12,16 @@ from dataclasses import asdict
 from datetime import timedelta
 from types import FrameType
 
-from core import timeutil
-from core.cli.base import EXIT_OK, positive_id, print_json, print_table, store_for
+from cli.base import EXIT_OK, next_step, positive_id, print_json, print_table, store_for
+from cli.registry import Commands
+from core import queries, timeutil
 from core.errors import UserError
 from core.secrets import redact
-from core.services import audit, posts
 from scheduler import recurrence, services, slots
 from scheduler.backoff import RetryPolicy
-from scheduler.engine import Engine, EngineSettings
-from scheduler.events import EventFeed, EventKind, FeedCursor, FeedEvent, stream
-from scheduler.lease import new_holder_id
+from scheduler.display import describe_event
+from scheduler.engine import EngineSettings
+from scheduler.events import EventFeed, FeedCursor, FeedEvent, stream
 
 EXIT_NOT_PUBLISHED = 1
 #: Printed (to stderr) once ``events --follow`` is listening and a signal would stop it cleanly.
@@ -63,8 +63,7 @@ def _worker(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
-    engine = Engine(store_for(args), holder=new_holder_id(f"cli-{audit.default_actor()}"))
-    outcome = engine.publish_now(args.variant_id, confirmed_absent=args.confirmed_absent)
+    outcome = services.publish_now(store_for(args), args.variant_id, confirmed_absent=args.confirmed_absent)
     if outcome is None:
         raise UserError(f"Variant {args.variant_id} was taken by another publisher meanwhile; see 'post show'.")
     if args.json:
@@ -81,25 +80,9 @@ def _publish(args: argparse.Namespace) -> int:
     elif outcome.remote_id:
         print(f"Published variant {outcome.variant_id}: {outcome.remote_id}.")
     else:
-        print(f"Variant {outcome.variant_id} is {outcome.status.value}: {outcome.error}", file=sys.stderr)
+        how = next_step(outcome.variant_id, outcome.error_class)
+        print(f"Variant {outcome.variant_id} is {outcome.status.value}: {outcome.error}{how}", file=sys.stderr)
     return EXIT_OK if outcome.remote_id else EXIT_NOT_PUBLISHED
-
-
-def _event_line(item: FeedEvent) -> str:
-    """One event for people: when (UTC), what, which variant, and what there is to know."""
-    event, details = item.event, item.event.details
-    if event.kind is EventKind.PUBLISHED:
-        what = str(details.get("url") or details.get("remote_id") or "")
-        if details.get("reconciled"):
-            what += " (found on the platform after an interrupted attempt)"
-    elif event.kind is EventKind.FAILED:
-        what = f"{details.get('error_class')}: {details.get('error')}"
-    elif event.kind is EventKind.MISSED:
-        what = str(details.get("error") or f"due {details.get('due')}")
-    else:
-        what = "partial: some metrics could not be read" if details.get("partial") else ""
-    line = f"{item.at:%Y-%m-%d %H:%M:%S} UTC  {event.kind.value:<15}  variant {event.variant_id}"
-    return f"{line}  {what}" if what else line
 
 
 def _print_event(item: FeedEvent, as_json: bool) -> None:
@@ -116,7 +99,7 @@ def _print_event(item: FeedEvent, as_json: bool) -> None:
             default=str,
         )
     else:
-        line = _event_line(item)
+        line = describe_event(item)
     print(redact(line), flush=True)  # flushed: a script reading a pipe sees each event at once
 
 
@@ -180,7 +163,7 @@ def _recur_start(args: argparse.Namespace) -> int:
     start = timeutil.parse_local(args.start)
     recurrence_id = recurrence.make_recurring(store_for(args), args.variant_id, args.rule, start)
     print(f"Variant {args.variant_id} now repeats ({args.rule}) from {args.start}: recurrence {recurrence_id}.")
-    if not recurrence.has_placeholder(posts.get_variant(store_for(args), args.variant_id).text):
+    if not recurrence.has_placeholder(queries.get_variant(store_for(args), args.variant_id).text):
         print(
             "Note: platforms refuse identical text twice; put {date} (or {date:%d.%m.%Y}, {time}) in the text "
             "so that each occurrence differs."
@@ -220,9 +203,9 @@ def _recur_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(commands: Commands) -> None:
     """Add ``worker``, ``publish``, ``events``, ``recur`` and ``slot`` to the command line."""
-    worker = sub.add_parser("worker", help="publish and poll in the background, without the app (Ctrl+C stops)")
+    worker = commands.add_command("worker", help="publish and poll in the background, without the app (Ctrl+C stops)")
     worker.add_argument("--once", action="store_true", help="do one sweep of what is due, then exit")
     worker.add_argument("--lease-seconds", type=_positive, default=30.0, help="publisher lease length (default 30)")
     worker.add_argument("--sweep-seconds", type=_positive, default=30.0, help="look for new work this often")
@@ -239,7 +222,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     worker.set_defaults(handler=_worker)
 
-    publish = sub.add_parser("publish", help="publish one variant now, through the worker's path")
+    publish = commands.add_command("publish", help="publish one variant now, through the worker's path")
     publish.add_argument("variant_id", type=positive_id)
     publish.add_argument("--json", action="store_true")
     publish.add_argument(
@@ -250,7 +233,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     publish.set_defaults(handler=_publish)
 
-    events = sub.add_parser(
+    events = commands.add_command(
         "events", help="what the publisher did (published, failed, missed, metrics), from the database"
     )
     events.add_argument("--follow", action="store_true", help="keep printing new events until Ctrl+C or SIGTERM")
@@ -262,7 +245,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     events.set_defaults(handler=_events)
 
-    recur = sub.add_parser("recur", help="recurring posts: repeat a variant by an RFC 5545 rule, list, stop")
+    recur = commands.add_command("recur", help="recurring posts: repeat a variant by an RFC 5545 rule, list, stop")
     recur_commands = recur.add_subparsers(dest="recur_command", metavar="COMMAND", required=True)
     start = recur_commands.add_parser("start", help="repeat a variant by a rule on its account's wall clock")
     start.add_argument("variant_id", type=positive_id)
@@ -276,19 +259,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     recur_list.add_argument("--json", action="store_true")
     recur_list.set_defaults(handler=_recur_list)
 
-    slot = sub.add_parser("slot", help="an account's regular posting times")
-    commands = slot.add_subparsers(dest="slot_command", metavar="COMMAND", required=True)
-    add = commands.add_parser("add", help="add a posting time")
+    slot = commands.add_command("slot", help="an account's regular posting times")
+    slot_commands = slot.add_subparsers(dest="slot_command", metavar="COMMAND", required=True)
+    add = slot_commands.add_parser("add", help="add a posting time")
     add.add_argument("account")
     add.add_argument("time", help="HH:MM on the account's wall clock")
     add.add_argument("--day", help="mon..sun (default: every day)")
     add.set_defaults(handler=_slot_add)
-    listing = commands.add_parser("list", help="list an account's posting times")
+    listing = slot_commands.add_parser("list", help="list an account's posting times")
     listing.add_argument("account")
     listing.set_defaults(handler=_slot_list)
-    remove = commands.add_parser("remove", help="remove a posting time")
+    remove = slot_commands.add_parser("remove", help="remove a posting time")
     remove.add_argument("slot_id", type=positive_id)
     remove.set_defaults(handler=_slot_remove)
-    nxt = commands.add_parser("next", help="schedule a variant at its account's next free slot")
+    nxt = slot_commands.add_parser("next", help="schedule a variant at its account's next free slot")
     nxt.add_argument("variant_id", type=positive_id)
     nxt.set_defaults(handler=_slot_next)

@@ -15,17 +15,17 @@ from typing import Any
 
 import pytest
 
+from cli.scheduler import FOLLOWING
 from connectors.sandbox import Sandbox
 from core import timeutil
 from core.services import posts
 from core.store import Store
 from scheduler import recovery
-from scheduler.cli import FOLLOWING
 from scheduler.events import EventBus
-from tests.scheduler.conftest import EngineMaker, local_in
-from tests.scheduler.fakes import FakeClock
-from tests.scheduler.workers import CREDENTIALS, prepare, start_worker, stop_worker, wait_ready
 from tests.support.cli import SCRIPT, run_cli
+from tests.support.fake_clock import FakeClock
+from tests.support.scheduling import EngineMaker, local_in
+from tests.support.workers import CREDENTIALS, prepare, start_worker, stop_worker, wait_ready
 
 
 def _follow(home: Path, out: Path, err: Path, *args: str) -> subprocess.Popen[bytes]:

@@ -113,7 +113,7 @@ def test_account_add_list_remove(home: Path) -> None:
             ("--platform", "myspace", "--name", "A", "--language", "de", "--timezone", "Europe/Berlin"),
             "Unknown platform",
         ),
-        (("--platform", "facebook", "--name", "A", "--language", "vi", "--timezone", "Asia/Bangkok"), "--page-id"),
+        (("--platform", "facebook", "--name", "A", "--language", "vi", "--timezone", "Asia/Bangkok"), "(Page id)"),
     ],
 )
 def test_account_add_bad_input_exits_2_and_writes_nothing(home: Path, args: tuple[str, ...], fragment: str) -> None:
@@ -330,3 +330,19 @@ def test_a_database_from_a_newer_version_is_refused_with_a_sentence(home: Path) 
     with sqlite3.connect(home / "communique.sqlite3") as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     _assert_user_error(run_cli("post", "list", home=home), "made by a newer version of Communiqué")
+
+
+def test_post_review_with_a_stale_version_is_refused_and_keeps_the_newer_text(with_accounts: Path) -> None:
+    created = run_cli("post", "create", "--account", "Tokyo", "--text", "Notice", "--json", home=with_accounts).json()
+    variant = created["variants"][0]
+    seen = str(variant["version"])  # what both reviewers looked at
+
+    first = run_cli("post", "review", str(variant["id"]), "--text", "お知らせ", "--version", seen, home=with_accounts)
+    assert first.code == 0, first.err
+    before = _row_counts(with_accounts)
+    second = run_cli("post", "review", str(variant["id"]), "--text", "告知", "--version", seen, home=with_accounts)
+
+    _assert_user_error(second, "changed by someone else")
+    assert _row_counts(with_accounts) == before
+    shown = run_cli("post", "show", str(created["id"]), "--json", home=with_accounts).json()
+    assert shown["variants"][0]["text"] == "お知らせ"

@@ -1,10 +1,9 @@
-"""How long a text is in each built-in platform's own unit, without the network.
+"""X's length rule: 280 *weighted* characters, counted without the network.
 
-X counts *weighted* characters (twitter-text v3: most CJK characters and emoji weigh 2, a URL
-always 23); the counting comes from ``twitter-text-parser``, whose results follow the official
-twitter-text conformance suite. Facebook counts plain characters up to 63,206. Core keeps this
-(not the connectors) because the composer, the translation flags and the connectors all ask
-"does it fit?", and the layering lets all of them import core.
+X counts twitter-text v3 weights: most CJK characters and emoji weigh 2, a URL always 23. The
+counting comes from ``twitter-text-parser``, whose results follow the official twitter-text
+conformance suite. Core reaches this through the X connector's class attributes
+(:mod:`core.platforms`), never by importing it.
 """
 
 from __future__ import annotations
@@ -18,10 +17,6 @@ from pathlib import Path
 from typing import Any
 
 X_LIMIT = 280
-FACEBOOK_LIMIT = 63_206
-
-#: A function giving a text's length in a platform's unit.
-LengthFunction = Callable[[str], int]
 
 
 def _install_pkg_resources_shim() -> bool:
@@ -75,20 +70,3 @@ def x_weighted_length(text: str) -> int:
 def x_is_valid(text: str) -> bool:
     """Whether X accepts ``text`` as one post (not empty, not too long, no invalid characters)."""
     return bool(_parser()(text).valid)
-
-
-#: Built-in platforms: (limit, length function).
-_PLATFORMS: dict[str, tuple[int, LengthFunction]] = {
-    "x": (X_LIMIT, x_weighted_length),
-    "facebook": (FACEBOOK_LIMIT, len),
-}
-
-
-def known_platforms() -> list[str]:
-    """Platforms whose length rules are built in."""
-    return sorted(_PLATFORMS)
-
-
-def rule_for(platform: str) -> tuple[int, LengthFunction] | None:
-    """``(limit, length function)`` of a built-in platform, else ``None``."""
-    return _PLATFORMS.get(platform.strip().lower())

@@ -1,35 +1,18 @@
-"""The real console script in a subprocess, with a temporary COMMUNIQUE_HOME."""
+"""``communique lang``, ``translate`` and ``glossary``: the real console script in a subprocess, with a temporary
+COMMUNIQUE_HOME."""
 
 from __future__ import annotations
 
 import json
-import os
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
-from core.services import audit
+from core import queries
 from core.store import open_store
 from tests.support.cli import run_cli
-from tests.translation.test_spans import EXPECTED, POSTS
+from tests.support.cli import run_script as run
+from tests.support.sample_posts import EXPECTED, POSTS
 from translation import glossary, spans
-
-REPO = Path(__file__).resolve().parents[2]
-SCRIPT = Path(sys.executable).parent / "communique"
-
-
-def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, str(REPO / "main.py")]
-    return subprocess.run(
-        [*command, *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=REPO,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def test_lang_install_list_translate_remove(pack_files: dict[str, Path]) -> None:
@@ -158,7 +141,7 @@ def test_glossary_edit_changes_an_entry_and_is_audited(isolated_home: Path, pack
 
     store = open_store()
     try:
-        events = audit.list_events(store, entity=glossary.AUDIT_ENTITY, entity_id=int(entry_id))
+        events = queries.list_events(store, entity=glossary.AUDIT_ENTITY, entity_id=int(entry_id))
     finally:
         store.dispose()
     assert [(e.action, e.actor) for e in reversed(events)] == [

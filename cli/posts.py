@@ -1,15 +1,30 @@
-"""``communique post ...``: create, list, show, schedule, cancel."""
+"""``communique post ...``: create, list, show, schedule, edit, cancel, check, translate, review."""
 
 from __future__ import annotations
 
 import argparse
 from datetime import datetime
 
-from core import timeutil
-from core.cli.base import EXIT_OK, positive_id, print_json, print_table, read_text_argument, store_for
+from cli.base import (
+    EXIT_OK,
+    next_step,
+    positive_id,
+    print_json,
+    print_table,
+    read_stdin,
+    read_text_argument,
+    store_for,
+)
+from cli.registry import Commands
+from cli.translation import print_translations
+from connectors import services as connector_services
+from core import platforms, queries, timeutil
 from core.domain import Post
 from core.errors import UserError
 from core.services import posts
+from translation.engine import DEFAULT_ENGINE, load_engine
+
+EXIT_DOES_NOT_FIT = 1
 
 
 def _local(args: argparse.Namespace) -> tuple[datetime | None, timeutil.FoldChoice | None]:
@@ -41,7 +56,7 @@ def _print_post(post: Post) -> None:
     )
     for v in post.variants:
         if v.last_error:
-            print(f"  variant {v.id}: {v.last_error_class}: {v.last_error}")
+            print(f"  variant {v.id}: {v.last_error_class}: {v.last_error}{next_step(v.id, v.last_error_class)}")
 
 
 def _create(args: argparse.Namespace) -> int:
@@ -74,7 +89,7 @@ def _pad(values: list[str] | None, length: int) -> list[str]:
 
 
 def _list(args: argparse.Namespace) -> int:
-    found = posts.list_posts(store_for(args), status=args.status)
+    found = queries.list_posts(store_for(args), status=args.status)
     if args.json:
         print_json([p.to_dict() for p in found])
         return EXIT_OK
@@ -97,7 +112,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    post = posts.get_post(store_for(args), args.id)
+    post = queries.get_post(store_for(args), args.id)
     if args.json:
         print_json(post.to_dict())
     else:
@@ -120,7 +135,7 @@ def _edit(args: argparse.Namespace) -> int:
     text = read_text_argument(args.text, args.text_file) if (args.text or args.text_file) else None
     if text is None and not args.language:
         raise UserError("Nothing to change: give --text, --text-file or --language.")
-    before = posts.get_post(store_for(args), args.id)
+    before = queries.get_post(store_for(args), args.id)
     post = posts.edit_draft(store_for(args), args.id, text=text, source_language=args.language)
     if args.json:
         print_json(post.to_dict())
@@ -144,6 +159,59 @@ def _cancel(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check(args: argparse.Namespace) -> int:
+    # A text piped in ends with the shell's newline, which is not part of the post.
+    text = read_stdin().rstrip("\n") if args.text == "-" else args.text
+    result = connector_services.check_text(args.platform, text, as_thread=args.thread)
+    if args.json:
+        print_json(
+            {
+                "platform": args.platform,
+                "length": result.length,
+                "limit": result.limit,
+                "fits": result.ok,
+                "parts": result.parts,
+                "problems": list(result.problems),
+            }
+        )
+    else:
+        unit = platforms.spec(args.platform).length_unit
+        verdict = "fits" if result.ok else "does not fit"
+        thread = f" as a thread of {result.parts} posts" if result.parts > 1 else ""
+        print(f"{result.length} / {result.limit} {unit}: {verdict}{thread}.")
+        for problem in result.problems:
+            print(f"  {problem}")
+    return EXIT_OK if result.ok else EXIT_DOES_NOT_FIT
+
+
+def _translate(args: argparse.Namespace) -> int:
+    from translation import review
+
+    results = review.translate_post(store_for(args), args.post_id, engine=load_engine(args.engine), force=args.force)
+    if not results and not args.json:
+        print(f"Post {args.post_id} has no variant to translate (already translated, or written by a person).")
+        return EXIT_OK
+    print_translations(results, args.json)
+    return EXIT_OK
+
+
+def _review(args: argparse.Namespace) -> int:
+    from translation import review
+
+    text = read_text_argument(args.text, args.text_file)
+    # A person's one-off command: their text replaces whatever the variant holds now.
+    variant = review.correct_variant(
+        store_for(args),
+        args.variant_id,
+        text,
+        expected_version=args.expected_version,
+        reviewed=not args.not_reviewed,
+    )
+    state = "reviewed" if variant.reviewed else "not yet reviewed"
+    print(f"Variant {variant.id} ({variant.language}) now holds your text, {state}.")
+    return EXIT_OK
+
+
 def _add_time_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
     parser.add_argument(
         "--at",
@@ -158,12 +226,12 @@ def _add_time_options(parser: argparse.ArgumentParser, *, required: bool) -> Non
     )
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(commands: Commands) -> None:
     """Add ``post`` to the command line."""
-    post = sub.add_parser("post", help="draft, schedule and follow posts")
-    commands = post.add_subparsers(dest="post_command", required=True, metavar="COMMAND")
+    post = commands.add_command("post", help="draft, schedule and follow posts")
+    subcommands = post.add_subparsers(dest="post_command", required=True, metavar="COMMAND")
 
-    create = commands.add_parser("create", help="draft a post for one or more accounts")
+    create = subcommands.add_parser("create", help="draft a post for one or more accounts")
     create.add_argument("--account", action="append", required=True, help="target account (repeatable)")
     source = create.add_mutually_exclusive_group(required=True)
     source.add_argument("--text", help="the text ('-' reads standard input)")
@@ -175,24 +243,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     create.add_argument("--json", action="store_true", help="print the post, its id and each variant's UTC time")
     create.set_defaults(handler=_create)
 
-    listing = commands.add_parser("list", help="list posts, newest first")
+    listing = subcommands.add_parser("list", help="list posts, newest first")
     listing.add_argument("--status", help="only posts with a variant in this status")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_list)
 
-    show = commands.add_parser("show", help="show one post and its variants")
+    show = subcommands.add_parser("show", help="show one post and its variants")
     show.add_argument("id", type=positive_id)
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=_show)
 
-    schedule = commands.add_parser("schedule", help="(re)schedule a post's open variants")
+    schedule = subcommands.add_parser("schedule", help="(re)schedule a post's open variants")
     schedule.add_argument("id", type=positive_id)
     schedule.add_argument("--account", action="append", help="only this account's variant (repeatable)")
     _add_time_options(schedule, required=True)
     schedule.add_argument("--json", action="store_true")
     schedule.set_defaults(handler=_schedule)
 
-    edit = commands.add_parser("edit", help="change a post's text or language before it is published")
+    edit = subcommands.add_parser("edit", help="change a post's text or language before it is published")
     edit.add_argument("id", type=positive_id)
     new_text = edit.add_mutually_exclusive_group()
     new_text.add_argument("--text", help="the new text ('-' reads standard input)")
@@ -201,6 +269,35 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     edit.add_argument("--json", action="store_true")
     edit.set_defaults(handler=_edit)
 
-    cancel = commands.add_parser("cancel", help="cancel everything of a post not yet published")
+    cancel = subcommands.add_parser("cancel", help="cancel everything of a post not yet published")
     cancel.add_argument("id", type=positive_id)
     cancel.set_defaults(handler=_cancel)
+
+    translate = subcommands.add_parser("translate", help="fill a post's variants with machine translations")
+    translate.add_argument("post_id", metavar="POST_ID", type=positive_id)
+    translate.add_argument("--force", action="store_true", help="also redo earlier machine translations")
+    translate.add_argument("--engine", default=DEFAULT_ENGINE, help="translation engine (default: argos)")
+    translate.add_argument("--json", action="store_true", help="one entry per variant: text, path and flags")
+    translate.set_defaults(handler=_translate)
+
+    review = subcommands.add_parser("review", help="replace a variant's text with yours; it is remembered")
+    review.add_argument("variant_id", metavar="VARIANT_ID", type=positive_id)
+    given = review.add_mutually_exclusive_group(required=True)
+    given.add_argument("--text", help="the text (- reads standard input)")
+    given.add_argument("--text-file", help="a UTF-8 file holding the text")
+    review.add_argument("--not-reviewed", action="store_true", help="store it, but leave it to be reviewed")
+    review.add_argument(
+        "--version",
+        dest="expected_version",
+        type=positive_id,
+        help="the variant's version your text was written against ('post show --json'): refused, with the text "
+        "there now, if someone changed it since (default: replace whatever is there)",
+    )
+    review.set_defaults(handler=_review)
+
+    check = subcommands.add_parser("check", help="check a text against a platform's length rules (no network)")
+    check.add_argument("--platform", required=True, help="x, facebook, or a plugin platform")
+    check.add_argument("--thread", action="store_true", help="X: split an over-long text into a thread")
+    check.add_argument("--json", action="store_true")
+    check.add_argument("text", help="the text, or '-' to read standard input")
+    check.set_defaults(handler=_check)

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from connectors.sandbox import Sandbox
-from core import timeutil
+from core import queries, timeutil
 from core.domain import VariantStatus
-from core.services import audit, posts
+from core.services import posts
 from core.store import Store
-from main import main
-from tests.scheduler.conftest import add_account, image_only, local_in, post_image_only, schedule, texts
+from tests.support.scheduling import add_account, image_only, local_in, post_image_only, schedule, texts
 
 
 def test_publish_now_goes_through_the_same_path(
@@ -23,7 +23,7 @@ def test_publish_now_goes_through_the_same_path(
     draft = posts.create_post(store, text="Right now", accounts=["tokyo"]).variants[0].id
     assert main(["publish", str(draft)]) == 0
     assert "Published variant" in capsys.readouterr().out
-    assert posts.get_variant(store, draft).status is VariantStatus.PUBLISHED
+    assert queries.get_variant(store, draft).status is VariantStatus.PUBLISHED
     assert texts(sandbox) == ["Right now"]
     assert main(["publish", str(draft)]) == 2  # published already: a sentence, exit 2, nothing sent
     assert "cannot be published again" in capsys.readouterr().err
@@ -38,7 +38,7 @@ def test_publish_now_reports_a_refusal(store: Store, sandbox: Sandbox, capsys: p
     sandbox.set_faults("policy:1", path="/2/tweets", method="POST")
     assert main(["publish", str(draft), "--json"]) == 1
     assert '"error_class": "policy"' in capsys.readouterr().out
-    assert posts.get_variant(store, draft).status is VariantStatus.FAILED
+    assert queries.get_variant(store, draft).status is VariantStatus.FAILED
 
 
 def test_worker_once_publishes_what_is_due(store: Store, sandbox: Sandbox) -> None:
@@ -60,7 +60,7 @@ def test_slots_from_the_command_line(store: Store, sandbox: Sandbox, capsys: pyt
     assert "mon  09:30" in capsys.readouterr().out
     draft = posts.create_post(store, text="Slot", accounts=["berlin"]).variants[0].id
     assert main(["slot", "next", str(draft)]) == 0
-    variant = posts.get_variant(store, draft)
+    variant = queries.get_variant(store, draft)
     assert variant.status is VariantStatus.SCHEDULED and variant.schedule_local is not None
     assert variant.schedule_local.endswith("T09:30")
 
@@ -117,16 +117,16 @@ def test_an_interrupted_image_only_post_is_sent_again_once_a_person_confirms_it_
         error = capsys.readouterr().err
         assert "cannot tell whether the interrupted attempt published this post" in error
         assert f"communique publish {variant_id} --confirmed-absent" in error
-        variant = posts.get_variant(store, variant_id)
-        assert (variant.status, variant.last_error_class) == (VariantStatus.FAILED, "permanent")
+        variant = queries.get_variant(store, variant_id)
+        assert (variant.status, variant.last_error_class) == (VariantStatus.FAILED, "needs_confirmation")
     assert _sent(sandbox) == [(other, "", 1)]
 
     assert main(["publish", str(variant_id), "--confirmed-absent"]) == 0
-    variant = posts.get_variant(store, variant_id)
+    variant = queries.get_variant(store, variant_id)
     assert variant.status is VariantStatus.PUBLISHED
     assert _sent(sandbox) == [(other, "", 1), (variant.remote_id, "", 1)]  # published once
     [confirmed] = [
-        e for e in audit.list_events(store, entity="variant", entity_id=variant_id) if e.action == "confirm_absent"
+        e for e in queries.list_events(store, entity="variant", entity_id=variant_id) if e.action == "confirm_absent"
     ]
     assert confirmed.actor == "tester"  # the person running the command (COMMUNIQUE_USER)
     assert confirmed.details["after_attempt"] == 3  # the three attempts it vouches for

@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 
 from connectors.sandbox import Sandbox
 from scheduler.engine import Engine
-from tests.scheduler.conftest import texts
-from tests.scheduler.fakes import FakeClock
+from tests.support.fake_clock import FakeClock
+from tests.support.scheduling import texts
 
 
 def step_through(

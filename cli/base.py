@@ -10,34 +10,16 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from core.errors import CommuniqueError
+from core.domain import ErrorClass
+from core.errors import CommuniqueError, UserError
 from core.secrets import redact
 from core.store import Store, open_store
 
 #: A command handler: parsed arguments in, exit status out.
 Handler = Callable[[argparse.Namespace], int]
-#: A package's contribution: adds its commands to the top-level subparsers.
-Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
-
-#: The type of ``add_subparsers()``'s result, which argparse gives no public name.
-SubParsers = argparse._SubParsersAction
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
-
-
-def subcommands_of(sub: SubParsers[argparse.ArgumentParser], name: str) -> SubParsers[argparse.ArgumentParser] | None:
-    """The subcommands of an existing top-level command (``post``, ``account``), so that a
-    package registered later can add its own there (``post check``, ``post translate``)."""
-    parser = sub.choices.get(name)
-    if parser is None:
-        return None
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    return None
-
-
 MAX_ID = 2**63 - 1
 
 
@@ -75,9 +57,14 @@ def print_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> Non
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
+def warn(message: str) -> None:
+    """Print one sentence to stderr, secrets redacted."""
+    print(f"communique: {redact(message)}", file=sys.stderr)
+
+
 def fail(message: str) -> int:
     """Print one sentence to stderr and return the user-error status."""
-    print(f"communique: {redact(message)}", file=sys.stderr)
+    warn(message)
     return EXIT_USER_ERROR
 
 
@@ -102,8 +89,6 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
 
 def read_text_argument(text: str | None, text_file: str | None) -> str:
     """The text from ``--text``, ``--text-file`` or ``-`` (standard input)."""
-    from core.errors import UserError
-
     if text_file is not None:
         if text_file == "-":
             return read_stdin()
@@ -123,8 +108,6 @@ def read_text_argument(text: str | None, text_file: str | None) -> str:
 
 def read_stdin() -> str:
     """Standard input as UTF-8 text; anything else is refused with one sentence."""
-    from core.errors import UserError
-
     raw = getattr(sys.stdin, "buffer", None)
     if raw is None:  # already text (an embedding program or a test replaced stdin)
         return sys.stdin.read()
@@ -146,3 +129,13 @@ def check_arguments(arguments: Sequence[str]) -> str | None:
         except UnicodeEncodeError:
             return f"Argument {position} is not valid UTF-8 text; check the terminal's encoding."
     return None
+
+
+def next_step(variant_id: int, error_class: str | None) -> str:
+    """What a person runs next for a variant that failed with ``error_class`` ('' when nothing is theirs to run)."""
+    if error_class == ErrorClass.NEEDS_CONFIRMATION:
+        return (
+            f" Once you have checked that it is not there, run 'communique publish {variant_id} "
+            "--confirmed-absent' to publish it."
+        )
+    return ""

@@ -1,4 +1,4 @@
-"""``communique lang ...``, ``glossary ...``, ``translate``, ``post translate`` and ``post review``."""
+"""``communique lang ...``, ``glossary ...`` and ``translate``."""
 
 from __future__ import annotations
 
@@ -8,17 +8,9 @@ import sys
 import threading
 from typing import TYPE_CHECKING, Any
 
-from core import languages, textlength
-from core.cli.base import (
-    EXIT_OK,
-    SubParsers,
-    positive_id,
-    print_json,
-    print_table,
-    read_text_argument,
-    store_for,
-    subcommands_of,
-)
+from cli.base import EXIT_OK, positive_id, print_json, print_table, read_text_argument, store_for
+from cli.registry import Commands
+from core import languages, platforms
 from core.errors import UserError
 from translation import glossary, index, packs
 from translation.engine import DEFAULT_ENGINE, load_engine
@@ -47,11 +39,8 @@ def _limit_from(args: argparse.Namespace) -> tuple[int | None, LengthFunction | 
             raise UserError("The --limit must be a positive number of characters.")
         return args.limit, None
     if args.platform is not None:
-        rule = textlength.rule_for(args.platform)
-        if rule is None:
-            known = ", ".join(textlength.known_platforms())
-            raise UserError(f"Unknown platform {args.platform!r}: choose one of {known}.")
-        return rule
+        rule = platforms.length_rule(platforms.normalize(args.platform))  # an unknown one is refused by name
+        return rule if rule is not None else (None, None)
     return None, None
 
 
@@ -108,9 +97,6 @@ def _lang_available(args: argparse.Namespace) -> int:
 
 def _lang_download(args: argparse.Namespace) -> int:
     source, target = languages.normalize(args.from_code), languages.normalize(args.to_code)
-    wanted = [p for p in index.fetch_index(timeout=args.timeout) if (p.from_code, p.to_code) == (source, target)]
-    if not wanted:
-        raise UserError(f"The index has no pack from {source} to {target}.")
     cancel = threading.Event()
 
     def progress(done: int, total: int | None) -> None:
@@ -118,7 +104,7 @@ def _lang_download(args: argparse.Namespace) -> int:
         print(f"\rDownloading {source} -> {target}: {shown}", end="", file=sys.stderr, flush=True)
 
     try:
-        pack = index.download_pack(wanted[0], progress=progress, cancel=cancel, expected=(source, target))
+        pack = index.download_pair(source, target, index_timeout=args.timeout, progress=progress, cancel=cancel)
     except KeyboardInterrupt:
         cancel.set()
         raise UserError("The download was interrupted; nothing was installed.") from None
@@ -143,7 +129,7 @@ def _translate(args: argparse.Namespace) -> int:
         length=length,
         use_memory=not args.no_memory,
     )
-    _print_results(results, args.json)
+    print_translations(results, args.json)
     return EXIT_OK
 
 
@@ -205,7 +191,8 @@ def _glossary_remove(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_results(results: list[TranslationResult], as_json: bool) -> None:
+def print_translations(results: list[TranslationResult], as_json: bool) -> None:
+    """Translation results for people (text, path, flags) or as JSON; shared with ``post translate``."""
     if as_json:
         print_json([r.to_dict() for r in results])
         return
@@ -217,57 +204,17 @@ def _print_results(results: list[TranslationResult], as_json: bool) -> None:
             print(f"  ! {flag.code}: {flag.message}")
 
 
-def _post_translate(args: argparse.Namespace) -> int:
-    from translation import review
-
-    results = review.translate_post(store_for(args), args.post_id, engine=load_engine(args.engine), force=args.force)
-    if not results and not args.json:
-        print(f"Post {args.post_id} has no variant to translate (already translated, or written by a person).")
-        return EXIT_OK
-    _print_results(results, args.json)
-    return EXIT_OK
-
-
-def _post_review(args: argparse.Namespace) -> int:
-    from translation import review
-
-    text = read_text_argument(args.text, args.text_file)
-    variant = review.correct_variant(store_for(args), args.variant_id, text, reviewed=not args.not_reviewed)
-    state = "reviewed" if variant.reviewed else "not yet reviewed"
-    print(f"Variant {variant.id} ({variant.language}) now holds your text, {state}.")
-    return EXIT_OK
-
-
-def _register_post(sub: SubParsers[argparse.ArgumentParser]) -> None:
-    commands = subcommands_of(sub, "post")
-    if commands is None:
-        return
-    translate = commands.add_parser("translate", help="fill a post's variants with machine translations")
-    translate.add_argument("post_id", metavar="POST_ID", type=positive_id)
-    translate.add_argument("--force", action="store_true", help="also redo earlier machine translations")
-    translate.add_argument("--engine", default=DEFAULT_ENGINE, help="translation engine (default: argos)")
-    translate.add_argument("--json", action="store_true", help="one entry per variant: text, path and flags")
-    translate.set_defaults(handler=_post_translate)
-    review = commands.add_parser("review", help="replace a variant's text with yours; it is remembered")
-    review.add_argument("variant_id", metavar="VARIANT_ID", type=positive_id)
-    given = review.add_mutually_exclusive_group(required=True)
-    given.add_argument("--text", help="the text (- reads standard input)")
-    given.add_argument("--text-file", help="a UTF-8 file holding the text")
-    review.add_argument("--not-reviewed", action="store_true", help="store it, but leave it to be reviewed")
-    review.set_defaults(handler=_post_review)
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``lang``, ``glossary``, ``translate``, ``post translate`` and ``post review`` to the command line."""
-    lang = sub.add_parser("lang", help="manage offline language packs")
-    commands = lang.add_subparsers(dest="lang_command", required=True, metavar="COMMAND")
-    listing = commands.add_parser("list", help="list installed language packs")
+def register(commands: Commands) -> None:
+    """Add ``lang``, ``glossary`` and ``translate`` to the command line."""
+    lang = commands.add_command("lang", help="manage offline language packs")
+    lang_commands = lang.add_subparsers(dest="lang_command", required=True, metavar="COMMAND")
+    listing = lang_commands.add_parser("list", help="list installed language packs")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_lang_list)
-    install = commands.add_parser("install", help="install a .argosmodel file")
+    install = lang_commands.add_parser("install", help="install a .argosmodel file")
     install.add_argument("file")
     install.set_defaults(handler=_lang_install)
-    remove = commands.add_parser("remove", help="remove the pack for a pair")
+    remove = lang_commands.add_parser("remove", help="remove the pack for a pair")
     remove.add_argument("from_code", metavar="FROM")
     remove.add_argument("to_code", metavar="TO")
     remove.set_defaults(handler=_lang_remove)
@@ -275,7 +222,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ("available", _lang_available, "list the packs of the Argos index (needs the network)"),
         ("download", _lang_download, "download and install a pack from the Argos index"),
     ):
-        command = commands.add_parser(name, help=text)
+        command = lang_commands.add_parser(name, help=text)
         if name == "download":
             command.add_argument("from_code", metavar="FROM")
             command.add_argument("to_code", metavar="TO")
@@ -284,9 +231,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         command.add_argument("--timeout", type=_seconds, default=index.INDEX_TIMEOUT_S, help="seconds (default 5)")
         command.set_defaults(handler=handler)
 
-    terms = sub.add_parser("glossary", help="terms kept as written or translated a fixed way")
-    gcommands = terms.add_subparsers(dest="glossary_command", required=True, metavar="COMMAND")
-    gadd = gcommands.add_parser("add", help="add a term")
+    terms = commands.add_command("glossary", help="terms kept as written or translated a fixed way")
+    glossary_commands = terms.add_subparsers(dest="glossary_command", required=True, metavar="COMMAND")
+    gadd = glossary_commands.add_parser("add", help="add a term")
     gadd.add_argument("--from", dest="source", required=True, help="source language code")
     gadd.add_argument("--to", default=glossary.ANY_LANGUAGE, help="target language code (default: every one)")
     gadd.add_argument("--translation", help="forced translation (default: keep the term as written)")
@@ -295,12 +242,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     gadd.add_argument("--json", action="store_true")
     gadd.add_argument("term")
     gadd.set_defaults(handler=_glossary_add)
-    glist = gcommands.add_parser("list", help="list terms")
+    glist = glossary_commands.add_parser("list", help="list terms")
     glist.add_argument("--from", dest="source")
     glist.add_argument("--to")
     glist.add_argument("--json", action="store_true")
     glist.set_defaults(handler=_glossary_list)
-    gedit = gcommands.add_parser("edit", help="change a term's translation, case rule or note by id")
+    gedit = glossary_commands.add_parser("edit", help="change a term's translation, case rule or note by id")
     gedit.add_argument("id", type=positive_id)
     forced = gedit.add_mutually_exclusive_group()
     forced.add_argument("--translation", help="new forced translation")
@@ -311,11 +258,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     gedit.add_argument("--note", help="new note (an empty one clears it)")
     gedit.add_argument("--json", action="store_true")
     gedit.set_defaults(handler=_glossary_edit)
-    gremove = gcommands.add_parser("remove", help="remove a term by id")
+    gremove = glossary_commands.add_parser("remove", help="remove a term by id")
     gremove.add_argument("id", type=positive_id)
     gremove.set_defaults(handler=_glossary_remove)
 
-    translate = sub.add_parser("translate", help="translate text offline with the installed packs")
+    translate = commands.add_command("translate", help="translate text offline with the installed packs")
     translate.add_argument("--from", dest="source", required=True, help="source language code, e.g. vi")
     translate.add_argument("--to", required=True, help="target language codes, comma-separated, e.g. en,ja")
     translate.add_argument("--json", action="store_true", help="one entry per target: text, path and flags")
@@ -325,4 +272,3 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     translate.add_argument("--engine", default=DEFAULT_ENGINE, help="translation engine (default: argos)")
     translate.add_argument("text", help="the text, or - to read standard input")
     translate.set_defaults(handler=_translate)
-    _register_post(sub)

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
+from cli.main import main
 from connectors.sandbox import Sandbox
 from core import secrets
-from main import main
-from tests.connectors.conftest import PAGE_ID
+from tests.support.connector_accounts import PAGE_ID
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -99,3 +99,9 @@ def test_practice_mode_account_verify(capsys: pytest.CaptureFixture[str], sandbo
 def test_verify_unknown_account_is_a_user_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "account", "verify", "Nobody")
     assert code == 2 and "Nobody" in err
+
+
+def test_post_check_refuses_an_unknown_platform_in_one_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "post", "check", "--platform", "myspace", "Hello")
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and "'myspace'" in err and "Traceback" not in err

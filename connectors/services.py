@@ -1,0 +1,71 @@
+"""Connector use cases shared by the GUI, the CLI and the worker: does a text fit, do credentials work.
+
+Both go through the connector registered for the platform (:mod:`connectors.registry`), so a
+plugin platform gets the same checks as the built-ins.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from connectors.base import AccountContext, CheckResult, Identity, MediaItem, OutgoingPost
+from connectors.registry import account_context, connector_class, connector_for
+from core import platforms, queries
+from core.domain import Account
+from core.errors import UserError
+from core.store import Store
+
+
+def check_text(platform: str, text: str, *, as_thread: bool = False, media: Sequence[MediaItem] = ()) -> CheckResult:
+    """Whether ``text`` (and ``media``) fits ``platform``'s rules, without the network: its length
+    in the platform's unit, the problems, the posts a thread takes.
+
+    Asks the platform's connector (its ``check``). A :class:`UserError` naming the installed
+    platforms for an unknown one.
+    """
+    post = OutgoingPost(variant_id=0, text=text, media=tuple(media), as_thread=as_thread)
+    return _checker(platform)(post)
+
+
+def _checker(platform: str) -> Callable[[OutgoingPost], CheckResult]:
+    cls = connector_class(platform)
+    if isinstance(inspect.getattr_static(cls, "check", None), staticmethod | classmethod):
+        return cls.check  # type: ignore[return-value]  # called on the class: needs no account
+    # An instance bound to an account without credentials or id: checking must not need them.
+    nobody = AccountContext(name="", platform=cls.platform, api_base=None, external_id=None, credentials={})
+    try:
+        return connector_for(nobody).check
+    except Exception:  # a plugin whose constructor insists on credentials (any error of its own)
+        spec = platforms.spec(platform)
+        if spec.length_rule is None:
+            raise UserError(
+                f"The {spec.name} connector cannot check a text without an account, and states no length limit."
+            ) from None
+        return lambda post: _length_only(spec, post.text)
+
+
+def _length_only(spec: platforms.PlatformSpec, text: str) -> CheckResult:
+    """The check core can make alone: the text's length against the platform's stated limit."""
+    assert spec.length_limit is not None
+    length = spec.length(text)
+    problems: tuple[str, ...] = ()
+    if length > spec.length_limit:
+        problems = (f"The text is {length} {spec.length_unit}; {spec.name} allows {spec.length_limit}.",)
+    return CheckResult(ok=not problems, length=length, limit=spec.length_limit, problems=problems)
+
+
+@dataclass(frozen=True)
+class Verified:
+    """An account whose credentials the platform accepted, and whose they are."""
+
+    account: Account
+    identity: Identity
+
+
+def verify_account(store: Store, name: str) -> Verified:
+    """Ask the platform whose credentials the account holds; a :class:`ConnectorError` when it refuses."""
+    account = queries.get_account(store, name)
+    identity = connector_for(account_context(account)).verify()
+    return Verified(account=account, identity=identity)

@@ -1,0 +1,36 @@
+"""Opening the configured store, migrated to the code's schema.
+
+Apart from :mod:`core.store.engine` so that the migrations (which work on a :class:`Store`) and
+the connection policy do not import each other.
+"""
+
+from __future__ import annotations
+
+from alembic.util.exc import CommandError
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from core import paths
+from core.errors import ConfigurationError
+from core.store.engine import Store, create_store_engine
+from core.store.migrate import upgrade
+
+
+def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
+    """Open the configured database (see :func:`core.paths.database_url`), migrated to head."""
+    store = Store(create_store_engine(paths.database_url(url)))
+    if migrate:
+        try:
+            upgrade(store)
+        except CommandError:
+            store.dispose()
+            raise ConfigurationError(
+                f"The database {store.url} was made by a newer version of Communiqué; update Communiqué to open it."
+            ) from None
+        except (OperationalError, DatabaseError) as exc:
+            store.dispose()
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+            password = store.engine.url.password
+            if password:
+                reason = reason.replace(str(password), "***")
+            raise ConfigurationError(f"Cannot open the database {store.url}: {reason}.") from None
+    return store
