@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench deps format clean
+.PHONY: run test lint bench bench-gui translations screenshots deps format clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,19 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --write docs/benchmarks.md
+
+# The desktop app's figures alone (start-up, GUI-thread stalls, opening the queue and calendar).
+bench-gui: deps $(STAMP)
+	$(BIN)/python bench/gui.py --write docs/benchmarks.md
+
+# Refresh resources/i18n/*.ts from the tr() strings in app/, then compile each .ts to a .qm
+# beside it for checking (git ignores the .qm; the app compiles each .ts into its own cache).
+translations: $(STAMP)
+	$(BIN)/python scripts/translations.py
+
+# docs/screenshots/<page>.png of every screen, offscreen, over a practice newsroom.
+screenshots: deps $(STAMP)
+	$(BIN)/python scripts/screenshots.py --out docs/screenshots --timeout 600
 
 format: $(STAMP)
 	$(BIN)/ruff format .

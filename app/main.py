@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
 import threading
 
+from app import first_start, i18n
+from app.publishing import InAppPublisher
 from app.qt import QApplication, QMessageBox, QTimer
-from core import practice, queries
+from core import practice, queries, settings
 from core.errors import CommuniqueError
 from core.store import Store, open_store
 
@@ -65,8 +68,22 @@ def run_app(db_url: str | None = None) -> int:
         if not os.environ.get(QUIT_AFTER_ENV):
             QMessageBox.critical(None, "Communiqué cannot start", str(exc))
         return 2
+    # The interface language of the settings (else the system's) before any window is built.
+    i18n.install_at_start(app, settings.load().interface_language)
+    start_page = None
+    # A new store gets the welcome first (it may switch this process to practice mode, so before
+    # any window or publisher exists). Skipped in the timed smoke start: a modal dialog would block it.
+    if not os.environ.get(QUIT_AFTER_ENV) and first_start.needs_welcome(store):
+        store, start_page = first_start.welcome(store)
     window = MainWindow(store)
+    if start_page:
+        window.go(start_page)
     window.show()
+    # Everything built so far lives as long as the app: keep it out of the collector's full passes,
+    # which otherwise stall the GUI thread for ~40 ms every so often (bench/gui.py).
+    gc.freeze()
+    publisher = InAppPublisher(store, window.ctx.settings)
+    publisher.start()
     # Off the GUI thread (design.md): the import and the model loads take a second or more.
     threading.Thread(target=warm_translation, args=(store,), name="translation-warm-up", daemon=True).start()
     quit_after = os.environ.get(QUIT_AFTER_ENV)
@@ -83,6 +100,7 @@ def run_app(db_url: str | None = None) -> int:
     try:
         return int(app.exec())
     finally:
+        publisher.stop()
         store.dispose()
         if practice.enabled():
             from connectors.practice import stop_sandboxes

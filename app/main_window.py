@@ -1,103 +1,235 @@
-"""The main window: menus and the list of posts with each variant's status."""
+"""The main window: a sidebar of screens, the practice banner, an error bar, a status bar, notices.
+
+Every screen gets the same :class:`AppContext`; the window owns it, the feed watcher that brings
+the publisher's events in, and (when the app publishes) nothing else: screens run operations and
+refresh on the hub's ``changed`` signal. Ctrl+1 to Ctrl+7 open the screens in sidebar order.
+"""
 
 from __future__ import annotations
 
+from app.context import AppContext, make_context
+from app.feed import FeedWatcher
+from app.i18n import Retranslatable
 from app.qt import (
-    QAbstractItemView,
     QAction,
-    QHeaderView,
+    QCloseEvent,
+    QHBoxLayout,
     QKeySequence,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QStandardItem,
-    QStandardItemModel,
-    QTableView,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QSystemTrayIcon,
+    Qt,
     QVBoxLayout,
     QWidget,
 )
-from core import practice, queries
+from app.views import PAGES, Page
+from core import practice
 from core.store import Store
 
-POST_COLUMNS = ["Post", "Language", "Text", "Accounts and status"]
+#: Notices kept for the notification list (newest last).
+MAX_NOTICES = 200
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslatable, QMainWindow):
     """The application window."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, ctx: AppContext | None = None, watch: bool = True) -> None:
         super().__init__()
         self.store = store
+        self.ctx = ctx or make_context(store, self)
         self.practice = practice.enabled()
-        # Practice must be impossible to mistake for the real thing, on screen and in screenshots.
-        self.setWindowTitle("Communiqué — PRACTICE MODE" if self.practice else "Communiqué")
-        self.resize(1000, 640)
-        self.posts_model = QStandardItemModel(0, len(POST_COLUMNS), self)
-        self.posts_model.setHorizontalHeaderLabels(POST_COLUMNS)
-        self.posts_view = QTableView(self)
-        self.posts_view.setModel(self.posts_model)
-        self.posts_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.posts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.posts_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.posts_view.verticalHeader().setVisible(False)
-        self.summary = QLabel(self)
+        self.notices: list[tuple[str, str]] = []
+        self._busy = 0
+        self._ready: str | None = None  # "Ready" as the status bar shows it, until a message replaces it
+        self.resize(1200, 760)
+        self._build_body()
+        self._build_menus()
+        self._build_status_bar()
+        self.retranslate()
+        self.ctx.hub.error.connect(self.show_error)
+        self.ctx.hub.notice.connect(self._on_notice)
+        self.ctx.hub.busy.connect(self._on_busy)
+        self.tray = self._tray()
+        self.feed = FeedWatcher(self.ctx, self)
+        if watch:
+            self.feed.start()
+        self.go(PAGES[0].key)
+
+    # --- layout -----------------------------------------------------------------------------
+
+    def _build_body(self) -> None:
         central = QWidget(self)
-        layout = QVBoxLayout(central)
-        self.practice_banner = QLabel(
-            "Practice mode: posts go to the local platform emulator and a practice database; nothing is published.",
-            self,
-        )
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.practice_banner = QLabel(self)
         self.practice_banner.setStyleSheet("background: #b45309; color: white; padding: 6px; font-weight: bold;")
         self.practice_banner.setVisible(self.practice)
-        layout.addWidget(self.practice_banner)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.posts_view)
+        outer.addWidget(self.practice_banner)
+        self.error_bar = QWidget(self)
+        error_row = QHBoxLayout(self.error_bar)
+        error_row.setContentsMargins(8, 4, 8, 4)
+        self.error_text = QLabel(self.error_bar)
+        self.error_text.setWordWrap(True)
+        self.error_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.dismiss_button = dismiss = QPushButton(self.error_bar)
+        dismiss.clicked.connect(self.error_bar.hide)
+        error_row.addWidget(self.error_text, 1)
+        error_row.addWidget(dismiss)
+        self.error_bar.setStyleSheet("background: #fee2e2; color: #7f1d1d;")
+        self.error_bar.hide()
+        outer.addWidget(self.error_bar)
+        body = QHBoxLayout()
+        self.sidebar = QListWidget(self)
+        self.sidebar.setFixedWidth(190)
+        self.sidebar.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }")
+        self.stack = QStackedWidget(self)
+        self.pages: dict[str, Page] = {}
+        for number, page_class in enumerate(PAGES, start=1):
+            page = page_class(self.ctx, self.stack)
+            self.pages[page.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(self.sidebar)
+            item.setData(Qt.ItemDataRole.UserRole, page.key)
+            item.setToolTip(f"Ctrl+{number}")
+        self.sidebar.currentRowChanged.connect(self._on_row)
+        body.addWidget(self.sidebar)
+        body.addWidget(self.stack, 1)
+        outer.addLayout(body, 1)
         self.setCentralWidget(central)
-        self._build_menus()
-        self.refresh()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.refresh_action = QAction("&Refresh", self)
+        self.file_menu = file_menu = bar.addMenu("")
+        self.refresh_action = QAction(self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
         file_menu.addAction(self.refresh_action)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
+        self.quit_action = quit_action = QAction(self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        bar.addMenu("&Posts")
-        bar.addMenu("&Accounts")
-        help_menu = bar.addMenu("&Help")
-        about = QAction("&About Communiqué", self)
+        self.go_menu = go_menu = bar.addMenu("")
+        self.go_actions: dict[str, QAction] = {}
+        for number, key in enumerate(self.pages, start=1):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, k=key: self.go(k))
+            go_menu.addAction(action)
+            self.go_actions[key] = action
+        self.help_menu = help_menu = bar.addMenu("")
+        self.about_action = about = QAction(self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
-    def refresh(self) -> None:
-        """Reload posts and accounts from the store."""
-        found = queries.list_posts(self.store, limit=500)
-        account_count = len(queries.list_accounts(self.store))
-        self.posts_model.setRowCount(0)
-        for post in found:
-            status = ", ".join(f"{v.account_name}: {v.status.value}" for v in post.variants)
-            self.posts_model.appendRow(
-                [
-                    QStandardItem(str(post.id)),
-                    QStandardItem(post.source_language),
-                    QStandardItem(post.text),
-                    QStandardItem(status),
-                ]
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)  # indeterminate while anything runs
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_bar.hide()
+        status.addPermanentWidget(self.busy_bar)
+        self.database_label = QLabel(self)
+        status.addPermanentWidget(self.database_label)
+
+    def _tray(self) -> QSystemTrayIcon | None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return None
+        tray = QSystemTrayIcon(self.windowIcon(), self)
+        tray.show()
+        return tray
+
+    def retranslate(self) -> None:
+        """Set every text of the window (again, in the language just installed: app/i18n.py)."""
+        # Practice must be impossible to mistake for the real thing, on screen and in screenshots.
+        self.setWindowTitle(self.tr("Communiqué — PRACTICE MODE") if self.practice else "Communiqué")
+        self.practice_banner.setText(
+            self.tr(
+                "Practice mode: posts go to the local platform emulator and a practice database; nothing is published."
             )
-        self.summary.setText(f"{len(found)} post(s), {account_count} account(s) — database: {self.store.url}")
-        self.statusBar().showMessage("Ready")
+        )
+        self.dismiss_button.setText(self.tr("Dismiss"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.refresh_action.setText(self.tr("&Refresh"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About Communiqué"))
+        for row, (key, page) in enumerate(self.pages.items()):
+            self.sidebar.item(row).setText(page.title())
+            self.go_actions[key].setText(page.title())
+        self.database_label.setText(self.tr("Database: {0}").format(self.store.url))
+        status = self.statusBar()
+        if self._ready is None or status.currentMessage() == self._ready:  # not while another message shows
+            self._ready = self.tr("Ready")
+            status.showMessage(self._ready)
+
+    # --- behaviour --------------------------------------------------------------------------
+
+    def go(self, key: str) -> Page:
+        """Show the page called ``key``."""
+        page = self.pages[key]
+        self.sidebar.setCurrentRow(list(self.pages).index(key))
+        return page
+
+    def _on_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if isinstance(page, Page):
+            page.activate()
+
+    def current_page(self) -> Page:
+        """The page on screen."""
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    def refresh(self) -> None:
+        """Reload every page (the visible one now, the others when shown)."""
+        for page in self.pages.values():
+            page.stale = True
+        self.current_page().activate()
+        self.feed.poll()
+
+    def show_error(self, sentence: str) -> None:
+        """Show an operation's failure in the error bar (not a modal box: nothing blocks the work)."""
+        self.error_text.setText(sentence)
+        self.error_bar.show()
+        self.statusBar().showMessage(sentence, 10_000)
+
+    def _on_notice(self, kind: str, text: str) -> None:
+        self.notices.append((kind, text))
+        del self.notices[:-MAX_NOTICES]
+        self.statusBar().showMessage(text, 15_000)
+        if self.tray is not None and kind in {"published", "failed", "missed"}:
+            icon = (
+                QSystemTrayIcon.MessageIcon.Warning if kind != "published" else QSystemTrayIcon.MessageIcon.Information
+            )
+            self.tray.showMessage("Communiqué", text, icon, 8000)
+
+    def _on_busy(self, delta: int) -> None:
+        self._busy = max(0, self._busy + delta)
+        self.busy_bar.setVisible(self._busy > 0)
 
     def _about(self) -> None:
         QMessageBox.about(
             self,
-            "About Communiqué",
-            "Communiqué: draft once, translate offline, publish to every account at its local hour.",
+            self.tr("About Communiqué"),
+            self.tr("Communiqué: draft once, translate offline, publish to every account at its local hour."),
         )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        """Stop polling and let running operations finish (a draft being saved is not cut off)."""
+        self.feed.stop()
+        for page in self.pages.values():
+            page.before_close()
+        self.ctx.tasks.shutdown()
+        super().closeEvent(event)

@@ -358,6 +358,16 @@ def spec(name: str) -> Spec:
     return found
 
 
+def check(name: str, value: object) -> str | bool:
+    """``value`` made canonical for setting ``name``, as :func:`update` would save it; a
+    :class:`UserError` (the sentence :func:`update` gives) when it would be refused. Writes nothing."""
+    found = spec(name)
+    try:
+        return _check(found, value, writing=True)
+    except _InvalidError as exc:
+        raise UserError(f"The setting {name} {exc}.") from None
+
+
 def _check(setting: Spec, value: object, *, writing: bool) -> str | bool:
     """``value`` made canonical for ``setting``, or :class:`_InvalidError` (its text completes "The setting X ...")."""
     if setting.kind is bool:

@@ -1,8 +1,18 @@
-"""Words for people about what the scheduler did, shared by the CLI and the GUI (no Qt here)."""
+"""Words for people about what the scheduler did, shared by the CLI and the GUI (no Qt here).
+
+Besides the one-line event descriptions: why a variant did not go out and what to do about it
+(:func:`advise`), and which actions a screen may offer for a variant (:func:`actions_for`), so
+that no widget needs a rule of its own about statuses.
+"""
 
 from __future__ import annotations
 
+import enum
+from dataclasses import dataclass
+
+from core.domain import OPEN_STATUSES, ErrorClass, VariantStatus
 from scheduler.events import EventKind, FeedEvent
+from scheduler.poller import METRICS_ERROR
 
 
 def describe_event(item: FeedEvent) -> str:
@@ -22,3 +32,128 @@ def describe_event(item: FeedEvent) -> str:
         what = "partial: some metrics could not be read" if details.get("partial") else ""
     line = f"{item.at:%Y-%m-%d %H:%M:%S} UTC  {event.kind.value:<15}  variant {event.variant_id}"
     return f"{line}  {what}" if what else line
+
+
+class Remedy(enum.StrEnum):
+    """What a person can do about a variant that did not go out."""
+
+    RETRY = "retry"  # publish it now (it is looked up first if an attempt was interrupted)
+    CONFIRM_ABSENT = "confirm_absent"  # check the account by hand, then publish without the look-up
+    RECONNECT = "reconnect"  # renew the account's access, then retry
+    EDIT = "edit"  # change the text or media, then retry
+    NONE = "none"  # nothing to do here (it retries on its own, or it is only a note)
+
+
+class Action(enum.StrEnum):
+    """What a screen may offer for one variant."""
+
+    RETRY = "retry"  # publish now
+    CONFIRM_AND_PUBLISH = "confirm_and_publish"  # publish now, the person having checked the account
+    CANCEL = "cancel"
+    RESCHEDULE = "reschedule"
+    OPEN = "open"  # the published post on the platform
+
+
+@dataclass(frozen=True)
+class Advice:
+    """Why a variant did not go out, in plain words, and what to do about it."""
+
+    reason: str
+    action: str
+    remedy: Remedy
+
+
+#: ``variants.last_error_class`` of a published variant whose figures cannot be read.
+METRICS = METRICS_ERROR
+
+_ADVICE: dict[str, Advice] = {
+    ErrorClass.AUTHENTICATION: Advice(
+        "The platform no longer accepts this account's sign-in (the access expired or was withdrawn).",
+        "Reconnect the account on the Accounts screen, then retry.",
+        Remedy.RECONNECT,
+    ),
+    ErrorClass.INVALID: Advice(
+        "The platform refused the post as it is: most often the text is too long for it, or a file is not accepted.",
+        "Shorten the text (or change the media) in Compose, then retry.",
+        Remedy.EDIT,
+    ),
+    ErrorClass.DUPLICATE: Advice(
+        "The platform refused it because the account already carries the same text.",
+        "Change the text a little in Compose, then retry.",
+        Remedy.EDIT,
+    ),
+    ErrorClass.POLICY: Advice(
+        "The platform refused it under its rules on content.",
+        "Read the platform's message above, change the post in Compose, then retry.",
+        Remedy.EDIT,
+    ),
+    ErrorClass.PERMANENT: Advice(
+        "The platform refused it and trying the same post again will not help.",
+        "Read the platform's message above, change the post or the account, then retry.",
+        Remedy.EDIT,
+    ),
+    ErrorClass.RETRYABLE: Advice(
+        "The platform or the network failed for a moment.",
+        "Retry now; the post is sent once, never twice.",
+        Remedy.RETRY,
+    ),
+    ErrorClass.RATE_LIMITED: Advice(
+        "The platform asked for a pause: the account sent too much in a short time.",
+        "Retry once the pause is over (it is tried again on its own when it is still scheduled).",
+        Remedy.RETRY,
+    ),
+    ErrorClass.MISSED: Advice(
+        "It was not sent at its time: nothing was publishing then, and the time is past its grace window.",
+        "Retry to publish it now if it is still timely, or reschedule it.",
+        Remedy.RETRY,
+    ),
+    ErrorClass.INTERRUPTED: Advice(
+        "Sending was interrupted (the app or the computer stopped mid-way).",
+        "Retry: the platform is checked first, so the post cannot go out twice.",
+        Remedy.RETRY,
+    ),
+    ErrorClass.NEEDS_CONFIRMATION: Advice(
+        "Sending was interrupted and the platform cannot tell whether the post went out.",
+        "Look at the account on the platform. If the post is not there, confirm it and publish.",
+        Remedy.CONFIRM_ABSENT,
+    ),
+    METRICS: Advice(
+        "It is published, but its engagement figures cannot be read at the moment.",
+        "Nothing to do for the post; if the account's access was withdrawn, reconnect it on the Accounts screen.",
+        Remedy.NONE,
+    ),
+}
+
+_UNKNOWN = Advice(
+    "It did not go out; the platform's message below says why.",
+    "Correct what the message names, then retry.",
+    Remedy.RETRY,
+)
+
+
+def advise(status: VariantStatus, error_class: str | None) -> Advice | None:
+    """Why ``status``/``error_class`` needs a person, and what they can do; ``None`` when all is well.
+
+    A scheduled variant with an error class is waiting for an automatic retry: its advice says so.
+    """
+    if error_class is None and status not in (VariantStatus.FAILED, VariantStatus.MISSED):
+        return None
+    if error_class is None:
+        return _ADVICE[ErrorClass.MISSED] if status is VariantStatus.MISSED else _UNKNOWN
+    advice = _ADVICE.get(error_class, _UNKNOWN)
+    if status is VariantStatus.SCHEDULED and advice.remedy is Remedy.RETRY:
+        return Advice(advice.reason, "It is tried again on its own; retry to send it at once.", Remedy.RETRY)
+    return advice
+
+
+def actions_for(status: VariantStatus, error_class: str | None, remote_url: str | None) -> frozenset[Action]:
+    """The actions that make sense for a variant in ``status`` (the services still have the last word)."""
+    found: set[Action] = set()
+    if status in OPEN_STATUSES:
+        found.update((Action.CANCEL, Action.RESCHEDULE))
+    waiting = status is VariantStatus.SCHEDULED and error_class not in (None, METRICS)
+    if status in (VariantStatus.FAILED, VariantStatus.MISSED) or waiting:
+        found.add(Action.CONFIRM_AND_PUBLISH if error_class == ErrorClass.NEEDS_CONFIRMATION else Action.RETRY)
+    if status is VariantStatus.PUBLISHED and remote_url:
+        found.add(Action.OPEN)
+    return frozenset(found)

@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # Everything but app/ (main.py reaches the app only through a lazy import of app.main).
 QT_FREE = ["core", "translation", "connectors", "scheduler", "cli", "resources", "bench"]
 QT_MODULES = ("PySide6", "shiboken6", "app")
+# The desktop app's own benchmark measures the app: it reaches Qt, through app/ only.
+QT_ALLOWED = {"bench/gui.py"}
 
 
 def _imported_modules(path: Path) -> list[tuple[int, str]]:
@@ -38,6 +40,8 @@ def _qt_imports_outside_app() -> list[str]:
     offenders = []
     for package in QT_FREE:
         for path in sorted((ROOT / package).rglob("*.py")):
+            if path.relative_to(ROOT).as_posix() in QT_ALLOWED:
+                continue
             for line, module in _imported_modules(path):
                 if module.split(".")[0] in QT_MODULES:
                     offenders.append(f"{path.relative_to(ROOT)}:{line} imports {module}")

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 from sqlalchemy import func, select
 
 from core import languages, platforms, queries, secrets, timeutil
-from core.domain import OPEN_STATUSES, Account, AuditAction
+from core.domain import OPEN_STATUSES, Account, AuditAction, VariantStatus
 from core.errors import ConflictError, UserError
 from core.services import audit
 from core.store import Store
@@ -77,7 +77,7 @@ def add_account(
                     platform=clean_platform,
                     language=clean_language,
                     timezone=timezone,
-                    handle=(handle or "").strip() or None,
+                    handle=(handle or "").strip().lstrip("@＠") or None,  # shown with its @ by each screen
                     api_base=base,
                     external_id=(external_id or "").strip() or None,
                     credential_ref=secrets.reference(clean_platform, clean_name),
@@ -126,7 +126,10 @@ def remove_account(store: Store, name: str, *, actor: str | None = None) -> None
         pending = conn.execute(
             select(func.count())
             .select_from(variants)
-            .where(variants.c.account_id == account.id, variants.c.status.in_([*OPEN_STATUSES, "publishing"]))
+            .where(
+                variants.c.account_id == account.id,
+                variants.c.status.in_([*OPEN_STATUSES, VariantStatus.PUBLISHING]),
+            )
         ).scalar_one()
         if pending:
             raise ConflictError(f"The account {name!r} still has {pending} post(s) to publish; cancel them first.")

@@ -254,3 +254,24 @@ Index("ix_variants_next_poll_at", variants.c.next_poll_at)
 # Refreshed while the attempt's call is out, by the database's clock on PostgreSQL: a claim
 # from another host is reset only once this is stale, never by comparing two hosts' clocks.
 publish_attempts.append_column(Column("heartbeat_at", UTCDateTime))
+
+# --- composer drafts (migration 0005) ---------------------------------------------------------
+
+#: What a press officer is composing, saved as they type so that a closed window loses nothing.
+#: A draft may have no text and no account yet (a post needs both); once translated it is linked
+#: to the post made from it, and ``sent_at`` is set when every variant of that post is on its way.
+drafts = Table(
+    "drafts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("author", String(100), nullable=False),
+    Column("text", Text, nullable=False, server_default=""),
+    Column("source_language", String(8)),  # NULL: the first chosen account's language
+    Column("account_ids", JSON, nullable=False),  # chosen accounts, in the order they were ticked
+    Column("media", JSON, nullable=False),  # [{"path": ..., "alt": ...}], files already in the media folder
+    Column("post_id", Integer, ForeignKey("posts.id", ondelete="SET NULL")),
+    Column("sent_at", UTCDateTime),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Index("ix_drafts_author_sent_at", "author", "sent_at"),
+)

@@ -1,67 +1,77 @@
-"""The desktop app: the main window shows the store, and ``communique`` alone opens it."""
+"""The desktop app's shell: the screens, the practice banner, errors, notices, and ``communique`` alone."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.changes import POSTS
 from app.main_window import MainWindow
-from core.services import accounts, posts
+from app.views import PAGES
+from core.errors import UserError
 from core.store import Store
 from tests.support.cli import SCRIPT
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_main_window_lists_posts_with_each_variants_status(qtbot: QtBot, store: Store) -> None:
-    accounts.add_account(store, name="Tokyo", platform="x", language="ja", timezone="Asia/Tokyo")
-    accounts.add_account(
-        store, name="Hanoi", platform="facebook", language="vi", timezone="Asia/Ho_Chi_Minh", external_id="1"
-    )
-    posts.create_post(store, text="Xin chào", accounts=["Hanoi"])
-    posts.create_post(
-        store, text="こんにちは", accounts=["Tokyo"], at=datetime(2099, 1, 1, 9), now=datetime(2026, 1, 1, tzinfo=UTC)
-    )
-    window = MainWindow(store)
+def _window(qtbot: QtBot, store: Store) -> MainWindow:
+    window = MainWindow(store, watch=False)
     qtbot.addWidget(window)
-    model = window.posts_model
-    assert model.rowCount() == 2
-    texts = [model.item(row, 2).text() for row in range(2)]
-    statuses = [model.item(row, 3).text() for row in range(2)]
-    assert texts == ["こんにちは", "Xin chào"]
-    assert statuses == ["Tokyo: scheduled", "Hanoi: draft"]
-    assert "2 post(s), 2 account(s)" in window.summary.text()
-    menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&File", "&Posts", "&Accounts", "&Help"]
+    return window
+
+
+def test_the_sidebar_lists_every_screen_and_ctrl_numbers_open_them(qtbot: QtBot, store: Store) -> None:
+    window = _window(qtbot, store)
+    keys = [page.key for page in PAGES]
+    assert keys == ["compose", "queue", "calendar", "engagement", "accounts", "packs", "settings"]
+    titles = [window.sidebar.item(row).text() for row in range(window.sidebar.count())]
+    assert titles == ["Compose", "Queue", "Calendar", "Engagement", "Accounts", "Language packs", "Settings"]
+    for number, key in enumerate(keys, start=1):
+        action = window.go_actions[key]
+        assert action.shortcut().toString() == f"Ctrl+{number}"
+        action.trigger()
+        assert window.current_page().key == key
 
 
 def test_practice_mode_cannot_be_mistaken_for_the_real_thing(
     qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = MainWindow(store)
-    qtbot.addWidget(real)
+    real = _window(qtbot, store)
     assert real.windowTitle() == "Communiqué" and real.practice_banner.isHidden()
     monkeypatch.setenv("COMMUNIQUE_PRACTICE", "1")
-    training = MainWindow(store)
-    qtbot.addWidget(training)
+    training = _window(qtbot, store)
     assert "PRACTICE" in training.windowTitle()
     assert not training.practice_banner.isHidden() and "nothing is published" in training.practice_banner.text()
 
 
-def test_refresh_shows_posts_created_elsewhere(qtbot: QtBot, store: Store) -> None:
-    accounts.add_account(store, name="Tokyo", platform="x", language="ja", timezone="Asia/Tokyo")
-    window = MainWindow(store)
-    qtbot.addWidget(window)
-    assert window.posts_model.rowCount() == 0
-    posts.create_post(store, text="新しい投稿", accounts=["Tokyo"])  # e.g. from the CLI
-    window.refresh_action.trigger()
-    assert window.posts_model.rowCount() == 1
+def test_a_failed_operation_shows_its_sentence_and_blocks_nothing(qtbot: QtBot, store: Store) -> None:
+    window = _window(qtbot, store)
+    window.show()
+
+    def refuse(_progress: object) -> None:
+        raise UserError("The post text is empty; write something to publish.")
+
+    window.ctx.op(refuse, changes=POSTS).run()
+    qtbot.waitUntil(window.error_bar.isVisible, timeout=10_000)  # other pages' loads may finish first
+    assert window.error_text.text() == "The post text is empty; write something to publish."
+
+
+def test_an_unexpected_error_is_a_sentence_not_a_traceback(qtbot: QtBot, store: Store) -> None:
+    window = _window(qtbot, store)
+    window.show()
+
+    def crash(_progress: object) -> None:
+        raise KeyError("internal")
+
+    window.ctx.op(crash).run()
+    qtbot.waitUntil(window.error_bar.isVisible, timeout=10_000)
+    assert window.error_text.text() == "Something went wrong (KeyError); the details are in the log."
 
 
 def test_running_without_arguments_opens_the_window(tmp_path: Path) -> None:

@@ -95,3 +95,22 @@ def test_a_plugin_failing_half_way_or_taking_a_name_is_reported_and_left_out(
     ]
     assert main(["account", "list"]) == 0
     assert capsys.readouterr().out.startswith("No accounts yet")
+
+
+def test_a_plugin_platform_gets_post_check_and_account_validation_on_the_command_line(tmp_path: Path) -> None:
+    """Nothing in core names the echo platform: its rules come from its connector class."""
+    home, site = tmp_path / "home", install_plugin(tmp_path / "site")
+
+    fits = run_cli("post", "check", "--platform", "echo", "--json", "é" * 250, home=home, env=_on_path(site))
+    assert fits.code == 0, fits.err
+    assert (fits.json()["length"], fits.json()["limit"], fits.json()["fits"]) == (500, 500, True)  # UTF-8 bytes
+    too_long = run_cli("post", "check", "--platform", "echo", "é" * 251, home=home, env=_on_path(site))
+    assert too_long.code == 1 and "502 / 500 bytes: does not fit." in too_long.out
+
+    refused = run_cli("account", "add", *ECHO_ACCOUNT, home=home, env=_on_path(site))
+    assert refused.code == 2 and "needs its id on the platform (user id)" in _one_sentence(refused.err)
+    added = run_cli("account", "add", *ECHO_ACCOUNT, "--external-id", "echo-7", "--json", home=home, env=_on_path(site))
+    assert added.code == 0 and added.json()["external_id"] == "echo-7"
+
+    unknown = run_cli("post", "check", "--platform", "echo", "Hello", home=home)  # without the plugin
+    assert unknown.code == 2 and "No connector is installed for 'echo'" in _one_sentence(unknown.err)

@@ -3,7 +3,8 @@
 Real packs cannot be downloaded in the test environment, so tests and benchmarks build their
 own: a SentencePiece model trained on a few hundred generated sentences, a one-layer
 CTranslate2 Transformer with small random weights (its output is deterministic gibberish), a
-one-node ONNX MiniSBD sentence splitter, and ``metadata.json``, zipped into a ``.argosmodel``.
+one-node ONNX MiniSBD sentence splitter (the product's practice-pack writers make the model and
+the splitter), and ``metadata.json``, zipped into a ``.argosmodel``.
 Everything the real code path touches (zip layout, metadata, tokenizer, CTranslate2 model,
 sentence splitter) is genuine; only the weights are random.
 """
@@ -18,9 +19,9 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import numpy as np
+from translation.onnx_splitter import write_splitter
+from translation.practice_packs import save_random_transformer
 
 # Words from several scripts, so that the tokenizer has pieces for the mixed-script posts in tests.
 _WORDS = {
@@ -34,9 +35,6 @@ _WORDS = {
     "de": "das auswärtige amt presse mitteilung heute botschaft treffen besuch minister zusammenarbeit",
 }
 _ALL_WORDS = [word for words in _WORDS.values() for word in words.split()]
-
-#: The ONNX splitter's classes: 0 inside a token, 1 end of a token, 2 end of a sentence.
-_SENTENCE_ENDS = ".!?。！？।"
 
 
 def _corpus(seed: int, size: int = 300) -> list[str]:
@@ -87,95 +85,16 @@ BASE = ModelSize(d_model=512, layers=6, heads=8, ffn=2048, eos_bias=3.5)
 
 
 def _save_ctranslate2_model(folder: Path, vocabulary: list[str], seed: int, size: ModelSize = TINY) -> None:
-    from ctranslate2.specs import TransformerSpec
-
-    rng = np.random.default_rng(seed)
-    vocab_size = len(vocabulary)
-    d_model, ffn = size.d_model, size.ffn
-    # 0.2 at d=64, scaled by 1/sqrt(d) so that the logits (and so the output length) keep their spread.
-    scale = 0.2 * (64 / d_model) ** 0.5
-
-    def weights(*shape: int) -> Any:
-        return (rng.standard_normal(shape) * scale).astype(np.float32)
-
-    def norm(layer: Any) -> None:
-        layer.gamma = np.ones(d_model, dtype=np.float32)
-        layer.beta = np.zeros(d_model, dtype=np.float32)
-
-    spec = TransformerSpec.from_config(size.layers, size.heads)
-    encoder, decoder = spec.encoder, spec.decoder
-    encoder.embeddings[0].weight = weights(vocab_size, d_model)
-    decoder.embeddings.weight = weights(vocab_size, d_model)
-    for layer in encoder.layer:
-        norm(layer.self_attention.layer_norm)
-        layer.self_attention.linear[0].weight = weights(3 * d_model, d_model)
-        layer.self_attention.linear[1].weight = weights(d_model, d_model)
-        norm(layer.ffn.layer_norm)
-        layer.ffn.linear_0.weight = weights(ffn, d_model)
-        layer.ffn.linear_1.weight = weights(d_model, ffn)
-    for layer in decoder.layer:
-        norm(layer.self_attention.layer_norm)
-        layer.self_attention.linear[0].weight = weights(3 * d_model, d_model)
-        layer.self_attention.linear[1].weight = weights(d_model, d_model)
-        norm(layer.attention.layer_norm)
-        layer.attention.linear[0].weight = weights(d_model, d_model)
-        layer.attention.linear[1].weight = weights(2 * d_model, d_model)
-        layer.attention.linear[2].weight = weights(d_model, d_model)
-        norm(layer.ffn.layer_norm)
-        layer.ffn.linear_0.weight = weights(ffn, d_model)
-        layer.ffn.linear_1.weight = weights(d_model, ffn)
-    norm(encoder.layer_norm)
-    norm(decoder.layer_norm)
-    decoder.projection.weight = weights(vocab_size, d_model)
-    # A positive bias on </s> keeps the random model's output short (a few tokens a sentence).
-    bias = np.zeros(vocab_size, dtype=np.float32)
-    bias[vocabulary.index("</s>")] = size.eos_bias
-    decoder.projection.bias = bias
-    spec.register_source_vocabulary(vocabulary)
-    spec.register_target_vocabulary(vocabulary)
-    spec.validate()
-    folder.mkdir(parents=True, exist_ok=True)
-    spec.save(str(folder))
-
-
-def _save_minisbd_splitter(path: Path, lang: str) -> None:
-    """A one-node ONNX graph (a Gather over a class table) in the format MiniSBD reads."""
-    import onnx
-    from onnx import TensorProto, helper, numpy_helper
-
-    units = ["<PAD>", "<UNK>", "<EMPTY>", "<ROOT>", " ", *_SENTENCE_ENDS]
-    table = np.zeros((len(units), 3), dtype=np.float32)
-    table[:, 0] = 1.0  # by default: inside a token
-    table[units.index(" ")] = [0.0, 1.0, 0.0]
-    for mark in _SENTENCE_ENDS:
-        table[units.index(mark)] = [0.0, 0.0, 1.0]
-    graph = helper.make_graph(
-        [helper.make_node("Gather", ["table", "units"], ["logits"], axis=0)],
-        "minisbd",
-        [
-            helper.make_tensor_value_info("units", TensorProto.INT64, ["batch", "length"]),
-            helper.make_tensor_value_info("features", TensorProto.FLOAT, ["batch", "length", 0]),
-        ],
-        [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", "length", 3])],
-        [numpy_helper.from_array(table, "table")],
+    save_random_transformer(
+        folder,
+        vocabulary,
+        seed,
+        layers=size.layers,
+        heads=size.heads,
+        d_model=size.d_model,
+        ffn=size.ffn,
+        eos_bias=size.eos_bias,
     )
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
-    model.ir_version = 8
-    vocab = {
-        "lang": lang,
-        "idx": 0,
-        "cutoff": 0,
-        "lower": False,
-        "_unit2id": {unit: i for i, unit in enumerate(units)},
-        "_id2unit": units,
-    }
-    config = {"skip_newline": False, "max_seqlen": 300, "batch_size": 32, "feat_funcs": []}
-    for key, value in (("lang_code", lang), ("config", json.dumps(config)), ("vocab", json.dumps(vocab))):
-        entry = model.metadata_props.add()
-        entry.key, entry.value = key, value
-    onnx.checker.check_model(model)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(model.SerializeToString())
 
 
 def pack_name(from_code: str, to_code: str, version: str = "1.0") -> str:
@@ -211,7 +130,7 @@ def build_pack_folder(
     vocabulary = _train_sentencepiece(folder, seed, vocab_size)
     _save_ctranslate2_model(folder / "model", vocabulary, seed, size)
     if splitter:
-        _save_minisbd_splitter(folder / "minisbd" / f"{from_code}.onnx", from_code)
+        write_splitter(folder / "minisbd" / f"{from_code}.onnx", from_code)
     return folder
 
 

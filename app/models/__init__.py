@@ -1,0 +1,1 @@
+"""Qt item models over query results, and the Qt-free time arithmetic the screens share."""

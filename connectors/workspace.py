@@ -1,0 +1,160 @@
+"""Setting up accounts: a new account with its credentials, practice accounts, a store's first start.
+
+- :func:`add_account_with_credentials`: the account row, then each credential into the OS keyring
+  (never into the database); when the keyring refuses one, the new account is removed again, so
+  the person is never left with an account that cannot publish and does not know it.
+- Practice accounts talk to the local platform emulator. In practice mode (:mod:`core.practice`)
+  every account does already, with practice tokens, in a practice database of its own: that is
+  where the practice workspace (:func:`add_practice_accounts`) lives. Outside practice mode a
+  practice account is an ordinary account whose API base is the emulator's address and whose
+  credentials are practice tokens (:func:`practice_defaults`); the emulator must then be running
+  there (``communique sandbox serve``), which is what the CLI documents for such accounts too.
+- :func:`is_new_store`: no account (not even a removed one) and no post: a first start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from connectors.sandbox.state import DEFAULT_PAGE
+from core import platforms, practice, queries
+from core.domain import Account
+from core.errors import CommuniqueError, UserError
+from core.services import accounts
+from core.store import Store
+from core.store.tables import accounts as accounts_table
+from core.store.tables import posts as posts_table
+
+#: The platforms the emulator answers for: only these can have practice accounts.
+EMULATED_PLATFORMS = ("facebook", "x")
+
+
+@dataclass(frozen=True)
+class PracticeAccount:
+    """One account of the practice workspace."""
+
+    name: str
+    platform: str
+    language: str
+    timezone: str
+    external_id: str | None = None
+
+
+#: A few languages and time zones, so that translation and local-time scheduling show at once.
+PRACTICE_ACCOUNTS: tuple[PracticeAccount, ...] = (
+    PracticeAccount("Practice Page (vi)", "facebook", "vi", "Asia/Ho_Chi_Minh", DEFAULT_PAGE),
+    PracticeAccount("Practice X (en)", "x", "en", "Europe/London"),
+    PracticeAccount("Practice X (ja)", "x", "ja", "Asia/Tokyo"),
+    PracticeAccount("Practice X (uk)", "x", "uk", "Europe/Kyiv"),
+)
+
+
+@dataclass(frozen=True)
+class PracticeDefaults:
+    """What an "add practice account" form is filled with."""
+
+    name: str
+    external_id: str | None
+    #: ``None`` in practice mode (every account goes to the emulator there).
+    api_base: str | None
+    #: Practice tokens to store (none in practice mode: they are supplied there).
+    credentials: Mapping[str, str] = field(default_factory=dict)
+
+
+def is_new_store(store: Store) -> bool:
+    """Whether the store has never had an account nor a post (one small read)."""
+    with store.read() as conn:
+        has_account = conn.execute(select(func.count()).select_from(accounts_table)).scalar_one()
+        has_post = conn.execute(select(func.count()).select_from(posts_table)).scalar_one()
+    return not has_account and not has_post
+
+
+def add_account_with_credentials(
+    store: Store,
+    *,
+    name: str,
+    platform: str,
+    language: str,
+    timezone: str,
+    credentials: Mapping[str, str],
+    api_base: str | None = None,
+    external_id: str | None = None,
+    handle: str | None = None,
+    actor: str | None = None,
+) -> Account:
+    """Add an account and store its non-empty credentials in the keyring; all or nothing."""
+    account = accounts.add_account(
+        store,
+        name=name,
+        platform=platform,
+        language=language,
+        timezone=timezone,
+        api_base=api_base or None,
+        external_id=external_id or None,
+        handle=handle or None,
+        actor=actor,
+    )
+    try:
+        for key, value in credentials.items():
+            if value:
+                accounts.set_credential(store, account.name, key, value, actor=actor)
+    except CommuniqueError:
+        # The credential's sentence says what to do; an account without it would only fail later.
+        accounts.remove_account(store, account.name, actor=actor)
+        raise
+    return account
+
+
+def practice_defaults(platform: str, language: str) -> PracticeDefaults:
+    """The fields of a practice account on ``platform`` in ``language`` (see the module's notes)."""
+    spec = platforms.spec(platform)
+    if spec.name not in EMULATED_PLATFORMS:
+        known = " and ".join(EMULATED_PLATFORMS)
+        raise UserError(f"The practice emulator answers for {known} only, not {spec.name}.")
+    title = "Page" if spec.name == "facebook" else spec.name.upper()
+    name = f"Practice {title} ({language})"
+    external_id = DEFAULT_PAGE if spec.external_id is not None and spec.external_id.required else None
+    if practice.enabled():
+        return PracticeDefaults(name, external_id, None)
+    fields = list(spec.credential_fields)
+    if "bearer_token" in fields:  # X: one OAuth 2.0 user token rather than half an OAuth 1.0a set
+        fields = ["bearer_token"]
+    tokens = {key: practice.PRACTICE_TOKEN for key in fields}
+    return PracticeDefaults(name, external_id, practice.sandbox_url(), tokens)
+
+
+def add_practice_accounts(
+    store: Store, chosen: tuple[PracticeAccount, ...] = PRACTICE_ACCOUNTS, *, actor: str | None = None
+) -> list[Account]:
+    """Add the practice workspace's accounts that are missing; returns every practice account.
+
+    Only in practice mode: there every account talks to the emulator with practice tokens, in a
+    database of its own, so nothing can reach a real platform or mix with the real schedule.
+    """
+    if not practice.enabled():
+        raise UserError(
+            "The practice workspace lives in practice mode (its own database, every account on the "
+            "local emulator); turn practice mode on first."
+        )
+    installed = set(platforms.platform_names())
+    existing = {account.name: account for account in queries.list_accounts(store, include_removed=True)}
+    result = []
+    for each in chosen:
+        if each.platform not in installed:
+            continue  # a build without that connector: the others still make a workspace
+        account = existing.get(each.name)
+        if account is None:
+            account = accounts.add_account(
+                store,
+                name=each.name,
+                platform=each.platform,
+                language=each.language,
+                timezone=each.timezone,
+                external_id=each.external_id,
+                actor=actor,
+            )
+        result.append(account)
+    return result

@@ -1,0 +1,1326 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi" sourcelanguage="en">
+<context>
+    <name>AccountChecklist</name>
+    <message>
+        <source>{0}
+{1} · {2} · {3}</source>
+        <extracomment>Where an item keeps its account&apos;s id. Emitted when the person ticks or unticks an account (not when the list is filled).</extracomment>
+        <translation>{0}
+{1} · {2} · {3}</translation>
+    </message>
+    <message>
+        <source>Posts to {0} on {1}, in {2}, at times in {3}</source>
+        <translation>Đăng lên {0} trên {1}, bằng {2}, theo giờ {3}</translation>
+    </message>
+</context>
+<context>
+    <name>AccountForm</name>
+    <message>
+        <source>Add an account</source>
+        <extracomment>The language offered first in a new form.</extracomment>
+        <translation>Thêm tài khoản</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Nền tảng</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Múi giờ</translation>
+    </message>
+    <message>
+        <source>empty: the platform itself</source>
+        <translation>để trống: chính nền tảng đó</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>Địa chỉ API</translation>
+    </message>
+    <message>
+        <source>Fill in as a practice account</source>
+        <translation>Điền sẵn như một tài khoản luyện tập</translation>
+    </message>
+    <message>
+        <source>An account on the built-in platform emulator (Facebook and X only): nothing is published.</source>
+        <translation>Một tài khoản trên trình mô phỏng nền tảng có sẵn (chỉ Facebook và X): không có gì được đăng thật.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>{0} (required)</source>
+        <translation>{0} (bắt buộc)</translation>
+    </message>
+    <message>
+        <source>{0} (optional)</source>
+        <translation>{0} (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Credentials (kept in the system keyring)</source>
+        <translation>Thông tin xác thực (lưu trong kho khóa của hệ thống)</translation>
+    </message>
+    <message>
+        <source>or set {0}</source>
+        <translation>hoặc đặt {0}</translation>
+    </message>
+    <message>
+        <source>Practice mode: every account talks to the built-in emulator with practice tokens, so no credentials are needed. Nothing is published.</source>
+        <translation>Chế độ luyện tập: mọi tài khoản làm việc với trình mô phỏng có sẵn bằng mã luyện tập, nên không cần thông tin xác thực. Không có gì được đăng thật.</translation>
+    </message>
+    <message>
+        <source>This account posts to the platform emulator at {0}, with practice tokens; nothing is published. The emulator must be running there: start it with &apos;communique sandbox serve&apos;.</source>
+        <translation>Tài khoản này đăng lên trình mô phỏng nền tảng tại {0}, bằng mã luyện tập; không có gì được đăng thật. Trình mô phỏng phải đang chạy ở đó: khởi động bằng &apos;communique sandbox serve&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <source>Posts go to {0}</source>
+        <translation>Bài viết được gửi tới {0}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Nền tảng</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Múi giờ</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Tên định danh</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Add account…</source>
+        <translation>Thêm tài khoản…</translation>
+    </message>
+    <message>
+        <source>Add practice account…</source>
+        <translation>Thêm tài khoản luyện tập…</translation>
+    </message>
+    <message>
+        <source>An account on the built-in platform emulator: practise without publishing anything.</source>
+        <translation>Một tài khoản trên trình mô phỏng nền tảng có sẵn: luyện tập mà không đăng gì thật.</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Ask the platform whose credentials this account holds.</source>
+        <translation>Hỏi nền tảng xem thông tin xác thực của tài khoản này thuộc về ai.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Practice mode: every account here talks to the built-in emulator with practice tokens.</source>
+        <translation>Chế độ luyện tập: mọi tài khoản ở đây làm việc với trình mô phỏng có sẵn bằng mã luyện tập.</translation>
+    </message>
+    <message>
+        <source>Added {0}. Verify it to check its credentials.</source>
+        <translation>Đã thêm {0}. Hãy kiểm tra để xác nhận thông tin xác thực.</translation>
+    </message>
+    <message>
+        <source>Asking {0} about {1}…</source>
+        <translation>Đang hỏi {0} về {1}…</translation>
+    </message>
+    <message>
+        <source>{0} posts as {1} ({2}) on {3}.</source>
+        <translation>{0} đăng với tư cách {1} ({2}) trên {3}.</translation>
+    </message>
+    <message>
+        <source>Not verified: {0}</source>
+        <translation>Chưa xác nhận được: {0}</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Xóa tài khoản</translation>
+    </message>
+    <message>
+        <source>Remove {0}? Its credentials are deleted from the keyring.</source>
+        <translation>Xóa {0}? Thông tin xác thực của tài khoản sẽ bị xóa khỏi kho khóa.</translation>
+    </message>
+    <message>
+        <source>Removed {0}.</source>
+        <translation>Đã xóa {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarGrid</name>
+    <message>
+        <source>+{0} more</source>
+        <extracomment>``(QueueRow, date, hour or None)``: the person dropped a variant on that day (and hour, in a week). A variant double-clicked.</extracomment>
+        <translation>+{0} bài nữa</translation>
+    </message>
+    <message>
+        <source>{0} ({1}), {2}: {3}</source>
+        <translation>{0} ({1}), {2}: {3}</translation>
+    </message>
+    <message>
+        <source>Your time: {0}</source>
+        <translation>Giờ của bạn: {0}</translation>
+    </message>
+    <message>
+        <source>Account&apos;s time: {0}</source>
+        <translation>Giờ của tài khoản: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>&lt; Previous</source>
+        <extracomment>What one load brings: the rows of the period and the accounts (for the legend and the zones). Emitted after each load is on screen (tests wait on it). Asks for an exact new time for a row: ``(naive local, fold)`` or ``None`` (a test answers it instead).</extracomment>
+        <translation>&lt; Trước</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Sau &gt;</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Tuần</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Times are shown on your clock ({0}).</source>
+        <translation>Thời gian hiển thị theo đồng hồ của bạn ({0}).</translation>
+    </message>
+    <message>
+        <source>Drag a post to another day or hour to reschedule it; double-click it to pick an exact time.</source>
+        <translation>Kéo bài viết sang ngày hoặc giờ khác để đổi lịch; nhấp đúp để chọn thời điểm chính xác.</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Lịch</translation>
+    </message>
+    <message>
+        <source>{0} to {1}</source>
+        <translation>{0} đến {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ComposePage</name>
+    <message>
+        <source>Compose</source>
+        <extracomment>How long after the last keystroke the draft is saved. A save of the draft landed (tests and the status line wait on it). &quot;Translate&quot; finished.</extracomment>
+        <translation>Soạn bài</translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation>Bài viết mới</translation>
+    </message>
+    <message>
+        <source>Start another post; this draft stays saved</source>
+        <translation>Bắt đầu bài viết khác; bản nháp này vẫn được lưu</translation>
+    </message>
+    <message>
+        <source>Translate</source>
+        <translation>Dịch</translation>
+    </message>
+    <message>
+        <source>Translate into every target language (Ctrl+T)</source>
+        <translation>Dịch sang mọi ngôn ngữ đích (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Write the post once, in your language</source>
+        <translation>Viết bài một lần, bằng ngôn ngữ của bạn</translation>
+    </message>
+    <message>
+        <source>Written in</source>
+        <translation>Viết bằng</translation>
+    </message>
+    <message>
+        <source>Post to</source>
+        <translation>Đăng lên</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Hình ảnh</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>Đang lưu...</translation>
+    </message>
+    <message>
+        <source>Draft saved at {0}</source>
+        <translation>Đã lưu bản nháp lúc {0}</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>Chưa lưu: {0}</translation>
+    </message>
+    <message>
+        <source>Translating...</source>
+        <translation>Đang dịch...</translation>
+    </message>
+    <message>
+        <source>Translated into {0} language(s); review each variant.</source>
+        <translation>Đã dịch sang {0} ngôn ngữ; hãy duyệt từng phiên bản.</translation>
+    </message>
+    <message>
+        <source>Every variant is already translated; review each one.</source>
+        <translation>Mọi phiên bản đều đã được dịch; hãy duyệt từng phiên bản.</translation>
+    </message>
+    <message>
+        <source>Scheduled. The composer is ready for the next post.</source>
+        <translation>Đã lên lịch. Khung soạn thảo sẵn sàng cho bài viết tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Draft reopened where you left it.</source>
+        <translation>Đã mở lại bản nháp ở chỗ bạn dừng.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>{0} was changed meanwhile</source>
+        <translation>{0} đã bị thay đổi trong lúc đó</translation>
+    </message>
+    <message>
+        <source>Someone changed the text for {0} after you opened it. Keep yours, or take theirs.</source>
+        <translation>Có người đã sửa nội dung cho {0} sau khi bạn mở. Giữ bản của bạn, hoặc lấy bản của họ.</translation>
+    </message>
+    <message>
+        <source>Your text</source>
+        <translation>Nội dung của bạn</translation>
+    </message>
+    <message>
+        <source>The text there now</source>
+        <translation>Nội dung hiện có</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Giữ bản của tôi</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Lấy bản của họ</translation>
+    </message>
+</context>
+<context>
+    <name>CounterLabel</name>
+    <message>
+        <source>{0}: {1} {2}</source>
+        <extracomment>The colours of a counter within and past its limit.</extracomment>
+        <translation>{0}: {1} {2}</translation>
+    </message>
+    <message>
+        <source>{0} states no length limit.</source>
+        <translation>{0} không quy định giới hạn độ dài.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} / {2}</source>
+        <translation>{0}: {1} / {2}</translation>
+    </message>
+    <message>
+        <source>{0} {1} of the {2} that {3} allows.</source>
+        <translation>{0} {1} trên tổng số {2} mà {3} cho phép.</translation>
+    </message>
+</context>
+<context>
+    <name>EngagementModel</name>
+    <message>
+        <source>Published</source>
+        <extracomment>Where the page and the tests find a column. The role a sort reads: numbers sort as numbers, blanks last.</extracomment>
+        <translation>Thời điểm đăng</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Reactions</source>
+        <translation>Lượt bày tỏ cảm xúc</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>Lượt chia sẻ</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Lượt trả lời</translation>
+    </message>
+    <message>
+        <source>Impressions</source>
+        <translation>Lượt hiển thị</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Lượt nhấp</translation>
+    </message>
+    <message>
+        <source>Read at</source>
+        <translation>Đọc lúc</translation>
+    </message>
+    <message>
+        <source>Not polled yet: the first figures come about ten minutes after publishing.</source>
+        <translation>Chưa lấy số liệu: số liệu đầu tiên có khoảng mười phút sau khi đăng.</translation>
+    </message>
+    <message>
+        <source>The platform refused some figures at the last poll; those are blank.</source>
+        <translation>Nền tảng đã từ chối một số chỉ số ở lần lấy gần nhất; các ô đó để trống.</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+</context>
+<context>
+    <name>EngagementPage</name>
+    <message>
+        <source>All accounts</source>
+        <extracomment>Emitted after each load is on screen (tests wait on it). Opens a web address (a test records it instead).</extracomment>
+        <translation>Tất cả tài khoản</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>Tất cả ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Mở trong trình duyệt</translation>
+    </message>
+    <message>
+        <source>Show the selected post on its platform</source>
+        <translation>Xem bài viết đã chọn trên nền tảng của nó</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Tương tác</translation>
+    </message>
+    <message>
+        <source>{0} published</source>
+        <translation>{0} bài đã đăng</translation>
+    </message>
+    <message>
+        <source>Engagement figures of {0} ({1} posts) cannot be read: {2}</source>
+        <translation>Không đọc được số liệu tương tác của {0} ({1} bài viết): {2}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Communiqué — PRACTICE MODE</source>
+        <extracomment>Notices kept for the notification list (newest last).</extracomment>
+        <translation>Communiqué — CHẾ ĐỘ LUYỆN TẬP</translation>
+    </message>
+    <message>
+        <source>Practice mode: posts go to the local platform emulator and a practice database; nothing is published.</source>
+        <translation>Chế độ luyện tập: bài viết được gửi tới trình mô phỏng nền tảng trên máy này và một cơ sở dữ liệu luyện tập; không có gì được đăng thật.</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Làm mới</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Đi tới</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;About Communiqué</source>
+        <translation>&amp;Giới thiệu Communiqué</translation>
+    </message>
+    <message>
+        <source>Database: {0}</source>
+        <translation>Cơ sở dữ liệu: {0}</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Sẵn sàng</translation>
+    </message>
+    <message>
+        <source>About Communiqué</source>
+        <translation>Giới thiệu Communiqué</translation>
+    </message>
+    <message>
+        <source>Communiqué: draft once, translate offline, publish to every account at its local hour.</source>
+        <translation>Communiqué: soạn một lần, dịch ngoại tuyến, đăng lên mọi tài khoản đúng giờ địa phương của từng tài khoản.</translation>
+    </message>
+</context>
+<context>
+    <name>MediaList</name>
+    <message>
+        <source>Drop images here, or</source>
+        <translation>Thả hình ảnh vào đây, hoặc</translation>
+    </message>
+    <message>
+        <source>Add images...</source>
+        <translation>Thêm hình ảnh...</translation>
+    </message>
+    <message>
+        <source>Add images</source>
+        <translation>Thêm hình ảnh</translation>
+    </message>
+    <message>
+        <source>Images and videos (*.jpg *.jpeg *.png *.gif *.webp *.mp4)</source>
+        <translation>Hình ảnh và video (*.jpg *.jpeg *.png *.gif *.webp *.mp4)</translation>
+    </message>
+</context>
+<context>
+    <name>MediaRow</name>
+    <message>
+        <source>(video)</source>
+        <translation>(video)</translation>
+    </message>
+    <message>
+        <source>Alt text: describe it for people who cannot see it</source>
+        <translation>Văn bản thay thế: mô tả cho người không nhìn thấy hình</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+</context>
+<context>
+    <name>PacksModel</name>
+    <message>
+        <source>its own (MiniSBD)</source>
+        <extracomment>At most this many missing pairs are spelled out; the rest are counted.</extracomment>
+        <translation>riêng của gói (MiniSBD)</translation>
+    </message>
+    <message>
+        <source>built-in rules</source>
+        <translation>quy tắc có sẵn</translation>
+    </message>
+    <message>
+        <source>Practice pack: its translations are gibberish</source>
+        <translation>Gói luyện tập: bản dịch của nó là chữ vô nghĩa</translation>
+    </message>
+    <message>
+        <source>Random weights: install a real pack for this pair to translate for real.</source>
+        <translation>Trọng số ngẫu nhiên: hãy cài một gói thật cho cặp ngôn ngữ này để dịch thật.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Sang</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Sentence splitter</source>
+        <translation>Bộ tách câu</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>PacksPage</name>
+    <message>
+        <source>Language packs</source>
+        <translation>Gói ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Install from file…</source>
+        <translation>Cài từ tệp…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>từ</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Tải về</translation>
+    </message>
+    <message>
+        <source>Downloading needs the internet (the Argos Translate index). Offline, install a .argosmodel file instead.</source>
+        <translation>Tải về cần có Internet (danh mục của Argos Translate). Khi ngoại tuyến, hãy cài một tệp .argosmodel.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>…and {0} more.</source>
+        <translation>…và {0} gói nữa.</translation>
+    </message>
+    <message>
+        <source>Install a pack file with “Install from file…”, or download a pair below (needs the internet).</source>
+        <translation>Cài tệp gói bằng “Cài từ tệp…”, hoặc tải về một cặp ngôn ngữ bên dưới (cần Internet).</translation>
+    </message>
+    <message>
+        <source>No language pack for {0} -&gt; {1}: install one.</source>
+        <translation>Không có gói ngôn ngữ cho {0} -&gt; {1}: hãy cài một gói.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> và </translation>
+    </message>
+    <message>
+        <source>No language pack for {0} -&gt; {1}: install one, or {2} to go through English.</source>
+        <translation>Không có gói ngôn ngữ cho {0} -&gt; {1}: hãy cài một gói, hoặc {2} để dịch qua tiếng Anh.</translation>
+    </message>
+    <message>
+        <source>Install a language pack</source>
+        <translation>Cài gói ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Language packs (*.argosmodel);;All files (*)</source>
+        <translation>Gói ngôn ngữ (*.argosmodel);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Checking and installing {0}…</source>
+        <translation>Đang kiểm tra và cài {0}…</translation>
+    </message>
+    <message>
+        <source>Looking up {0} -&gt; {1} in the Argos Translate index (internet)…</source>
+        <translation>Đang tìm {0} -&gt; {1} trong danh mục của Argos Translate (Internet)…</translation>
+    </message>
+    <message>
+        <source>Installed {0} -&gt; {1} (version {2}).</source>
+        <translation>Đã cài {0} -&gt; {1} (phiên bản {2}).</translation>
+    </message>
+    <message>
+        <source>Remove language pack</source>
+        <translation>Xóa gói ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Remove the language pack {0} -&gt; {1}?</source>
+        <translation>Xóa gói ngôn ngữ {0} -&gt; {1}?</translation>
+    </message>
+    <message>
+        <source>Removed {0} -&gt; {1}.</source>
+        <translation>Đã xóa {0} -&gt; {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueFilters</name>
+    <message>
+        <source>All statuses</source>
+        <extracomment>The statuses each item of the status filter selects, in the order the items are listed. The periods of the period filter, in the order the items are listed.</extracomment>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Cần xử lý</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Đã lên lịch</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Đã đăng</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Thất bại</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Bị lỡ</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>Tất cả tài khoản</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>Tất cả ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Mọi lúc</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>Next 7 days</source>
+        <translation>7 ngày tới</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 ngày qua</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Tháng này</translation>
+    </message>
+    <message>
+        <source>From ... to ...</source>
+        <translation>Từ ... đến ...</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Khoảng thời gian</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>When</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>not scheduled</source>
+        <translation>chưa lên lịch</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>Your time: {0}</source>
+        <translation>Giờ của bạn: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <source>Queue</source>
+        <translation>Hàng đợi</translation>
+    </message>
+    <message>
+        <source>Pick an end date before the year 9999.</source>
+        <translation>Hãy chọn ngày kết thúc trước năm 9999.</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <extracomment>Rows one load shows; &quot;N of M&quot; says when more match. Emitted after each load is on screen (tests wait on it). Asks the person a yes/no question (a test answers it instead). Asks for a new time for a row: ``(naive local, fold)`` or ``None`` (a test answers it instead). Opens a web address (a test records it instead).</extracomment>
+        <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <source>Engagement figures of {0} ({1} posts) cannot be read: {2}</source>
+        <translation>Không đọc được số liệu tương tác của {0} ({1} bài viết): {2}</translation>
+    </message>
+    <message>
+        <source>Another publisher took this post first; its result will show.</source>
+        <translation>Một trình đăng bài khác đã nhận bài này trước; kết quả sẽ hiện ra.</translation>
+    </message>
+    <message>
+        <source>Cancel the post to {0}? The post&apos;s other accounts keep theirs.</source>
+        <translation>Hủy bài đăng lên {0}? Các tài khoản khác của bài viết vẫn giữ phiên bản của mình.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>RescheduleDialog</name>
+    <message>
+        <source>Reschedule</source>
+        <extracomment>The edit&apos;s own zone is UTC so that Qt never shifts a wall-clock time that the system zone lacks.</extracomment>
+        <translation>Đổi lịch</translation>
+    </message>
+    <message>
+        <source>New time for {0}, on the account&apos;s clock ({1}):</source>
+        <translation>Thời gian mới cho {0}, theo đồng hồ của tài khoản ({1}):</translation>
+    </message>
+    <message>
+        <source>Time in {0}</source>
+        <translation>Giờ tại {0}</translation>
+    </message>
+    <message>
+        <source>Your time</source>
+        <translation>Giờ của bạn</translation>
+    </message>
+    <message>
+        <source>Which one</source>
+        <translation>Thời điểm nào</translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation>Chọn...</translation>
+    </message>
+    <message>
+        <source>The earlier one (before the clocks go back)</source>
+        <translation>Thời điểm sớm hơn (trước khi lùi đồng hồ)</translation>
+    </message>
+    <message>
+        <source>The later one (after the clocks go back)</source>
+        <translation>Thời điểm muộn hơn (sau khi lùi đồng hồ)</translation>
+    </message>
+    <message>
+        <source>(choose which one)</source>
+        <translation>(chọn thời điểm)</translation>
+    </message>
+    <message>
+        <source>(no such time in {0})</source>
+        <translation>(không có giờ này tại {0})</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Schedule</source>
+        <extracomment>The post after &quot;Schedule&quot; succeeded. Who the changes made here are reported as (the page, which need not reload for them).</extracomment>
+        <translation>Lên lịch</translation>
+    </message>
+    <message>
+        <source>Press Translate (Ctrl+T) to see the variants here.</source>
+        <translation>Nhấn Dịch (Ctrl+T) để xem các phiên bản ở đây.</translation>
+    </message>
+    <message>
+        <source>Source ({0})</source>
+        <translation>Bản gốc ({0})</translation>
+    </message>
+    <message>
+        <source>The source text changed: review these variants again: {0}.</source>
+        <translation>Bản gốc đã thay đổi: hãy duyệt lại các phiên bản sau: {0}.</translation>
+    </message>
+    <message>
+        <source>Translate the post first.</source>
+        <translation>Hãy dịch bài viết trước.</translation>
+    </message>
+    <message>
+        <source>Schedule every variant at its time</source>
+        <translation>Lên lịch mọi phiên bản vào thời điểm của nó</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleEditor</name>
+    <message>
+        <source>Time in {0}</source>
+        <extracomment>The time or the fold choice changed. The RFC 5545 rule typed.</extracomment>
+        <translation>Giờ tại {0}</translation>
+    </message>
+    <message>
+        <source>the earlier one</source>
+        <translation>thời điểm sớm hơn</translation>
+    </message>
+    <message>
+        <source>the later one</source>
+        <translation>thời điểm muộn hơn</translation>
+    </message>
+    <message>
+        <source>Next free slot</source>
+        <translation>Khung giờ trống tiếp theo</translation>
+    </message>
+    <message>
+        <source>Put the account&apos;s next free posting slot in the field</source>
+        <translation>Điền khung giờ đăng trống tiếp theo của tài khoản vào ô</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>Đăng ngay</translation>
+    </message>
+    <message>
+        <source>A repeat rule (RFC 5545), e.g. FREQ=WEEKLY;BYDAY=MO for every Monday</source>
+        <translation>Quy tắc lặp lại (RFC 5545), ví dụ FREQ=WEEKLY;BYDAY=MO cho mỗi thứ Hai</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Lặp lại</translation>
+    </message>
+    <message>
+        <source>Publish this variant now</source>
+        <translation>Đăng phiên bản này ngay</translation>
+    </message>
+    <message>
+        <source>Repeat this variant by the rule</source>
+        <translation>Lặp lại phiên bản này theo quy tắc</translation>
+    </message>
+    <message>
+        <source>{0} your time ({1})</source>
+        <translation>{0} giờ của bạn ({1})</translation>
+    </message>
+    <message>
+        <source>{0} or {1} your time</source>
+        <translation>{0} hoặc {1} giờ của bạn</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleGate</name>
+    <message>
+        <source>Nothing left to schedule: every variant is on its way, published or repeating.</source>
+        <translation>Không còn gì để lên lịch: mọi phiên bản đều đang chờ đăng, đã đăng hoặc đang lặp lại.</translation>
+    </message>
+    <message>
+        <source>{0} is over its limit: {1} of {2} {3}.</source>
+        <translation>{0} vượt giới hạn: {1} trên {2} {3}.</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet: {0}.</source>
+        <translation>Chưa duyệt: {0}.</translation>
+    </message>
+    <message>
+        <source>Edits not saved yet: {0}.</source>
+        <translation>Chỉnh sửa chưa được lưu: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <extracomment>Items of the database choice.</extracomment>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>This computer (the built-in database)</source>
+        <translation>Máy tính này (cơ sở dữ liệu có sẵn)</translation>
+    </message>
+    <message>
+        <source>A team database (PostgreSQL address, without the password)</source>
+        <translation>Cơ sở dữ liệu của nhóm (địa chỉ PostgreSQL, không kèm mật khẩu)</translation>
+    </message>
+    <message>
+        <source>Test and save</source>
+        <translation>Kiểm tra và lưu</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Ngôn ngữ giao diện</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Đăng bài</translation>
+    </message>
+    <message>
+        <source>This app publishes scheduled posts</source>
+        <translation>Ứng dụng này tự đăng các bài đã lên lịch</translation>
+    </message>
+    <message>
+        <source>Practice mode (a practice database; every account on the emulator)</source>
+        <translation>Chế độ luyện tập (cơ sở dữ liệu luyện tập; mọi tài khoản trên trình mô phỏng)</translation>
+    </message>
+    <message>
+        <source>Set by the environment variable {0}; unset it to change this here.</source>
+        <translation>Được đặt bởi biến môi trường {0}; hãy bỏ biến đó để thay đổi tại đây.</translation>
+    </message>
+    <message>
+        <source>Applies when the app starts next.</source>
+        <translation>Có hiệu lực từ lần khởi động ứng dụng tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Practice mode uses its own practice database; this applies outside practice mode.</source>
+        <translation>Chế độ luyện tập dùng cơ sở dữ liệu luyện tập riêng; thiết lập này áp dụng ngoài chế độ luyện tập.</translation>
+    </message>
+    <message>
+        <source>Turn this off when a &apos;communique worker&apos; publishes for the team. </source>
+        <translation>Hãy tắt khi một &apos;communique worker&apos; đăng bài cho cả nhóm. </translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>Ngôn ngữ của hệ thống</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>Testing the database…</source>
+        <translation>Đang kiểm tra cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <source>The database answered; saved. It is used from the next start.</source>
+        <translation>Cơ sở dữ liệu đã phản hồi; đã lưu. Sẽ được dùng từ lần khởi động tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Saved: the built-in database, from the next start.</source>
+        <translation>Đã lưu: cơ sở dữ liệu có sẵn, từ lần khởi động tiếp theo.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Draft</source>
+        <extracomment>Where the page and the tests find a column.</extracomment>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Đã lên lịch</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Đang đăng</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Đã đăng</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Thất bại</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Bị lỡ</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+</context>
+<context>
+    <name>VariantPane</name>
+    <message>
+        <source>Save</source>
+        <extracomment>The variant changed in the store (saved, reviewed, published, repeating): the panel reloads. The editor&apos;s text or the time changed (the panel re-checks its gate).</extracomment>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Save your text for this account (remembered for later translations)</source>
+        <translation>Lưu nội dung của bạn cho tài khoản này (được ghi nhớ cho các lần dịch sau)</translation>
+    </message>
+    <message>
+        <source>Retranslate sentence</source>
+        <translation>Dịch lại câu</translation>
+    </message>
+    <message>
+        <source>Translate the sentence under the cursor again from the source</source>
+        <translation>Dịch lại câu tại con trỏ từ bản gốc</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <source>{0} — {1} · {2} · {3} — {4}</source>
+        <translation>{0} — {1} · {2} · {3} — {4}</translation>
+    </message>
+    <message>
+        <source>Not translated yet: press Translate</source>
+        <translation>Chưa dịch: nhấn Dịch</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Lặp lại</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>bản nháp</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>đã duyệt</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>đã lên lịch</translation>
+    </message>
+    <message>
+        <source>publishing</source>
+        <translation>đang đăng</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>đã đăng</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>thất bại</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>bị lỡ</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>Not translated</source>
+        <translation>Chưa dịch</translation>
+    </message>
+    <message>
+        <source>Protected text lost</source>
+        <translation>Mất phần văn bản được bảo vệ</translation>
+    </message>
+    <message>
+        <source>Unusual length</source>
+        <translation>Độ dài bất thường</translation>
+    </message>
+    <message>
+        <source>Over the limit</source>
+        <translation>Vượt giới hạn</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this text meanwhile; choose which to keep.</source>
+        <translation>Có người khác đã sửa nội dung này trong lúc đó; hãy chọn bản muốn giữ.</translation>
+    </message>
+    <message>
+        <source>The text changed while the sentence was translated; try again.</source>
+        <translation>Nội dung đã thay đổi trong lúc dịch câu; hãy thử lại.</translation>
+    </message>
+    <message>
+        <source>Sentence translated again; check it, then save.</source>
+        <translation>Đã dịch lại câu; hãy kiểm tra rồi lưu.</translation>
+    </message>
+    <message>
+        <source>Translating the sentence...</source>
+        <translation>Đang dịch câu...</translation>
+    </message>
+    <message>
+        <source>Publishing...</source>
+        <translation>Đang đăng...</translation>
+    </message>
+    <message>
+        <source>Another publisher took it first; see the Queue.</source>
+        <translation>Một trình đăng bài khác đã nhận trước; xem Hàng đợi.</translation>
+    </message>
+    <message>
+        <source>Status: {0}</source>
+        <translation>Trạng thái: {0}</translation>
+    </message>
+    <message>
+        <source>Repeats by {0} from {1}.</source>
+        <translation>Lặp lại theo {0} từ {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>VariantPanel</name>
+    <message>
+        <source>Retry</source>
+        <extracomment>Publish now; ``True`` when the person confirmed the post is not on the platform.</extracomment>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Publish it now (Ctrl+Enter)</source>
+        <translation>Đăng ngay (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>I checked: it is not there, publish it</source>
+        <translation>Tôi đã kiểm tra: bài chưa có ở đó, hãy đăng</translation>
+    </message>
+    <message>
+        <source>Only after looking at the account on the platform: the post is sent without a look-up.</source>
+        <translation>Chỉ dùng sau khi đã xem tài khoản trên nền tảng: bài được gửi mà không kiểm tra lại.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Cancel this account&apos;s version only; the post&apos;s other accounts keep theirs (Delete)</source>
+        <translation>Chỉ hủy phiên bản của tài khoản này; các tài khoản khác của bài viết vẫn giữ phiên bản của mình (Delete)</translation>
+    </message>
+    <message>
+        <source>Reschedule...</source>
+        <translation>Đổi lịch...</translation>
+    </message>
+    <message>
+        <source>Pick another time on the account&apos;s clock (Ctrl+T)</source>
+        <translation>Chọn thời điểm khác theo đồng hồ của tài khoản (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Mở trong trình duyệt</translation>
+    </message>
+    <message>
+        <source>Show the published post on the platform (Ctrl+B)</source>
+        <translation>Xem bài đã đăng trên nền tảng (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Go to Accounts</source>
+        <translation>Đi tới Tài khoản</translation>
+    </message>
+    <message>
+        <source>Reconnect the account there</source>
+        <translation>Kết nối lại tài khoản ở đó</translation>
+    </message>
+    <message>
+        <source>Select a post in the list to see its details and act on it.</source>
+        <translation>Chọn một bài viết trong danh sách để xem chi tiết và xử lý.</translation>
+    </message>
+    <message>
+        <source>{0} ({1}), {2}: {3}</source>
+        <translation>{0} ({1}), {2}: {3}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to Communiqué</source>
+        <extracomment>Whether the welcome switched this process to practice mode (through its environment variable, which the settings then report as &quot;set by the environment&quot; though the person set nothing). Every pack installed now, practice or not.</extracomment>
+        <translation>Chào mừng đến với Communiqué</translation>
+    </message>
+    <message>
+        <source>Nothing is set up yet. Try everything at once in a practice workspace, or add the accounts you publish to.</source>
+        <translation>Chưa có gì được thiết lập. Hãy thử mọi thứ ngay trong một không gian luyện tập, hoặc thêm các tài khoản bạn đăng bài.</translation>
+    </message>
+    <message>
+        <source>Start a practice workspace</source>
+        <translation>Bắt đầu không gian luyện tập</translation>
+    </message>
+    <message>
+        <source>Practice accounts on the built-in platform emulator (a Facebook Page in Vietnamese, X accounts in English, Japanese and Ukrainian, each in its own time zone) and small practice language packs, in a practice database of their own. Nothing leaves this computer, and practice translations are gibberish: install real packs to translate for real.</source>
+        <translation>Các tài khoản luyện tập trên trình mô phỏng nền tảng có sẵn (một Trang Facebook bằng tiếng Việt, các tài khoản X bằng tiếng Anh, tiếng Nhật và tiếng Ukraina, mỗi tài khoản theo múi giờ riêng) và các gói ngôn ngữ luyện tập nhỏ, trong một cơ sở dữ liệu luyện tập riêng. Không có gì rời khỏi máy tính này, và bản dịch luyện tập là chữ vô nghĩa: hãy cài gói thật để dịch thật.</translation>
+    </message>
+    <message>
+        <source>Add my real accounts</source>
+        <translation>Thêm các tài khoản thật của tôi</translation>
+    </message>
+    <message>
+        <source>Opens Accounts: a Facebook Page, an X account or another platform, with its credentials (kept in the system keyring).</source>
+        <translation>Mở màn hình Tài khoản: một Trang Facebook, một tài khoản X hoặc nền tảng khác, kèm thông tin xác thực (lưu trong kho khóa của hệ thống).</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>Open the practice workspace</source>
+        <translation>Mở không gian luyện tập</translation>
+    </message>
+    <message>
+        <source>Practice mode is switched off by the environment variable {0}.</source>
+        <translation>Chế độ luyện tập đang bị tắt bởi biến môi trường {0}.</translation>
+    </message>
+    <message>
+        <source>Language packs installed: {0}.</source>
+        <translation>Các gói ngôn ngữ đã cài: {0}.</translation>
+    </message>
+    <message>
+        <source>No language pack is installed yet: translating needs one for each pair of languages (or two through English). Install a pack file on the Language packs screen, or download one there (that needs the internet).</source>
+        <translation>Chưa cài gói ngôn ngữ nào: để dịch cần một gói cho mỗi cặp ngôn ngữ (hoặc hai gói qua tiếng Anh). Hãy cài tệp gói ở màn hình Gói ngôn ngữ, hoặc tải về tại đó (cần Internet).</translation>
+    </message>
+    <message>
+        <source>Making the practice workspace…</source>
+        <translation>Đang tạo không gian luyện tập…</translation>
+    </message>
+    <message>
+        <source>Building the practice language pack {0}…</source>
+        <translation>Đang tạo gói ngôn ngữ luyện tập {0}…</translation>
+    </message>
+    <message>
+        <source>Ready: {0} practice accounts and {1} practice language packs.</source>
+        <translation>Sẵn sàng: {0} tài khoản luyện tập và {1} gói ngôn ngữ luyện tập.</translation>
+    </message>
+    <message>
+        <source>No language pack for {0} -&gt; {1}: install one on the Language packs screen.</source>
+        <translation>Không có gói ngôn ngữ cho {0} -&gt; {1}: hãy cài một gói ở màn hình Gói ngôn ngữ.</translation>
+    </message>
+</context>
+</TS>

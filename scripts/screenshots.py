@@ -1,0 +1,236 @@
+"""Screenshots of every screen of the app, in practice mode, over a realistic multilingual newsroom.
+
+    python scripts/screenshots.py                          # every page, into docs/screenshots/
+    python scripts/screenshots.py --out DIR --pages queue  # a quick check of one page
+
+It starts the app offscreen in a temporary COMMUNIQUE_HOME whose settings file turns practice
+mode on (a practice database, the local platform emulator), on a computer clock set to the press
+office's zone (Hà Nội), and fills it through the product's services (scripts/sample_newsroom.py).
+It then opens each page of a full-HD main window, waits for its loads to finish, leaves it as a
+person would (the composer's draft on the variant still to review, the refused post selected in
+the queue) and saves ``<key>.png``; then the Queue again in a window built in Vietnamese
+(``queue-vi.png``). A watchdog ends a run that hangs (``--timeout``); any failure, or an error a
+page reports while it loads, exits non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import faulthandler
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+if TYPE_CHECKING:
+    from sample_newsroom import Newsroom
+
+#: Pages whose loads take longer than this are reported as failed (a page must never hang).
+SETTLE_S = 30.0
+#: Quiet time after the last operation before a page counts as drawn.
+QUIET_S = 0.3
+#: The window's size in the pictures: a laptop's maximised window (the composer's counters wrap, so
+#: four targets fit).
+WINDOW_SIZE = (1440, 900)
+
+
+def _prepare_environment(home: str) -> None:
+    """Before anything reads them: offscreen Qt, a temporary home, the press office's clock, no real keyring.
+
+    Practice mode and the interface language go into the home's settings file, as the Settings
+    screen writes them, rather than into the environment: the Settings screenshot then shows them
+    as a person would, not greyed out as forced by a variable.
+    """
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ["COMMUNIQUE_HOME"] = home
+    os.environ["COMMUNIQUE_USER"] = "press-office"
+    for variable in ("COMMUNIQUE_DB", "COMMUNIQUE_PUBLISH_IN_APP", "COMMUNIQUE_PRACTICE", "COMMUNIQUE_LANGUAGE"):
+        os.environ.pop(variable, None)
+    # Practice needs no secret; a keyring that refuses everything proves it and never touches the real one.
+    os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    from sample_newsroom import OFFICE_ZONE  # scripts/ is on the path when this file runs
+
+    from core import practice, settings
+
+    # The computer's clock is the press office's (Hà Nội): the queue and the calendar show times on it.
+    os.environ["TZ"] = OFFICE_ZONE
+    time.tzset()
+    settings.update(practice=True, interface_language="en")
+    if not practice.enabled():  # never let the sample newsroom near a real account
+        raise RuntimeError("practice mode could not be switched on in the temporary home")
+
+
+class Shooter:
+    """The main window over ``store``, and a way to wait until a page has finished loading."""
+
+    def __init__(self, store: Any, app: Any) -> None:
+        from app.context import make_context
+        from app.main_window import MainWindow
+
+        self.app = app
+        self.busy = 0
+        self.errors: list[str] = []
+        ctx = make_context(store)
+        # Connected before the window exists: its screens start loading while they are built.
+        ctx.hub.busy.connect(self._on_busy)
+        ctx.hub.error.connect(self.errors.append)
+        self.window = MainWindow(store, ctx=ctx, watch=False)
+        self.window.resize(*WINDOW_SIZE)
+        self.window.show()
+
+    def _on_busy(self, delta: int) -> None:
+        self.busy += delta
+
+    def settle(self, limit: float = SETTLE_S) -> None:
+        """Run the event loop until no operation has been running for a moment."""
+        deadline = time.monotonic() + limit
+        quiet_since: float | None = None
+        while time.monotonic() < deadline:
+            self.app.processEvents()
+            now = time.monotonic()
+            if self.busy > 0:
+                quiet_since = None
+            elif quiet_since is None:
+                quiet_since = now
+            elif now - quiet_since >= QUIET_S:
+                return
+            time.sleep(0.01)
+        raise TimeoutError(f"operations still running after {limit:.0f} s")
+
+    def shoot(self, key: str, target: Path, made: Newsroom) -> None:
+        """Show page ``key``, wait for its loads, put it in the state a person would, save the window as ``target``."""
+        before = len(self.errors)
+        self.window.go(key)
+        self.settle()
+        stage = STAGES.get(key)
+        if stage is not None:
+            stage(self.window.pages[key], made)
+            self.settle()
+        if len(self.errors) > before:
+            raise RuntimeError(f"page {key} reported: {'; '.join(self.errors[before:])}")
+        if not self.window.grab().save(str(target)):
+            raise RuntimeError(f"could not write {target}")
+
+
+# --- each page as a person leaves it ----------------------------------------------------------------
+
+
+def _stage_compose(page: Any, made: Newsroom) -> None:
+    """The reopened draft with the tab of the variant still to review in front."""
+    from app.views.compose import ComposePage
+
+    if not isinstance(page, ComposePage):
+        raise TypeError(f"the compose page is a {type(page).__name__}")
+    if made.draft_post is None or page.review.post is None or page.review.post.id != made.draft_post.id:
+        raise RuntimeError("the composer did not reopen the sample draft")
+    pane = page.review.panes.get(made.to_review_variant or -1)
+    if pane is None:
+        raise RuntimeError("the review panel does not show the variant still to review")
+    page.review.tabs.setCurrentWidget(pane)
+
+
+def _stage_queue(page: Any, made: Newsroom) -> None:
+    """The post the platform refused, selected: the panel below says why and what to do."""
+    from app.views.queue import QueuePage
+
+    if not isinstance(page, QueuePage):
+        raise TypeError(f"the queue page is a {type(page).__name__}")
+    if made.refused_variant is None or not page.select(made.refused_variant):
+        raise RuntimeError("the queue does not show the refused post")
+    page.table.scrollTo(page.table.currentIndex())
+
+
+#: What to do on a page once it has loaded, before its picture is taken.
+STAGES: dict[str, Callable[[Any, Newsroom], None]] = {"compose": _stage_compose, "queue": _stage_queue}
+
+
+def run(out: Path, pages: list[str] | None, vietnamese: bool) -> list[Path]:
+    """Fill a practice newsroom and save the screenshots; returns the files written."""
+    from sample_newsroom import fill  # scripts/ is on the path when this file runs
+
+    from app import i18n
+    from app.qt import QApplication
+    from app.views import PAGES
+    from connectors.practice import stop_sandboxes
+    from connectors.sandbox import Sandbox
+    from core import settings
+    from core.store import open_store
+
+    keys = [page.key for page in PAGES]
+    unknown = sorted(set(pages or ()) - set(keys))
+    if unknown:
+        raise SystemExit(f"screenshots: no page {', '.join(unknown)}; the pages are {', '.join(keys)}")
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    # An emulator of our own on a free port: a developer's `communique sandbox serve` is left alone.
+    with Sandbox() as sandbox:
+        os.environ["COMMUNIQUE_PRACTICE_URL"] = sandbox.base_url
+        store = open_store()
+        try:
+            made = fill(store, sandbox)
+            app = QApplication.instance() or QApplication(sys.argv[:1])
+            i18n.install(app, "en")
+            shooter = Shooter(store, app)
+            window = shooter.window
+            shooter.settle()
+            for key in pages or keys:
+                target = out / f"{key}.png"
+                shooter.shoot(key, target, made)
+                written.append(target)
+                print(f"screenshots: {target}")
+            window.close()
+            if vietnamese:
+                # A window built in Vietnamese, as the app starts with interface_language = "vi".
+                settings.update(interface_language="vi")
+                if not i18n.install(app, "vi"):
+                    raise RuntimeError("the Vietnamese interface could not be installed")
+                translated = Shooter(store, app)
+                translated.settle()
+                target = out / "queue-vi.png"
+                translated.shoot("queue", target, made)
+                written.append(target)
+                print(f"screenshots: {target}")
+                translated.window.close()
+                i18n.install(app, "en")
+            for note in made.notes:
+                print(f"screenshots: note: {note}")
+        finally:
+            store.dispose()
+            stop_sandboxes()
+    return written
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots", help="folder for the PNG files")
+    parser.add_argument("--pages", help="comma-separated page keys (default: every page)")
+    parser.add_argument("--no-vietnamese", action="store_true", help="leave out queue-vi.png")
+    parser.add_argument("--timeout", type=float, default=300, help="seconds before a hung run is stopped")
+    args = parser.parse_args()
+    # A hang anywhere (a page that never finishes loading, a stuck thread) ends the process with
+    # every thread's stack printed and exit status 1, instead of blocking `make` forever.
+    faulthandler.dump_traceback_later(args.timeout, exit=True)
+    pages = [key.strip() for key in args.pages.split(",") if key.strip()] if args.pages else None
+    with tempfile.TemporaryDirectory(prefix="communique-screenshots-") as home:
+        _prepare_environment(home)
+        try:
+            written = run(args.out.resolve(), pages, not args.no_vietnamese)
+        except Exception as exc:  # one line for `make`, the traceback for whoever fixes it
+            import traceback
+
+            traceback.print_exc()
+            print(f"screenshots: failed: {exc}", file=sys.stderr)
+            return 1
+    faulthandler.cancel_dump_traceback_later()
+    print(f"screenshots: {len(written)} file(s) written")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

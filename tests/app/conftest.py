@@ -1,0 +1,55 @@
+"""Fixtures of the desktop-app tests: tiny real language packs, press accounts, waiting for the app to settle."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from core.domain import Account
+from core.services import accounts
+from core.store import Store
+from tests.support.argos_packs import build_pack
+from translation import packs
+
+#: The pairs the app's tests translate with: Vietnamese -> English directly, Japanese through English.
+APP_PAIRS = [("vi", "en"), ("en", "ja")]
+
+
+@pytest.fixture(scope="session")
+def app_pack_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """``.argosmodel`` files keyed ``"vi-en"``, built once per test session (~0.1 s each)."""
+    out = tmp_path_factory.mktemp("app-packs")
+    return {f"{a}-{b}": build_pack(out, a, b) for a, b in APP_PAIRS}
+
+
+@pytest.fixture
+def translating(app_pack_files: dict[str, Path], store: Store) -> list[packs.PackInfo]:
+    """vi -> en and en -> ja installed in the test's own data folder."""
+    return [packs.install_pack(path) for path in app_pack_files.values()]
+
+
+@pytest.fixture
+def press_accounts(store: Store) -> dict[str, Account]:
+    """A Vietnamese, an English and a Japanese account (no platform behind them: nothing is published)."""
+    made = [
+        accounts.add_account(store, name="Hanoi (X)", platform="x", language="vi", timezone="Asia/Ho_Chi_Minh"),
+        accounts.add_account(
+            store, name="London (FB)", platform="facebook", language="en", timezone="Europe/London", external_id="123"
+        ),
+        accounts.add_account(store, name="Tokyo (X)", platform="x", language="ja", timezone="Asia/Tokyo"),
+    ]
+    return {a.name: a for a in made}
+
+
+@pytest.fixture
+def settle(qtbot: QtBot) -> Callable[..., None]:
+    """Wait until a window's operations (and those they start) have all finished."""
+
+    def wait(window: object, timeout: int = 30_000) -> None:
+        bar = window.busy_bar
+        qtbot.waitUntil(bar.isHidden, timeout=timeout)
+
+    return wait
