@@ -14,17 +14,14 @@ from typing import Any
 from app.changes import ACCOUNTS
 from app.context import AppContext
 from app.i18n import Retranslatable, Wording, retranslate_model
+from app.models.rows import AnyIndex, RowsModel
 from app.ops import Progress
 from app.qt import (
     QAbstractItemView,
-    QAbstractTableModel,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     QPushButton,
     Qt,
     QTableView,
@@ -38,33 +35,13 @@ from core import practice, queries
 from core.domain import Account
 from core.services import accounts as account_service
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class AccountsModel(QAbstractTableModel):
+class AccountsModel(RowsModel[Account]):
     """Accounts as rows: name, platform, language, time zone, handle."""
 
     COLUMNS = 5
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Account] = []
-
-    def set_rows(self, rows: list[Account]) -> None:
-        """Show ``rows`` (a fresh read of the store)."""
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
-        """Rows under ``parent`` (a flat table: none under a real index)."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
-        """The five columns."""
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """A cell's text, and the account's API address as a tooltip."""
         if not index.isValid():
             return None

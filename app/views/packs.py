@@ -16,10 +16,10 @@ from typing import Any
 from app.changes import ACCOUNTS, PACKS, POSTS
 from app.context import AppContext
 from app.i18n import Retranslatable, Wording, retranslate_model
+from app.models.rows import AnyIndex, RowsModel
 from app.ops import Op, Progress
 from app.qt import (
     QAbstractItemView,
-    QAbstractTableModel,
     QColor,
     QFileDialog,
     QHBoxLayout,
@@ -27,9 +27,6 @@ from app.qt import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     QProgressBar,
     QPushButton,
     Qt,
@@ -41,7 +38,6 @@ from app.views.base import Page
 from translation import coverage, index, packs
 from translation.practice_packs import is_practice
 
-_Index = QModelIndex | QPersistentModelIndex
 #: At most this many missing pairs are spelled out; the rest are counted.
 MAX_MISSING_LINES = 6
 
@@ -59,30 +55,12 @@ def read_state(ctx: AppContext) -> PacksState:
     return PacksState(packs.list_packs(), coverage.missing_for_store(ctx.store))
 
 
-class PacksModel(QAbstractTableModel):
+class PacksModel(RowsModel[packs.PackInfo]):
     """Installed packs as rows: from, to, version, sentence splitter, note."""
 
     COLUMNS = 5
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[packs.PackInfo] = []
-
-    def set_rows(self, rows: list[packs.PackInfo]) -> None:
-        """Show ``rows``."""
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
-        """Rows (a flat table)."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
-        """The five columns."""
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """A cell's text; practice packs in a warning colour."""
         if not index.isValid():
             return None

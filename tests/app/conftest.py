@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.context import AppContext, make_context
 from core.domain import Account
 from core.services import accounts
 from core.store import Store
@@ -53,3 +54,19 @@ def settle(qtbot: QtBot) -> Callable[..., None]:
         qtbot.waitUntil(bar.isHidden, timeout=timeout)
 
     return wait
+
+
+@pytest.fixture
+def ctx(store: Store) -> Iterator[AppContext]:
+    """An app context around the test's store; its background work is waited for at the end."""
+    context = make_context(store)
+    yield context
+    context.tasks.wait()
+
+
+@pytest.fixture
+def errors(ctx: AppContext) -> list[str]:
+    """The sentences of the operations that failed (what the error bar would show)."""
+    found: list[str] = []
+    ctx.hub.error.connect(found.append)
+    return found

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.context import AppContext, make_context
+from app.context import AppContext
 from app.views.account_form import AccountForm
 from app.views.accounts import AccountsPage
 from connectors.sandbox import Sandbox
@@ -20,13 +18,6 @@ from tests.support.connector_accounts import X_KEYS
 from tests.support.memory_keyring import MemoryKeyring
 
 WAIT_MS = 15_000
-
-
-@pytest.fixture
-def ctx(store: Store) -> Iterator[AppContext]:
-    context = make_context(store)
-    yield context
-    context.tasks.wait()
 
 
 @pytest.fixture

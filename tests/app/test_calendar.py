@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.context import AppContext, make_context
+from app.context import AppContext
 from app.models import when
 from app.qt import QLocale, Qt
 from app.views.calendar import CalendarPage
@@ -28,20 +28,6 @@ from core.store.tables import variants
 LONDON = ZoneInfo("Europe/London")
 WEEK = when.Span.WEEK
 MONTH = when.Span.MONTH
-
-
-@pytest.fixture
-def ctx(store: Store) -> Iterator[AppContext]:
-    context = make_context(store)
-    yield context
-    context.tasks.wait()
-
-
-@pytest.fixture
-def errors(ctx: AppContext) -> list[str]:
-    found: list[str] = []
-    ctx.hub.error.connect(found.append)
-    return found
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.changes import Changes
-from app.context import AppContext, make_context
+from app.context import AppContext
 from app.models import engagement_model
 from app.qt import QLocale, Qt, QUrl
 from app.views.engagement import EngagementPage
@@ -25,13 +25,6 @@ from tests.support.fake_clock import FakeClock
 from tests.support.scheduling import add_account, local_in, schedule
 
 FIGURES = range(engagement_model.FIRST_FIGURE, engagement_model.CAPTURED)
-
-
-@pytest.fixture
-def ctx(store: Store) -> Iterator[AppContext]:
-    context = make_context(store)
-    yield context
-    context.tasks.wait()
 
 
 @pytest.fixture

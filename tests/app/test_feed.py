@@ -15,7 +15,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.changes import Changes
-from app.context import AppContext, make_context
+from app.context import AppContext
 from app.feed import FeedWatcher
 from app.views.queue import QueuePage
 from connectors.sandbox import Sandbox
@@ -25,13 +25,6 @@ from scheduler.backoff import RetryPolicy
 from scheduler.engine import Engine, EngineSettings
 from tests.support.fake_clock import FakeClock
 from tests.support.scheduling import add_account, local_in, schedule
-
-
-@pytest.fixture
-def ctx(store: Store) -> Iterator[AppContext]:
-    context = make_context(store)
-    yield context
-    context.tasks.wait()
 
 
 @pytest.fixture

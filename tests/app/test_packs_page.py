@@ -16,7 +16,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.changes import PACKS
-from app.context import AppContext, make_context
+from app.context import AppContext
 from app.views.packs import PacksPage
 from core.services import accounts
 from core.store import Store
@@ -25,13 +25,6 @@ from translation import packs
 from translation.practice_packs import install_practice_packs
 
 WAIT_MS = 15_000
-
-
-@pytest.fixture
-def ctx(store: Store) -> Iterator[AppContext]:
-    context = make_context(store)
-    yield context
-    context.tasks.wait()
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
-from app.context import AppContext, make_context
+from app.context import AppContext
 from app.models import queue_model, when
 from app.qt import QDateTime, Qt, QUrl
 from app.views.queue import QueuePage
@@ -32,20 +32,6 @@ from tests.support.fake_clock import FakeClock
 from tests.support.scheduling import add_account, local_in, schedule, texts
 
 LONDON = ZoneInfo("Europe/London")
-
-
-@pytest.fixture
-def ctx(store: Store) -> Iterator[AppContext]:
-    context = make_context(store)
-    yield context
-    context.tasks.wait()
-
-
-@pytest.fixture
-def errors(ctx: AppContext) -> list[str]:
-    found: list[str] = []
-    ctx.hub.error.connect(found.append)
-    return found
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,20 +9,12 @@ from pytestqt.qtbot import QtBot
 
 from app import first_start, i18n
 from app.changes import Changes
-from app.context import AppContext, make_context
+from app.context import AppContext
 from app.qt import QApplication
 from app.views.settings import LOCAL, TEAM, SettingsPage
 from core import settings
-from core.store import Store
 
 WAIT_MS = 15_000
-
-
-@pytest.fixture
-def ctx(store: Store) -> Iterator[AppContext]:
-    context = make_context(store)
-    yield context
-    context.tasks.wait()
 
 
 def _page(qtbot: QtBot, ctx: AppContext) -> SettingsPage:
