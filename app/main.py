@@ -1,4 +1,12 @@
-"""Starting the desktop app."""
+"""Starting the desktop app: the window first, then the database, the screens and the publisher.
+
+The person sees the main window as soon as Qt and the settings are loaded: its shell (title,
+sidebar, "Opening the database" in the status bar) is shown and painted first, and only then,
+on the event loop's next turn, does the start import the rest of the code base (SQLAlchemy, the
+migrations, the scheduler, the connectors...), open the store, build the screens and start the
+publisher; the whole window is up within the same start. The shell needs no database, so the
+slow part stays behind the first paint rather than in front of it.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +15,18 @@ import logging
 import os
 import sys
 import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from app import first_start, i18n
-from app.publishing import InAppPublisher
-from app.qt import QApplication, QMessageBox, QTimer
-from core import practice, queries, settings
+from app import i18n
+from app.qt import QApplication, QCoreApplication, QEvent, QMessageBox, QObject, QTimer, QWidget
+from core import practice, settings
 from core.errors import CommuniqueError
-from core.store import Store, open_store
+
+if TYPE_CHECKING:
+    from app.main_window import MainWindow
+    from app.publishing import InAppPublisher
+    from core.store import Store
 
 log = logging.getLogger(__name__)
 #: At most this many translation models are loaded ahead of use (each real one is ~100 MB).
@@ -23,6 +36,9 @@ WARM_UP_PAIRS = 6
 QUIT_AFTER_ENV = "COMMUNIQUE_QUIT_AFTER_MS"
 #: For smoke tests: save a screenshot of the main window here just before quitting.
 SCREENSHOT_ENV = "COMMUNIQUE_SCREENSHOT"
+#: The rest of the start waits for the shell's first paint, but no longer than this (a window
+#: that is never exposed, on a hidden desktop say, must still open its store).
+PAINT_WAIT_MS = 200
 
 
 def _no_display() -> bool:
@@ -38,6 +54,7 @@ def warm_translation(store: Store) -> list[tuple[str, str]]:
     Runs on a background thread once the window is up; a failure here only costs that speed-up.
     """
     try:
+        from core import queries
         from translation.service import TranslationService
 
         in_use = {account.language for account in queries.list_accounts(store)}
@@ -47,10 +64,116 @@ def warm_translation(store: Store) -> list[tuple[str, str]]:
         return []
 
 
-def run_app(db_url: str | None = None) -> int:
-    """Open the main window on the configured store and run the event loop."""
-    from app.main_window import MainWindow
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once: on the event loop's turn after ``window``'s first paint, or after ``PAINT_WAIT_MS``.
 
+    Waiting for the paint itself (not just for ``show()``) matters where the window system
+    exposes the window later: the slow part must not start before the person sees the window.
+    """
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(PAINT_WAIT_MS, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Note the first paint; the call waits for the next turn, once the paint is on screen."""
+        if watched is self._window and event.type() == QEvent.Type.Paint and self._then is not None:
+            QTimer.singleShot(0, self._run)
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._window.removeEventFilter(self)
+            then()
+
+
+class _Start:
+    """The part of the start after the shell is painted, and what it leaves to stop at the end."""
+
+    def __init__(self, app: QCoreApplication, window: MainWindow, db_url: str | None) -> None:
+        self.app = app
+        self.window = window
+        self.db_url = db_url
+        self.store: Store | None = None
+        self.publisher: InAppPublisher | None = None
+        #: The exit status when the start failed (the event loop is told to end with it).
+        self.failed: int | None = None
+        #: An unexpected error, raised again once the event loop has ended (as it was before the window).
+        self.error: BaseException | None = None
+
+    def open(self) -> None:
+        """Open the store and complete the window; an unusable store ends the app with one sentence."""
+        try:
+            self._open()
+        except CommuniqueError as exc:
+            # No window can work without its database: say why, in one sentence, and stop.
+            self.failed = _cannot_start(exc, self.window)
+            self.app.exit(self.failed)
+        except Exception as exc:  # a slot must not swallow it: end the loop and raise it from run_app
+            self.error, self.failed = exc, 1
+            self.app.exit(1)
+
+    def _open(self) -> None:
+        from app import first_start
+        from app.publishing import InAppPublisher
+        from core.store import open_store
+
+        store = self.store = open_store(self.db_url)
+        # A new store gets the welcome first (it may switch this process to practice mode, so before
+        # the screens or the publisher exist). Skipped in the timed smoke start: a modal dialog would block it.
+        start_page = None
+        if not os.environ.get(QUIT_AFTER_ENV) and first_start.needs_welcome(store):
+            store, start_page = first_start.welcome(store)
+            self.store = store
+        window = self.window
+        window.open(store)
+        if start_page:
+            window.go(start_page)
+        # Everything built so far lives as long as the app: keep it out of the collector's full passes,
+        # which otherwise stall the GUI thread for ~40 ms every so often (bench/gui.py).
+        gc.freeze()
+        self.publisher = InAppPublisher(store, window.ctx.settings)
+        self.publisher.start()
+        # Off the GUI thread (design.md): the import and the model loads take a second or more.
+        threading.Thread(target=warm_translation, args=(store,), name="translation-warm-up", daemon=True).start()
+        quit_after = os.environ.get(QUIT_AFTER_ENV)
+        if quit_after:
+            QTimer.singleShot(int(quit_after), self._finish)
+
+    def _finish(self) -> None:
+        """The timed smoke start's end: the screenshot, if asked for, then quit."""
+        shot = os.environ.get(SCREENSHOT_ENV)
+        if shot:
+            self.window.grab().save(shot)
+        self.window.close()
+        self.app.quit()
+
+    def stop(self) -> None:
+        """Stop the publisher and close the store (after the event loop)."""
+        if self.publisher is not None:
+            self.publisher.stop()
+        if self.store is not None:
+            self.store.dispose()
+        if practice.enabled():
+            from connectors.practice import stop_sandboxes
+
+            stop_sandboxes()
+
+
+def _cannot_start(exc: CommuniqueError, parent: QWidget | None) -> int:
+    """Say why the app cannot start (stderr, and a message box unless in the timed smoke start); the exit status."""
+    print(f"communique: {exc}", file=sys.stderr)
+    if not os.environ.get(QUIT_AFTER_ENV):
+        QMessageBox.critical(parent, "Communiqué cannot start", str(exc))
+    return 2
+
+
+def run_app(db_url: str | None = None) -> int:
+    """Show the main window, open it on the configured store, and run the event loop."""
     if _no_display():
         print(
             "communique: There is no display to open the window on; run it in a desktop session, "
@@ -61,48 +184,21 @@ def run_app(db_url: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Communiqué")
     try:
-        store = open_store(db_url)
+        language = settings.load().interface_language
     except CommuniqueError as exc:
-        # No window can work without its database: say why, in one sentence, and stop.
-        print(f"communique: {exc}", file=sys.stderr)
-        if not os.environ.get(QUIT_AFTER_ENV):
-            QMessageBox.critical(None, "Communiqué cannot start", str(exc))
-        return 2
+        return _cannot_start(exc, None)
     # The interface language of the settings (else the system's) before any window is built.
-    i18n.install_at_start(app, settings.load().interface_language)
-    start_page = None
-    # A new store gets the welcome first (it may switch this process to practice mode, so before
-    # any window or publisher exists). Skipped in the timed smoke start: a modal dialog would block it.
-    if not os.environ.get(QUIT_AFTER_ENV) and first_start.needs_welcome(store):
-        store, start_page = first_start.welcome(store)
-    window = MainWindow(store)
-    if start_page:
-        window.go(start_page)
+    i18n.install_at_start(app, language)
+    from app.main_window import MainWindow  # light until open(): see its docstring
+
+    window = MainWindow()
     window.show()
-    # Everything built so far lives as long as the app: keep it out of the collector's full passes,
-    # which otherwise stall the GUI thread for ~40 ms every so often (bench/gui.py).
-    gc.freeze()
-    publisher = InAppPublisher(store, window.ctx.settings)
-    publisher.start()
-    # Off the GUI thread (design.md): the import and the model loads take a second or more.
-    threading.Thread(target=warm_translation, args=(store,), name="translation-warm-up", daemon=True).start()
-    quit_after = os.environ.get(QUIT_AFTER_ENV)
-    if quit_after:
-
-        def _finish() -> None:
-            shot = os.environ.get(SCREENSHOT_ENV)
-            if shot:
-                window.grab().save(shot)
-            window.close()
-            app.quit()
-
-        QTimer.singleShot(int(quit_after), _finish)
+    start = _Start(app, window, db_url)
+    _AfterFirstPaint(window, start.open)
     try:
-        return int(app.exec())
+        status = int(app.exec())
     finally:
-        publisher.stop()
-        store.dispose()
-        if practice.enabled():
-            from connectors.practice import stop_sandboxes
-
-            stop_sandboxes()
+        start.stop()
+    if start.error is not None:
+        raise start.error
+    return status if start.failed is None else start.failed

@@ -3,16 +3,23 @@
 Every screen gets the same :class:`AppContext`; the window owns it, the feed watcher that brings
 the publisher's events in, and (when the app publishes) nothing else: screens run operations and
 refresh on the hub's ``changed`` signal. Ctrl+1 to Ctrl+7 open the screens in sidebar order.
+
+The window is built in two steps so that the app's start paints it before the slow part: without
+a store it is a shell (title, sidebar, menus, "Opening the database" in the status bar) that
+needs only Qt and the settings; :meth:`MainWindow.open` then builds the context, the screens and
+the feed watcher. The database, the screens and the publisher import most of the code base,
+hence their imports inside :meth:`MainWindow.open`.
 """
 
 from __future__ import annotations
 
-from app.context import AppContext, make_context
-from app.feed import FeedWatcher
+from typing import TYPE_CHECKING
+
 from app.i18n import Retranslatable
 from app.qt import (
     QAction,
     QCloseEvent,
+    QCoreApplication,
     QHBoxLayout,
     QKeySequence,
     QLabel,
@@ -28,23 +35,45 @@ from app.qt import (
     QVBoxLayout,
     QWidget,
 )
-from app.views import PAGES, Page
 from core import practice
-from core.store import Store
+
+if TYPE_CHECKING:
+    from app.context import AppContext
+    from app.feed import FeedWatcher
+    from app.views import Page
+    from core.store import Store
 
 #: Notices kept for the notification list (newest last).
 MAX_NOTICES = 200
+
+# The screens in sidebar order (as :data:`app.views.PAGES` lists them): each one's key, and its
+# sidebar name as its page's ``title()`` words it (the translation context is the page class),
+# so that the shell lists them before the screens are built. A test keeps the two lists alike.
+SCREENS: tuple[tuple[str, str, str], ...] = (
+    ("compose", "ComposePage", "Compose"),
+    ("queue", "QueuePage", "Queue"),
+    ("calendar", "CalendarPage", "Calendar"),
+    ("engagement", "EngagementPage", "Engagement"),
+    ("accounts", "AccountsPage", "Accounts"),
+    ("packs", "PacksPage", "Language packs"),
+    ("settings", "SettingsPage", "Settings"),
+)
 
 
 class MainWindow(Retranslatable, QMainWindow):
     """The application window."""
 
-    def __init__(self, store: Store, *, ctx: AppContext | None = None, watch: bool = True) -> None:
+    # Set by open(): a shell has no store, context nor feed yet.
+    store: Store
+    ctx: AppContext
+    feed: FeedWatcher
+
+    def __init__(self, store: Store | None = None, *, ctx: AppContext | None = None, watch: bool = True) -> None:
+        """The whole window on ``store``; without one, the shell that :meth:`open` completes."""
         super().__init__()
-        self.store = store
-        self.ctx = ctx or make_context(store, self)
         self.practice = practice.enabled()
         self.notices: list[tuple[str, str]] = []
+        self.pages: dict[str, Page] = {}
         self._busy = 0
         self._ready: str | None = None  # "Ready" as the status bar shows it, until a message replaces it
         self.resize(1200, 760)
@@ -52,14 +81,43 @@ class MainWindow(Retranslatable, QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.retranslate()
+        self.tray = self._tray()
+        if store is not None:
+            self.open(store, ctx=ctx, watch=watch)
+
+    @property
+    def opened(self) -> bool:
+        """Whether the window has its store and screens (else it is the shell painted at start)."""
+        return bool(self.pages)
+
+    def open(self, store: Store, *, ctx: AppContext | None = None, watch: bool = True) -> None:
+        """Give the shell its store: the context, every screen (the first one shown) and the feed watcher."""
+        from app.context import make_context
+        from app.feed import FeedWatcher
+        from app.views import PAGES
+
+        assert not self.opened, "the window is open already"
+        self.store = store
+        self.ctx = ctx or make_context(store, self)
+        # The first start's welcome may have chosen practice mode since the shell was built.
+        self.practice = practice.enabled()
+        self.practice_banner.setVisible(self.practice)
+        for page_class in PAGES:
+            page = page_class(self.ctx, self.stack)
+            self.pages[page.key] = page
+            self.stack.addWidget(page)
+        assert list(self.pages) == list(self.go_actions), "SCREENS must list the pages of app.views.PAGES"
+        for action in (self.refresh_action, *self.go_actions.values()):
+            action.setEnabled(True)
+        self.retranslate()
         self.ctx.hub.error.connect(self.show_error)
         self.ctx.hub.notice.connect(self._on_notice)
         self.ctx.hub.busy.connect(self._on_busy)
-        self.tray = self._tray()
         self.feed = FeedWatcher(self.ctx, self)
         if watch:
             self.feed.start()
         self.go(PAGES[0].key)
+        self._on_row(self.sidebar.currentRow())  # the shell may be on that row already: no signal then
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -88,14 +146,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.sidebar = QListWidget(self)
         self.sidebar.setFixedWidth(190)
         self.sidebar.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }")
-        self.stack = QStackedWidget(self)
-        self.pages: dict[str, Page] = {}
-        for number, page_class in enumerate(PAGES, start=1):
-            page = page_class(self.ctx, self.stack)
-            self.pages[page.key] = page
-            self.stack.addWidget(page)
+        self.stack = QStackedWidget(self)  # the screens, added by open()
+        for number, (key, _context, _title) in enumerate(SCREENS, start=1):
             item = QListWidgetItem(self.sidebar)
-            item.setData(Qt.ItemDataRole.UserRole, page.key)
+            item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(f"Ctrl+{number}")
         self.sidebar.currentRowChanged.connect(self._on_row)
         body.addWidget(self.sidebar)
@@ -109,6 +163,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.refresh_action = QAction(self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
+        self.refresh_action.setEnabled(False)  # until open(): there is nothing to refresh
         file_menu.addAction(self.refresh_action)
         file_menu.addSeparator()
         self.quit_action = quit_action = QAction(self)
@@ -117,9 +172,10 @@ class MainWindow(Retranslatable, QMainWindow):
         file_menu.addAction(quit_action)
         self.go_menu = go_menu = bar.addMenu("")
         self.go_actions: dict[str, QAction] = {}
-        for number, key in enumerate(self.pages, start=1):
+        for number, (key, _context, _title) in enumerate(SCREENS, start=1):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setEnabled(False)  # until open() has built the screen
             action.triggered.connect(lambda _checked=False, k=key: self.go(k))
             go_menu.addAction(action)
             self.go_actions[key] = action
@@ -161,11 +217,18 @@ class MainWindow(Retranslatable, QMainWindow):
         self.go_menu.setTitle(self.tr("&Go"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Communiqué"))
-        for row, (key, page) in enumerate(self.pages.items()):
-            self.sidebar.item(row).setText(page.title())
-            self.go_actions[key].setText(page.title())
-        self.database_label.setText(self.tr("Database: {0}").format(self.store.url))
+        if self.opened:
+            titles = [page.title() for page in self.pages.values()]
+        else:  # the shell: the same names, translated as the pages will word them
+            titles = [QCoreApplication.translate(context, title) for _key, context, title in SCREENS]
+        for row, (key, title) in enumerate(zip(self.go_actions, titles, strict=True)):
+            self.sidebar.item(row).setText(title)
+            self.go_actions[key].setText(title)
         status = self.statusBar()
+        if not self.opened:
+            status.showMessage(self.tr("Opening the database…"))
+            return
+        self.database_label.setText(self.tr("Database: {0}").format(self.store.url))
         if self._ready is None or status.currentMessage() == self._ready:  # not while another message shows
             self._ready = self.tr("Ready")
             status.showMessage(self._ready)
@@ -179,18 +242,14 @@ class MainWindow(Retranslatable, QMainWindow):
         return page
 
     def _on_row(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or not self.opened:
             return
         self.stack.setCurrentIndex(row)
-        page = self.stack.currentWidget()
-        if isinstance(page, Page):
-            page.activate()
+        self.current_page().activate()
 
     def current_page(self) -> Page:
         """The page on screen."""
-        page = self.stack.currentWidget()
-        assert isinstance(page, Page)
-        return page
+        return list(self.pages.values())[self.stack.currentIndex()]  # the stack holds them in this order
 
     def refresh(self) -> None:
         """Reload every page (the visible one now, the others when shown)."""
@@ -228,8 +287,9 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Stop polling and let running operations finish (a draft being saved is not cut off)."""
-        self.feed.stop()
-        for page in self.pages.values():
-            page.before_close()
-        self.ctx.tasks.shutdown()
+        if self.opened:  # a shell has nothing running yet
+            self.feed.stop()
+            for page in self.pages.values():
+                page.before_close()
+            self.ctx.tasks.shutdown()
         super().closeEvent(event)

@@ -706,12 +706,14 @@ Translation with {notes.get("packs", "no packs")}.
 {table}
 
 Start-up is timed from spawning the process (the parent's clock) to the first paint event of
-its first window (the child's clock, same machine): the Python start, the imports, opening the
-store, building every screen and the first paint all count; the baseline is a new Python process
-showing one `QMainWindow`. Stalls are the longest gap between two beats of a {HEARTBEAT_MS} ms
-timer on the GUI thread, with the main window open on the Queue: translations and publishing run
-off the GUI thread, so what remains is the work done on it (each result handled, the Queue's
-refresh and redraw) and what holds the GIL (the garbage collector's full passes among them).
+its first window (the child's clock, same machine): the Python start, the imports the window needs
+and its first paint count; the app paints its main window's shell (title, sidebar, status bar
+opening the database) first and opens the store and builds the screens right after, in the same
+start (app/main.py); the baseline is a new Python process showing one `QMainWindow`. Stalls are
+the longest gap between two beats of a {HEARTBEAT_MS} ms timer on the GUI thread, with the main
+window open on the Queue: translations and publishing run off the GUI thread, so what remains is
+the work done on it (each result handled, the Queue's refresh and redraw) and what holds the GIL
+(the garbage collector's full passes among them).
 "Drawn" is the time from the model filled to the window painted with the new rows: pending
 layout (column widths), then paint. The Queue was measured through {notes.get("queue", "?")};
 the Calendar through {notes.get("calendar", "?")}.

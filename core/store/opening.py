@@ -6,13 +6,12 @@ the connection policy do not import each other.
 
 from __future__ import annotations
 
-from alembic.util.exc import CommandError
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from core import paths
 from core.errors import ConfigurationError
 from core.store.engine import Store, create_store_engine
-from core.store.migrate import upgrade
+from core.store.migrate import is_at_head, upgrade
 
 
 def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
@@ -20,12 +19,8 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
     store = Store(create_store_engine(paths.database_url(url)))
     if migrate:
         try:
-            upgrade(store)
-        except CommandError:
-            store.dispose()
-            raise ConfigurationError(
-                f"The database {store.url} was made by a newer version of Communiqué; update Communiqué to open it."
-            ) from None
+            if not is_at_head(store):  # the usual start is at head: no need to load Alembic then
+                _upgrade(store)
         except (OperationalError, DatabaseError) as exc:
             store.dispose()
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
@@ -34,3 +29,16 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
                 reason = reason.replace(str(password), "***")
             raise ConfigurationError(f"Cannot open the database {store.url}: {reason}.") from None
     return store
+
+
+def _upgrade(store: Store) -> None:
+    """Migrate ``store`` to head; a revision this code does not know is a newer version's."""
+    from alembic.util.exc import CommandError
+
+    try:
+        upgrade(store)
+    except CommandError:
+        store.dispose()
+        raise ConfigurationError(
+            f"The database {store.url} was made by a newer version of Communiqué; update Communiqué to open it."
+        ) from None

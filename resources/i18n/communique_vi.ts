@@ -488,6 +488,10 @@
         <translation>&amp;Giới thiệu Communiqué</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>Đang mở cơ sở dữ liệu…</translation>
+    </message>
+    <message>
         <source>Database: {0}</source>
         <translation>Cơ sở dữ liệu: {0}</translation>
     </message>

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app import i18n
 from app.changes import POSTS
-from app.main_window import MainWindow
+from app.main_window import SCREENS, MainWindow
+from app.qt import QApplication
 from app.views import PAGES
 from core.errors import UserError
 from core.store import Store
@@ -48,6 +50,47 @@ def test_practice_mode_cannot_be_mistaken_for_the_real_thing(
     training = _window(qtbot, store)
     assert "PRACTICE" in training.windowTitle()
     assert not training.practice_banner.isHidden() and "nothing is published" in training.practice_banner.text()
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_the_shell_lists_the_screens_as_the_pages_name_them(
+    qtbot: QtBot, store: Store, qapp: QApplication, language: str
+) -> None:
+    """The window painted at start, before the screens exist, names them as they will name themselves."""
+    i18n.switch_language(qapp, language)
+    try:
+        shell = MainWindow()
+        qtbot.addWidget(shell)
+        named = [shell.sidebar.item(row).text() for row in range(shell.sidebar.count())]
+        assert [key for key, _context, _title in SCREENS] == [page.key for page in PAGES]
+        assert named == [page.title() for page in _window(qtbot, store).pages.values()]
+    finally:
+        i18n.switch_language(qapp, "en")
+
+
+def test_the_shell_says_it_is_opening_the_database_then_opens_on_compose(qtbot: QtBot, store: Store) -> None:
+    shell = MainWindow()
+    qtbot.addWidget(shell)
+    assert not shell.opened and shell.windowTitle() == "Communiqué"
+    assert shell.statusBar().currentMessage() == "Opening the database…"
+    assert not shell.refresh_action.isEnabled() and not shell.go_actions["queue"].isEnabled()
+    shell.open(store, watch=False)
+    assert shell.opened and shell.current_page().key == "compose" and not shell.current_page().stale
+    assert shell.statusBar().currentMessage() == "Ready" and store.url in shell.database_label.text()
+    shell.go_actions["queue"].trigger()
+    assert shell.current_page().key == "queue"
+
+
+def test_the_window_is_painted_before_the_database_and_the_cli_are_loaded() -> None:
+    """What the start paints first needs Qt and the settings only (bench/gui.py times it)."""
+    code = (
+        "import sys, main, app.main, app.main_window\n"
+        "heavy = ('sqlalchemy', 'alembic', 'cli', 'scheduler', 'connectors', 'translation', 'app.views')\n"
+        "print(sorted({m for m in sys.modules for h in heavy if m == h or m.startswith(h + '.')}))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
 
 
 def test_a_failed_operation_shows_its_sentence_and_blocks_nothing(qtbot: QtBot, store: Store) -> None:

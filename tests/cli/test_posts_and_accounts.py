@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import main
 from tests.support.cli import SCRIPT, Result, run_cli
 
 
@@ -262,6 +263,25 @@ def test_db_option_points_at_another_database(home: Path, tmp_path: Path) -> Non
     assert other.exists()
     assert run_cli("account", "list", "--json", home=home).json() == []
     assert len(run_cli("--db", f"sqlite:///{other}", "account", "list", "--json", home=home).json()) == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["gui"], ["--db", "sqlite:///x"], ["--db=sqlite:///x", "gui"], ["--practice"], ["--db", ""],
+     ["--practice", "--db", "a", "--db", "b", "gui"]],
+)  # fmt: skip
+def test_arguments_that_only_open_the_app_are_read_as_the_parser_reads_them(args: list[str]) -> None:
+    """``communique`` reads these itself, to open the window without loading every command first."""
+    parsed = main.build_parser().parse_args(args)
+    assert parsed.command in (None, "gui")
+    assert main._app_arguments(args) == (parsed.db, parsed.practice)
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["gui", "--help"], ["gui", "gui"], ["--db"], ["--db", "-x"], ["--pr"], ["post", "list"]]
+)
+def test_every_other_command_line_goes_to_the_parser(args: list[str]) -> None:
+    assert main._app_arguments(args) is None
 
 
 def test_post_edit_changes_the_text_and_says_what_went_back_to_draft(with_accounts: Path) -> None:
