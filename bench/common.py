@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import re
@@ -49,3 +50,23 @@ def replace_section(document: Path, name: str, body: str) -> None:
     pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
     text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block + "\n"
     document.write_text(text, encoding="utf-8")
+
+
+def bench_arguments(description: str | None, what: str) -> argparse.ArgumentParser:
+    """The options every benchmark takes: ``--write FILE`` and ``--quick`` (a smoke run, never written)."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--write", type=Path, help=f"Markdown file whose {what} section is replaced")
+    parser.add_argument("--quick", action="store_true", help="small counts, a few seconds; never written to a file")
+    return parser
+
+
+def report(parser: argparse.ArgumentParser, args: argparse.Namespace, section: str, produce: Callable[[], str]) -> None:
+    """Run ``produce``, print its Markdown section and how long it took, and write it with ``--write``."""
+    if args.quick and args.write:
+        parser.error("--quick figures are a smoke test and are not written to a file; drop --write")
+    started = time.perf_counter()
+    body = produce()
+    print(body)
+    print(f"(ran in {time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    if args.write:
+        replace_section(args.write, section, body)

@@ -722,23 +722,14 @@ Reproduce with `python bench/gui.py`.
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--write", type=Path, help="Markdown file whose desktop app section is replaced")
-    parser.add_argument("--quick", action="store_true", help="small counts, a few seconds; never written to a file")
+    from bench.common import bench_arguments, report
+
+    parser = bench_arguments(__doc__, "desktop app")
     parser.add_argument("--child", choices=["bare", "app", "sandbox"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         sys.exit(_serve_sandbox() if args.child == "sandbox" else _child(args.child))
-    if args.quick and args.write:
-        parser.error("--quick figures are a smoke test and are not written to a file; drop --write")
-    started = time.perf_counter()
-    section = run(QUICK if args.quick else FULL)
-    print(section)
-    print(f"(ran in {time.perf_counter() - started:.0f} s)", file=sys.stderr)
-    if args.write:
-        from bench.common import replace_section
-
-        replace_section(args.write, "gui", section)
+    report(parser, args, "gui", lambda: run(QUICK if args.quick else FULL))
 
 
 if __name__ == "__main__":

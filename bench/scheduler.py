@@ -22,7 +22,6 @@ benchmark itself: its figures mean nothing and are never written to a file).
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import sys
@@ -37,7 +36,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import machine, median_seconds, replace_section, today
+from bench.common import bench_arguments, machine, median_seconds, report, today
 
 
 @dataclass(frozen=True)
@@ -399,18 +398,9 @@ non-public metrics.
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--write", type=Path, help="Markdown file whose scheduler section is replaced")
-    parser.add_argument("--quick", action="store_true", help="small counts, a few seconds; never written to a file")
+    parser = bench_arguments(__doc__, "scheduler")
     args = parser.parse_args()
-    if args.quick and args.write:
-        parser.error("--quick figures are a smoke test and are not written to a file; drop --write")
-    started = time.perf_counter()
-    section = run(QUICK if args.quick else FULL)
-    print(section)
-    print(f"(ran in {time.perf_counter() - started:.0f} s)", file=sys.stderr)
-    if args.write:
-        replace_section(args.write, "scheduler", section)
+    report(parser, args, "scheduler", lambda: run(QUICK if args.quick else FULL))
 
 
 if __name__ == "__main__":
