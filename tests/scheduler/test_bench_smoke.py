@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from bench.scheduler import QUICK
-from tests.support.bench import run_bench, table_cells
+from tests.support.bench import assert_quick_is_never_written, assert_rows, run_bench
 
 #: The start of each row of the results table, in order.
 ROWS = [
@@ -16,20 +15,13 @@ ROWS = [
     "publish lateness after the due instant, p50 / p99",
     f"HTTP calls for one engagement poll of {QUICK.polled:,} published posts",
 ]
-_NUMBER = re.compile(r"\d")
 
 
 def test_the_quick_benchmark_produces_every_row(tmp_path: Path) -> None:
     result = run_bench("scheduler.py", "--quick", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]
-    table = table_cells(result.stdout)
-    assert [next((r for r in ROWS if row[0].startswith(r)), row[0]) for row in table] == ROWS
-    for row in table:
-        assert _NUMBER.search(row[1]), row  # every row has its figure
+    assert_rows(result.stdout, ROWS)
 
 
 def test_quick_figures_are_never_written_to_the_benchmarks_page(tmp_path: Path) -> None:
-    page = tmp_path / "benchmarks.md"
-    result = run_bench("scheduler.py", "--quick", "--write", str(page), tmp_path=tmp_path, timeout=60)
-    assert result.returncode == 2 and "not written to a file" in result.stderr
-    assert not page.exists()
+    assert_quick_is_never_written("scheduler.py", tmp_path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,3 +32,19 @@ def table_cells(stdout: str) -> list[list[str]]:
     body = [row for row in rows if not row.startswith("| ---")]
     headers = {row for row, following in itertools.pairwise(rows) if following.startswith("| ---")}
     return [[cell.strip() for cell in row.strip("|").split("|")] for row in body if row not in headers]
+
+
+def assert_rows(stdout: str, rows: list[str]) -> None:
+    """The table in ``stdout`` has exactly ``rows`` (each label starting with one), in order, each with a figure."""
+    table = table_cells(stdout)
+    assert [next((r for r in rows if row[0].startswith(r)), row[0]) for row in table] == rows
+    for row in table:
+        assert re.search(r"\d", row[1]), row  # every row has its figure
+
+
+def assert_quick_is_never_written(script: str, tmp_path: Path) -> None:
+    """``--quick --write`` is refused with status 2 and writes no page: smoke figures never reach the docs."""
+    page = tmp_path / "benchmarks.md"
+    result = run_bench(script, "--quick", "--write", str(page), tmp_path=tmp_path, timeout=60)
+    assert result.returncode == 2 and "not written to a file" in result.stderr
+    assert not page.exists()
