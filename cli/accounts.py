@@ -6,7 +6,7 @@ import argparse
 import getpass
 import sys
 
-from cli.base import EXIT_OK, print_json, print_table, read_stdin, store_for
+from cli.base import EXIT_OK, nonempty, print_json, print_table, read_stdin, store_for
 from cli.registry import Commands
 from connectors import services as connector_services
 from connectors.base import ConnectorError
@@ -108,11 +108,13 @@ def register(commands: Commands) -> None:
     subcommands = account.add_subparsers(dest="account_command", required=True, metavar="COMMAND")
 
     add = subcommands.add_parser("add", help="add a Facebook Page, an X account or a plugin platform's account")
-    add.add_argument("--platform", required=True, help="x, facebook, or a plugin platform")
-    add.add_argument("--name", required=True, help="a unique name, e.g. 'Embassy Tokyo (X)'")
-    add.add_argument("--language", required=True, help="ISO 639-1 code of the account's audience, e.g. ja")
-    add.add_argument("--timezone", required=True, help="IANA zone, e.g. Asia/Tokyo")
-    add.add_argument("--api-base", help="API base URL (default: the platform's own host)")
+    add.add_argument("--platform", required=True, type=nonempty, help="x, facebook, or a plugin platform")
+    add.add_argument("--name", required=True, type=nonempty, help="a unique name, e.g. 'Embassy Tokyo (X)'")
+    add.add_argument(
+        "--language", required=True, type=nonempty, help="ISO 639-1 code of the account's audience, e.g. ja"
+    )
+    add.add_argument("--timezone", required=True, type=nonempty, help="IANA zone, e.g. Asia/Tokyo")
+    add.add_argument("--api-base", type=nonempty, help="API base URL (default: the platform's own host)")
     add.add_argument(
         "--external-id",
         "--page-id",
@@ -122,7 +124,7 @@ def register(commands: Commands) -> None:
         help="the account's id on its platform: the Page id of a Facebook Page (required there), an X user id, "
         "or a plugin platform's id",
     )
-    add.add_argument("--handle", help="the public handle, e.g. @MOFA_VN")
+    add.add_argument("--handle", type=nonempty, help="the public handle, e.g. @MOFA_VN")
     add.add_argument("--grace-minutes", type=int, default=60, help="publish missed posts this late (default 60)")
     add.add_argument("--json", action="store_true", help="print the account as JSON")
     add.set_defaults(handler=_add)

@@ -24,14 +24,21 @@ MAX_ID = 2**63 - 1
 
 
 def positive_id(text: str) -> int:
-    """An argparse type for row ids: a whole number from 1 to 2**63-1 (what every database stores)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an id: give a whole number such as 12") from None
+    """An argparse type for row ids: a whole number from 1 to 2**63-1 (what every database stores),
+    in ASCII digits only (``int`` would also take ``1_0``, spaces and other scripts' digits)."""
+    if not (text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id: give a whole number such as 12")
+    value = int(text)
     if not 1 <= value <= MAX_ID:
         raise argparse.ArgumentTypeError(f"{text!r} is not an id: ids are whole numbers from 1 upwards")
     return value
+
+
+def nonempty(text: str) -> str:
+    """An argparse type for options whose empty value would silently mean "not given" (``--at ""``)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the value is empty: give one, or leave the option out")
+    return text
 
 
 def store_for(args: argparse.Namespace) -> Store:
@@ -88,33 +95,48 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
 
 
 def read_text_argument(text: str | None, text_file: str | None) -> str:
-    """The text from ``--text``, ``--text-file`` or ``-`` (standard input)."""
+    """The text from ``--text``, ``--text-file`` or ``-`` (standard input), at most :data:`MAX_TEXT_BYTES`."""
     if text_file is not None:
         if text_file == "-":
             return read_stdin()
         path = Path(text_file).expanduser()
         try:
-            return path.read_text(encoding="utf-8")
+            if path.is_dir():
+                raise UserError(f"The text file {text_file!r} is a folder, not a file.")
+            with path.open("rb") as handle:
+                data = handle.read(MAX_TEXT_BYTES + 1)  # /dev/zero or a huge file: never more than this
         except FileNotFoundError:
             raise UserError(f"The text file {text_file!r} does not exist.") from None
-        except UnicodeDecodeError:
-            raise UserError(f"The text file {text_file!r} is not UTF-8 text.") from None
         except OSError as exc:
             raise UserError(f"Cannot read the text file {text_file!r}: {exc.strerror}.") from None
+        return _decoded(data, f"The text file {text_file!r}")
     if text == "-":
         return read_stdin()
     return text or ""
 
 
-def read_stdin() -> str:
-    """Standard input as UTF-8 text; anything else is refused with one sentence."""
+#: The most bytes read as a post's text: the longest text kept (100,000 characters) at 4 bytes each.
+MAX_TEXT_BYTES = 400_000
+
+
+def _decoded(data: bytes | str, source: str, limit: int = MAX_TEXT_BYTES) -> str:
+    if len(data) > limit:
+        raise UserError(f"{source} holds more than {limit:,} bytes; a post's text is far shorter.")
+    if isinstance(data, str):
+        return data
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UserError(f"{source} is not UTF-8 text; save it as UTF-8 and try again.") from None
+
+
+def read_stdin(limit: int = MAX_TEXT_BYTES) -> str:
+    """Standard input as UTF-8 text, at most ``limit`` bytes (an endless stream is refused, not read
+    to exhaustion); anything else is refused with one sentence."""
     raw = getattr(sys.stdin, "buffer", None)
     if raw is None:  # already text (an embedding program or a test replaced stdin)
-        return sys.stdin.read()
-    try:
-        return raw.read().decode("utf-8")  # type: ignore[no-any-return]
-    except UnicodeDecodeError:
-        raise UserError("The text on standard input is not UTF-8; save it as UTF-8 and try again.") from None
+        return _decoded(sys.stdin.read(limit + 1), "The text on standard input", limit)
+    return _decoded(raw.read(limit + 1), "The text on standard input", limit)
 
 
 def check_arguments(arguments: Sequence[str]) -> str | None:

@@ -8,6 +8,7 @@ from datetime import datetime
 from cli.base import (
     EXIT_OK,
     next_step,
+    nonempty,
     positive_id,
     print_json,
     print_table,
@@ -28,7 +29,7 @@ EXIT_DOES_NOT_FIT = 1
 
 
 def _local(args: argparse.Namespace) -> tuple[datetime | None, timeutil.FoldChoice | None]:
-    at = timeutil.parse_local(args.at) if args.at else None
+    at = timeutil.parse_local(args.at) if args.at is not None else None
     fold = timeutil.FoldChoice(args.fold) if args.fold else None
     return at, fold
 
@@ -215,6 +216,7 @@ def _review(args: argparse.Namespace) -> int:
 def _add_time_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
     parser.add_argument(
         "--at",
+        type=nonempty,
         required=required,
         metavar="LOCAL_DATETIME",
         help="'YYYY-MM-DD HH:MM', read in each target account's own time zone",
@@ -232,19 +234,19 @@ def register(commands: Commands) -> None:
     subcommands = post.add_subparsers(dest="post_command", required=True, metavar="COMMAND")
 
     create = subcommands.add_parser("create", help="draft a post for one or more accounts")
-    create.add_argument("--account", action="append", required=True, help="target account (repeatable)")
+    create.add_argument("--account", action="append", type=nonempty, required=True, help="target account (repeatable)")
     source = create.add_mutually_exclusive_group(required=True)
     source.add_argument("--text", help="the text ('-' reads standard input)")
     source.add_argument("--text-file", help="read the text from a UTF-8 file ('-' for standard input)")
-    create.add_argument("--language", help="language of the text (default: the first account's)")
-    create.add_argument("--media", action="append", help="attach an image or video (repeatable)")
+    create.add_argument("--language", type=nonempty, help="language of the text (default: the first account's)")
+    create.add_argument("--media", action="append", type=nonempty, help="attach an image or video (repeatable)")
     create.add_argument("--alt", action="append", help="alt text for the --media in the same position")
     _add_time_options(create, required=False)
     create.add_argument("--json", action="store_true", help="print the post, its id and each variant's UTC time")
     create.set_defaults(handler=_create)
 
     listing = subcommands.add_parser("list", help="list posts, newest first")
-    listing.add_argument("--status", help="only posts with a variant in this status")
+    listing.add_argument("--status", type=nonempty, help="only posts with a variant in this status")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_list)
 
@@ -255,7 +257,7 @@ def register(commands: Commands) -> None:
 
     schedule = subcommands.add_parser("schedule", help="(re)schedule a post's open variants")
     schedule.add_argument("id", type=positive_id)
-    schedule.add_argument("--account", action="append", help="only this account's variant (repeatable)")
+    schedule.add_argument("--account", action="append", type=nonempty, help="only this account's variant (repeatable)")
     _add_time_options(schedule, required=True)
     schedule.add_argument("--json", action="store_true")
     schedule.set_defaults(handler=_schedule)
@@ -265,7 +267,7 @@ def register(commands: Commands) -> None:
     new_text = edit.add_mutually_exclusive_group()
     new_text.add_argument("--text", help="the new text ('-' reads standard input)")
     new_text.add_argument("--text-file", help="read the new text from a UTF-8 file ('-' for standard input)")
-    edit.add_argument("--language", help="the language the text is written in")
+    edit.add_argument("--language", type=nonempty, help="the language the text is written in")
     edit.add_argument("--json", action="store_true")
     edit.set_defaults(handler=_edit)
 
@@ -276,7 +278,9 @@ def register(commands: Commands) -> None:
     translate = subcommands.add_parser("translate", help="fill a post's variants with machine translations")
     translate.add_argument("post_id", metavar="POST_ID", type=positive_id)
     translate.add_argument("--force", action="store_true", help="also redo earlier machine translations")
-    translate.add_argument("--engine", default=DEFAULT_ENGINE, help="translation engine (default: argos)")
+    translate.add_argument(
+        "--engine", default=DEFAULT_ENGINE, type=nonempty, help="translation engine (default: argos)"
+    )
     translate.add_argument("--json", action="store_true", help="one entry per variant: text, path and flags")
     translate.set_defaults(handler=_translate)
 
@@ -296,7 +300,7 @@ def register(commands: Commands) -> None:
     review.set_defaults(handler=_review)
 
     check = subcommands.add_parser("check", help="check a text against a platform's length rules (no network)")
-    check.add_argument("--platform", required=True, help="x, facebook, or a plugin platform")
+    check.add_argument("--platform", required=True, type=nonempty, help="x, facebook, or a plugin platform")
     check.add_argument("--thread", action="store_true", help="X: split an over-long text into a thread")
     check.add_argument("--json", action="store_true")
     check.add_argument("text", help="the text, or '-' to read standard input")

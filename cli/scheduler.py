@@ -12,7 +12,7 @@ from dataclasses import asdict
 from datetime import timedelta
 from types import FrameType
 
-from cli.base import EXIT_OK, next_step, positive_id, print_json, print_table, store_for
+from cli.base import EXIT_OK, next_step, nonempty, positive_id, print_json, print_table, store_for
 from cli.registry import Commands
 from core import queries, timeutil
 from core.errors import UserError
@@ -249,8 +249,8 @@ def register(commands: Commands) -> None:
     recur_commands = recur.add_subparsers(dest="recur_command", metavar="COMMAND", required=True)
     start = recur_commands.add_parser("start", help="repeat a variant by a rule on its account's wall clock")
     start.add_argument("variant_id", type=positive_id)
-    start.add_argument("--rule", required=True, help="e.g. FREQ=WEEKLY;BYDAY=MO (at most hourly)")
-    start.add_argument("--start", required=True, help="first local time, YYYY-MM-DD HH:MM")
+    start.add_argument("--rule", required=True, type=nonempty, help="e.g. FREQ=WEEKLY;BYDAY=MO (at most hourly)")
+    start.add_argument("--start", required=True, type=nonempty, help="first local time, YYYY-MM-DD HH:MM")
     start.set_defaults(handler=_recur_start)
     stop = recur_commands.add_parser("stop", help="stop a recurrence and cancel its occurrences not yet sent")
     stop.add_argument("recurrence_id", type=positive_id)
@@ -264,7 +264,7 @@ def register(commands: Commands) -> None:
     add = slot_commands.add_parser("add", help="add a posting time")
     add.add_argument("account")
     add.add_argument("time", help="HH:MM on the account's wall clock")
-    add.add_argument("--day", help="mon..sun (default: every day)")
+    add.add_argument("--day", type=nonempty, help="mon..sun (default: every day)")
     add.set_defaults(handler=_slot_add)
     listing = slot_commands.add_parser("list", help="list an account's posting times")
     listing.add_argument("account")

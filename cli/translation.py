@@ -8,7 +8,7 @@ import sys
 import threading
 from typing import TYPE_CHECKING, Any
 
-from cli.base import EXIT_OK, positive_id, print_json, print_table, read_text_argument, store_for
+from cli.base import EXIT_OK, nonempty, positive_id, print_json, print_table, read_text_argument, store_for
 from cli.registry import Commands
 from core import languages, platforms
 from core.errors import UserError
@@ -234,8 +234,10 @@ def register(commands: Commands) -> None:
     terms = commands.add_command("glossary", help="terms kept as written or translated a fixed way")
     glossary_commands = terms.add_subparsers(dest="glossary_command", required=True, metavar="COMMAND")
     gadd = glossary_commands.add_parser("add", help="add a term")
-    gadd.add_argument("--from", dest="source", required=True, help="source language code")
-    gadd.add_argument("--to", default=glossary.ANY_LANGUAGE, help="target language code (default: every one)")
+    gadd.add_argument("--from", dest="source", required=True, type=nonempty, help="source language code")
+    gadd.add_argument(
+        "--to", default=glossary.ANY_LANGUAGE, type=nonempty, help="target language code (default: every one)"
+    )
     gadd.add_argument("--translation", help="forced translation (default: keep the term as written)")
     gadd.add_argument("--ignore-case", action="store_true")
     gadd.add_argument("--note", default="")
@@ -243,8 +245,8 @@ def register(commands: Commands) -> None:
     gadd.add_argument("term")
     gadd.set_defaults(handler=_glossary_add)
     glist = glossary_commands.add_parser("list", help="list terms")
-    glist.add_argument("--from", dest="source")
-    glist.add_argument("--to")
+    glist.add_argument("--from", dest="source", type=nonempty)
+    glist.add_argument("--to", type=nonempty)
     glist.add_argument("--json", action="store_true")
     glist.set_defaults(handler=_glossary_list)
     gedit = glossary_commands.add_parser("edit", help="change a term's translation, case rule or note by id")
@@ -263,12 +265,18 @@ def register(commands: Commands) -> None:
     gremove.set_defaults(handler=_glossary_remove)
 
     translate = commands.add_command("translate", help="translate text offline with the installed packs")
-    translate.add_argument("--from", dest="source", required=True, help="source language code, e.g. vi")
-    translate.add_argument("--to", required=True, help="target language codes, comma-separated, e.g. en,ja")
+    translate.add_argument("--from", dest="source", required=True, type=nonempty, help="source language code, e.g. vi")
+    translate.add_argument(
+        "--to", required=True, type=nonempty, help="target language codes, comma-separated, e.g. en,ja"
+    )
     translate.add_argument("--json", action="store_true", help="one entry per target: text, path and flags")
     translate.add_argument("--limit", type=int, help="flag translations longer than this many characters")
-    translate.add_argument("--platform", help="flag translations over this platform's limit (x, facebook)")
+    translate.add_argument(
+        "--platform", type=nonempty, help="flag translations over this platform's limit (x, facebook)"
+    )
     translate.add_argument("--no-memory", action="store_true", help="neither reuse nor remember translations")
-    translate.add_argument("--engine", default=DEFAULT_ENGINE, help="translation engine (default: argos)")
+    translate.add_argument(
+        "--engine", default=DEFAULT_ENGINE, type=nonempty, help="translation engine (default: argos)"
+    )
     translate.add_argument("text", help="the text, or - to read standard input")
     translate.set_defaults(handler=_translate)

@@ -15,7 +15,15 @@ import requests
 from pyfacebook import GraphAPI
 
 from connectors import textrules
-from connectors._http import DEFAULT_TIMEOUT, install_log_redaction, mount, remember_secrets, retry_after
+from connectors._http import (
+    DEFAULT_DEADLINE,
+    DEFAULT_TIMEOUT,
+    install_log_redaction,
+    mount,
+    remember_secrets,
+    retry_after,
+)
+from connectors.answers import missing_id
 from connectors.base import (
     MISSING_POST,
     AccountContext,
@@ -90,7 +98,7 @@ class _MetricRefusedError(Exception):
     """Graph refused an insights metric of the request (removed or unknown)."""
 
 
-def _graph(base: str | None, token: str, timeout: float) -> GraphAPI:
+def _graph(base: str | None, token: str, timeout: float, deadline: float = DEFAULT_DEADLINE) -> GraphAPI:
     root = (base or REAL_HOST).rstrip("/")
     api = GraphAPI(
         access_token=token,
@@ -100,7 +108,7 @@ def _graph(base: str | None, token: str, timeout: float) -> GraphAPI:
         sleep_on_rate_limit=False,  # the scheduler decides when to retry, not a sleep inside a call
         timeout=int(timeout),
     )
-    mount(api.session, REAL_HOST, base, timeout)
+    mount(api.session, REAL_HOST, base, timeout, deadline)
     return api
 
 
@@ -115,7 +123,10 @@ class FacebookConnector:
     credential_fields: ClassVar[Mapping[str, str]] = {"page_token": "COMMUNIQUE_FB_PAGE_TOKEN"}
     external_id_rule = ExternalIdRule("Page id")
 
-    def __init__(self, account: AccountContext, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self, account: AccountContext, *, timeout: float = DEFAULT_TIMEOUT, deadline: float = DEFAULT_DEADLINE
+    ) -> None:
+        """Bind to ``account``'s Page; ``timeout`` bounds each wait for bytes, ``deadline`` each whole call."""
         install_log_redaction()
         self.account = account
         remember_secrets(secret.reveal() for secret in account.credentials.values())
@@ -128,7 +139,7 @@ class FacebookConnector:
         if not account.external_id:
             raise AuthenticationError(f"The Facebook account {account.name!r} has no Page id.")
         self.page_id = account.external_id
-        self.api = _graph(account.api_base, token.reveal(), timeout)
+        self.api = _graph(account.api_base, token.reveal(), timeout, deadline)
         self.api.session.hooks["response"].append(self._remember)
         self._metrics_key: _MetricsKey = ((account.api_base or REAL_HOST).rstrip("/"), GRAPH_VERSION, self.page_id)
         self._last = _LastAnswer()
@@ -198,17 +209,16 @@ class FacebookConnector:
         message = _message(post)
         if len(post.media) == 1:
             answer = self._photo(post.media[0], message, published=True)
-            return Published(
-                remote_id=str(answer["post_id"]), url=self._url(str(answer["post_id"])), extra_ids=(str(answer["id"]),)
-            )
+            post_id = _id_of(answer, "publish", "post_id")
+            return Published(remote_id=post_id, url=self._url(post_id), extra_ids=(_id_of(answer, "publish"),))
         form: dict[str, str] = {"message": message}
-        photo_ids = [str(self._photo(item, "", published=False)["id"]) for item in post.media]
+        photo_ids = [_id_of(self._photo(item, "", published=False), "upload a photo") for item in post.media]
         for index, photo_id in enumerate(photo_ids):
             form[f"attached_media[{index}]"] = json.dumps({"media_fbid": photo_id})
         if post.link and not post.media:
             form["link"] = post.link
         answer = self._call("publish", lambda: self.api.post_object(self.page_id, "feed", data=form))
-        remote_id = str(answer["id"])
+        remote_id = _id_of(answer, "publish")
         return Published(remote_id=remote_id, url=self._url(remote_id), extra_ids=tuple(photo_ids))
 
     def _photo(self, item: MediaItem, message: str, *, published: bool) -> dict[str, Any]:
@@ -359,6 +369,14 @@ class FacebookConnector:
         return self._rate_limit
 
 
+def _id_of(answer: Any, action: str, key: str = "id") -> str:
+    """``answer[key]``, an id Graph gave; an unknown outcome (looked up before a retry) when absent."""
+    value = answer.get(key) if isinstance(answer, dict) else None
+    if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
+        return str(value)
+    raise RetryableError(missing_id("Facebook", action, answer))
+
+
 def _message(post: OutgoingPost) -> str:
     """The message this post is (or was) sent with."""
     return textrules.facebook_message(post.text, post.link, photos=bool(post.media))
@@ -432,12 +450,13 @@ def exchange_page_token(
     page_id: str,
     api_base: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    deadline: float = DEFAULT_DEADLINE,
 ) -> Secret:
     """A long-lived Page token from a (short-lived) user token: first a long-lived user token, then
     the Page's token through it. A Page token obtained this way does not expire."""
     install_log_redaction()
     remember_secrets([user_token.reveal(), app_secret.reveal()])
-    api = _graph(api_base, user_token.reveal(), timeout)
+    api = _graph(api_base, user_token.reveal(), timeout, deadline)
     api.app_id, api.app_secret = app_id, app_secret.reveal()
     try:
         long_lived = str(api.exchange_long_lived_user_access_token(user_token.reveal())["access_token"])

@@ -7,7 +7,8 @@ import re
 import requests
 from pyfacebook import FacebookError, LibraryError
 
-from connectors._http import BAD_ADDRESS_ERRORS, is_broken_exchange, scrub
+from connectors._http import BAD_ADDRESS_ERRORS, DeadlineExceededError, RedirectRefusedError, is_broken_exchange, scrub
+from connectors.answers import clean, error_in_success, redirect_message
 from connectors.base import (
     AuthenticationError,
     ConnectorError,
@@ -60,19 +61,34 @@ def missing_objects(exc: Exception) -> set[str] | None:
     return None
 
 
+def _said(exc: Exception) -> str:
+    """What Graph's error says, scrubbed of secrets and control characters."""
+    return clean(scrub(str(getattr(exc, "message", ""))))
+
+
 def translate(exc: Exception, action: str, last_status: int | None = None) -> ConnectorError:
     """The connector error for a failure while doing ``action``."""
     if isinstance(exc, ConnectorError):
         return exc
+    if isinstance(exc, RedirectRefusedError):
+        return RetryableError(redirect_message("Facebook", action, exc), status=exc.status)
+    if isinstance(exc, DeadlineExceededError):
+        return RetryableError(
+            f"Facebook did not finish answering within {exc.deadline:g} seconds while trying to {action}."
+        )
     if isinstance(exc, requests.Timeout):
         return RetryableError(f"Facebook did not answer in time while trying to {action}.")
     if isinstance(exc, requests.ConnectionError):
         return RetryableError(f"The connection to Facebook was lost while trying to {action}.")
     if isinstance(exc, BAD_ADDRESS_ERRORS):
         return PermanentError(f"The account's API address is not a valid URL: {scrub(str(exc))}")
+    if isinstance(exc, FacebookError) and last_status is not None and 200 <= last_status < 300:
+        # An error in a success answer: Graph may well have acted (the post created) before it went wrong,
+        # so the error's code (100 reads as "change the text") must not be trusted as final.
+        return RetryableError(error_in_success("Facebook", action, last_status, _said(exc)), status=last_status)
     if isinstance(exc, FacebookError):
         code = getattr(exc, "code", None)
-        said = scrub(str(getattr(exc, "message", "")))
+        said = _said(exc)
         code_int = code if isinstance(code, int) else -1
         if code_int in AUTH_CODES:
             return AuthenticationError(

@@ -19,7 +19,16 @@ import tweepy
 from requests_oauthlib import OAuth1
 
 from connectors import textrules, xlength
-from connectors._http import DEFAULT_TIMEOUT, epoch_to_utc, header_int, install_log_redaction, mount, remember_secrets
+from connectors._http import (
+    DEFAULT_DEADLINE,
+    DEFAULT_TIMEOUT,
+    epoch_to_utc,
+    header_int,
+    install_log_redaction,
+    mount,
+    remember_secrets,
+)
+from connectors.answers import missing_id
 from connectors.base import (
     MISSING_POST,
     AccountContext,
@@ -67,7 +76,10 @@ class XConnector:
     }
     external_id_rule = ExternalIdRule("user id", required=False)
 
-    def __init__(self, account: AccountContext, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self, account: AccountContext, *, timeout: float = DEFAULT_TIMEOUT, deadline: float = DEFAULT_DEADLINE
+    ) -> None:
+        """Bind to ``account``; ``timeout`` bounds each wait for bytes, ``deadline`` each whole call."""
         install_log_redaction()
         self.account = account
         creds = account.credentials
@@ -94,7 +106,7 @@ class XConnector:
             )
         self._api_base = (account.api_base or REAL_HOST).rstrip("/")
         self._session: requests.Session = self.client.session
-        mount(self._session, REAL_HOST, account.api_base, timeout)
+        mount(self._session, REAL_HOST, account.api_base, timeout, deadline)
         self._session.hooks["response"].append(self._remember_limits)
         self._rate_limit: RateLimit | None = None
         self._me: Identity | None = None
@@ -154,20 +166,20 @@ class XConnector:
         ids: list[str] = []
         for index, text in enumerate(parts):
             create = partial(
-                self.client.create_tweet,
+                _create,
+                self.client,
                 text=text or None,  # a post of images alone has no text field
                 media_ids=media_ids if index == 0 and media_ids else None,
                 in_reply_to_tweet_id=ids[-1] if ids else None,
                 user_auth=self._user_auth,
             )
             try:
-                response = self._call("publish", create)
+                ids.append(self._call("publish", create))
             except ConnectorError as error:
                 if len(parts) > 1 and _maybe_sent(error):
                     ids.extend(self._lost_part(text, started, media=index == 0 and bool(media_ids)))
                 self._roll_back(ids)
                 raise
-            ids.append(str(response.data["id"]))
         return Published(remote_id=ids[0], url=self._url(ids[0]), extra_ids=tuple(ids[1:]) + tuple(media_ids))
 
     def _lost_part(self, text: str, since: datetime, *, media: bool) -> list[str]:
@@ -202,7 +214,7 @@ class XConnector:
                 **self._auth_kwargs(),
             )
             check_status(response)
-            media_id = str(response.json()["data"]["id"])
+            media_id = _id_in(response.json(), "upload an image")
             if item.alt_text:
                 meta = self._session.post(
                     f"{REAL_HOST}/2/media/metadata",
@@ -227,6 +239,8 @@ class XConnector:
         """Whose credentials these are (``GET /2/users/me``)."""
         response = self._call("verify the account", lambda: self.client.get_me(user_auth=self._user_auth))
         user = response.data
+        if user is None or not getattr(user, "id", None):
+            raise RetryableError(missing_id("X", "verify the account", _body_of(response)))
         self._me = Identity(remote_id=str(user.id), name=str(user.name), handle=str(user.username))
         return self._me
 
@@ -320,6 +334,39 @@ class XConnector:
     def rate_limit(self) -> RateLimit | None:
         """The state read from the last answer's ``x-rate-limit-*`` headers."""
         return self._rate_limit
+
+
+def _create(client: tweepy.Client, **fields: Any) -> str:
+    """``create_tweet``, and the id of the post it answered with (see :func:`_created_id`)."""
+    return _created_id(client.create_tweet(**fields), "publish")
+
+
+def _body_of(response: Any) -> Any:
+    """What a tweepy ``Response`` carried, for a message (data and errors; ``None`` parts left out)."""
+    return {k: v for k, v in (("data", response.data), ("errors", response.errors)) if v} or "an empty answer"
+
+
+def _created_id(response: Any, action: str) -> str:
+    """The id of the post a create answer names; an unknown outcome when it names none.
+
+    A ``200`` with ``errors[]`` and no ``data`` (or ``data`` without ``id``) may follow a post that X
+    did create: raising :class:`RetryableError` makes the publisher look it up before sending again.
+    """
+    data = getattr(response, "data", None)
+    remote_id = data.get("id") if isinstance(data, dict) else None
+    if isinstance(remote_id, str | int) and not isinstance(remote_id, bool) and str(remote_id).isdigit():
+        return str(remote_id)
+    body = _body_of(response) if hasattr(response, "data") else response
+    raise RetryableError(missing_id("X", action, body))
+
+
+def _id_in(body: Any, action: str) -> str:
+    """``data.id`` of a JSON answer read outside tweepy (media upload), or an unknown outcome."""
+    data = body.get("data") if isinstance(body, dict) else None
+    remote_id = data.get("id") if isinstance(data, dict) else None
+    if isinstance(remote_id, str | int) and not isinstance(remote_id, bool) and str(remote_id):
+        return str(remote_id)
+    raise RetryableError(missing_id("X", action, body))
 
 
 def _maybe_sent(error: ConnectorError) -> bool:

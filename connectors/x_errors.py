@@ -7,7 +7,17 @@ import time
 import requests
 import tweepy
 
-from connectors._http import BAD_ADDRESS_ERRORS, epoch_to_utc, header_int, is_broken_exchange, retry_after, scrub
+from connectors._http import (
+    BAD_ADDRESS_ERRORS,
+    DeadlineExceededError,
+    RedirectRefusedError,
+    epoch_to_utc,
+    header_int,
+    is_broken_exchange,
+    retry_after,
+    scrub,
+)
+from connectors.answers import clean, redirect_message
 from connectors.base import (
     AuthenticationError,
     ConnectorError,
@@ -32,13 +42,17 @@ def _detail(response: requests.Response | None) -> str:
         return ""
     errors = body.get("errors") or []
     first = errors[0].get("message", "") if errors and isinstance(errors[0], dict) else ""
-    return scrub(str(first or body.get("detail") or body.get("title") or ""))
+    return clean(scrub(str(first or body.get("detail") or body.get("title") or "")))
 
 
 def translate(exc: Exception, action: str) -> ConnectorError:
     """The connector error for a failure while doing ``action`` ("publish", "delete"...)."""
     if isinstance(exc, ConnectorError):
         return exc
+    if isinstance(exc, RedirectRefusedError):
+        return RetryableError(redirect_message("X", action, exc), status=exc.status)
+    if isinstance(exc, DeadlineExceededError):
+        return RetryableError(f"X did not finish answering within {exc.deadline:g} seconds while trying to {action}.")
     if isinstance(exc, requests.Timeout):
         return RetryableError(f"X did not answer in time while trying to {action}.")
     if isinstance(exc, requests.ConnectionError):
@@ -97,7 +111,11 @@ def translate(exc: Exception, action: str) -> ConnectorError:
         )
     if isinstance(exc, tweepy.HTTPException):
         return PermanentError(f"X answered {status} while trying to {action}.{said}", status=status)
-    return PermanentError(f"Could not {action} on X: {type(exc).__name__}: {scrub(str(exc))}")
+    if isinstance(exc, AttributeError | TypeError | KeyError | IndexError):
+        # tweepy read a success answer of a shape it does not know (a list, a Graph-style error...):
+        # X may have acted, so the outcome is unknown rather than final.
+        return RetryableError(f"X sent an answer of an unexpected shape while trying to {action}.")
+    return PermanentError(f"Could not {action} on X: {type(exc).__name__}: {clean(scrub(str(exc)))}")
 
 
 def check_status(response: requests.Response) -> None:

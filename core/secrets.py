@@ -11,9 +11,11 @@ registered with :func:`redact` so that log records and error messages can be scr
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from urllib.parse import quote, quote_plus
 
 import keyring
 from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
@@ -32,6 +34,7 @@ _FIELD_INDEX = "__fields__"
 
 _known_values: set[str] = set()
 _known_lock = threading.Lock()
+_pattern: re.Pattern[str] | None = None  # every known value and its encoded forms, rebuilt when one is added
 
 
 @dataclass(frozen=True, repr=False)
@@ -100,18 +103,51 @@ def remember(value: str) -> None:
     way (a token exchange, a value handed to a connector directly). Values under 6 characters are
     ignored: they would redact ordinary words, and real tokens are long.
     """
+    global _pattern
     if len(value) >= 6:
         with _known_lock:
-            _known_values.add(value)
+            if value not in _known_values:
+                _known_values.add(value)
+                _pattern = None
+
+
+def encoded_forms(value: str) -> set[str]:
+    """``value`` as it may appear in an answer or an address: as is, percent-encoded (as a query
+    string or form encodes it, and with every byte encoded) and hex-encoded.
+
+    Percent escapes and hex digits are matched in either case by :func:`redact`.
+    """
+    raw = value.encode("utf-8")
+    return {
+        value,
+        quote(value, safe=""),
+        quote(value, safe="/"),
+        quote_plus(value, safe=""),
+        "".join(f"%{byte:02X}" for byte in raw),
+        raw.hex(),
+    }
+
+
+def _compiled() -> re.Pattern[str] | None:
+    global _pattern
+    with _known_lock:
+        if _pattern is None and _known_values:
+            forms = {form for value in _known_values for form in encoded_forms(value)}
+            # Longest first, so that a value containing another is replaced whole; the value itself
+            # matches exactly, its encodings in either case (%2f and %2F, 6a and 6A).
+            alternatives = "|".join(
+                re.escape(form) if form in _known_values else f"(?i:{re.escape(form)})"
+                for form in sorted(forms, key=len, reverse=True)
+            )
+            _pattern = re.compile(alternatives)
+        return _pattern
 
 
 def redact(text: str) -> str:
-    """``text`` with every secret value seen by this process replaced by ``***``."""
-    with _known_lock:
-        values = sorted(_known_values, key=len, reverse=True)
-    for value in values:
-        text = text.replace(value, "***")
-    return text
+    """``text`` with every secret value seen by this process replaced by ``***``, in plain, percent-encoded
+    or hex-encoded form (a token echoed in an address or a dump must not leak either)."""
+    pattern = _compiled()
+    return text if pattern is None else pattern.sub("***", text)
 
 
 def store_secret(platform: str, account_name: str, field: str, value: str) -> None:

@@ -8,10 +8,21 @@ guessed: a gap is refused, a fold needs an explicit choice.
 from __future__ import annotations
 
 import enum
+import functools
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from importlib import resources
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from core.errors import UserError
+
+#: How far ahead a post may be scheduled: a century (fixtures and long plans use 2099). Past it a
+#: typo (year 9999, 2207 for 2027) is far more likely than intent, and the far end of the calendar
+#: overflows on conversion to UTC.
+HORIZON_YEARS = 100
+HORIZON = timedelta(days=HORIZON_YEARS * 36525 // 100)
+#: Names some systems' zone folders hold that are no IANA zone, or depend on the machine:
+#: the machine's own zone, a build default, the "zone not set" marker.
+_NOT_ZONES = frozenset({"localtime", "posixrules", "Factory"})
 
 
 class FoldChoice(enum.StrEnum):
@@ -21,9 +32,21 @@ class FoldChoice(enum.StrEnum):
     LATER = "later"
 
 
+@functools.cache
+def iana_names() -> frozenset[str]:
+    """The IANA zone names, the same on every machine: those of the ``tzdata`` package (a dependency),
+    else the system's, less the machine-dependent ones (``localtime``, ``posixrules``, ``Factory``,
+    and the ``posix/`` and ``right/`` copies, the latter counting leap seconds)."""
+    try:
+        names = set(resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split())
+    except (ModuleNotFoundError, OSError):
+        names = set(available_timezones())
+    return frozenset(n for n in names if n not in _NOT_ZONES and not n.startswith(("posix/", "right/")))
+
+
 def zone(name: str) -> ZoneInfo:
     """The IANA zone ``name``, or a :class:`UserError` naming it."""
-    if not name or name != name.strip() or name.startswith(("/", ".")) or ".." in name:
+    if not name or name not in iana_names():
         raise UserError(f"Unknown time zone {name!r}: use an IANA name such as Europe/Berlin.")
     try:
         return ZoneInfo(name)
@@ -84,6 +107,22 @@ def utc_to_local(instant: datetime, zone_name: str) -> datetime:
     if instant.tzinfo is None:
         raise ValueError("instant must be aware")
     return instant.astimezone(zone(zone_name))
+
+
+def within_horizon(local: datetime, now: datetime, horizon: timedelta = HORIZON) -> None:
+    """Refuse a wall-clock time more than ``horizon`` after ``now`` (checked before any zone conversion,
+    which overflows at the ends of the calendar); the message gives the dates in full."""
+    latest = now.astimezone(UTC).replace(tzinfo=None) + horizon + timedelta(days=1)  # a day for any zone's offset
+    if local > latest:
+        raise UserError(
+            f"{show(local)} is more than {round(horizon.days / 365.25)} years ahead; "
+            f"schedule posts before {show(latest - timedelta(days=1))}."
+        )
+
+
+def show(moment: datetime) -> str:
+    """``YYYY-MM-DD HH:MM`` with a four-digit year (``strftime`` drops the zeros of year 1 on some systems)."""
+    return f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d} {moment.hour:02d}:{moment.minute:02d}"
 
 
 def ensure_future(instant: datetime, now: datetime | None = None, slack: timedelta = timedelta(0)) -> None:

@@ -186,6 +186,7 @@ def make_recurring(store: Store, variant_id: int, rule: str, start_local: dateti
     the recurrence id.
     """
     now = timeutil.now_utc()
+    timeutil.within_horizon(start_local, now)  # year 9999 would overflow while the rule is expanded
     with store.write() as conn:
         row = conn.execute(
             select(variants.c.status, accounts.c.timezone)

@@ -19,6 +19,9 @@ from core.errors import UserError
 MAX_ENTRIES = 10_000
 MAX_TOTAL_BYTES = 4 * 1024**3
 MAX_ENTRY_BYTES = 2 * 1024**3
+#: The largest ``metadata.json`` taken (Argos's own are under 2 KB); read before every listing,
+#: so a huge one would slow every command.
+MAX_METADATA_BYTES = 64 * 1024
 MAX_RATIO = 200  # uncompressed/compressed, for entries over 1 MiB: a zip bomb, not a model
 _CHUNK = 1024 * 1024
 
@@ -60,6 +63,11 @@ def check_entries(archive: zipfile.ZipFile, label: str) -> tuple[str, list[tuple
             continue
         if len(parts) < 2:
             raise UserError(f"{label} is not a language pack: files must sit inside one folder.")
+        if parts[1:] == ("metadata.json",) and info.file_size > MAX_METADATA_BYTES:
+            raise UserError(
+                f"{label} is refused: its metadata.json is {info.file_size:,} bytes, more than the "
+                f"{MAX_METADATA_BYTES // 1024} KB a pack's description needs."
+            )
         if info.file_size > MAX_ENTRY_BYTES or (
             info.file_size > _CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1)
         ):

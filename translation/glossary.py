@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Row, and_, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 
-from core import languages
+from core import languages, plaintext
 from core.domain import AuditAction
 from core.errors import ConflictError, NotFoundError, UserError
 from core.services import audit
@@ -78,6 +78,7 @@ def _clean_term(term: str) -> str:
         raise UserError("A glossary term cannot be empty.")
     if len(cleaned) > MAX_TERM_LENGTH or any(ch in cleaned for ch in "\r\n"):
         raise UserError(f"A glossary term must be one line of at most {MAX_TERM_LENGTH} characters.")
+    plaintext.refuse_controls(cleaned, "The glossary term")
     return cleaned
 
 
@@ -87,6 +88,7 @@ def _clean_translation(translation: str | None) -> str | None:
     cleaned = translation.strip()
     if not cleaned:
         raise UserError("A forced translation cannot be empty: leave it out to keep the term as written.")
+    plaintext.refuse_controls(cleaned, "The forced translation")
     return cleaned
 
 

@@ -51,6 +51,10 @@ class DownloadCancelledError(UserError):
     """The user cancelled a download; nothing was installed."""
 
 
+class StalledError(UserError):
+    """A download whose server sent its headers, then nothing for longer than the timeout."""
+
+
 class DeadlineError(UserError):
     """A look-up or download took longer than its overall time limit."""
 
@@ -252,10 +256,10 @@ def fetch_index(url: str | None = None, *, timeout: float = INDEX_TIMEOUT_S) -> 
         found.append(
             AvailablePack(
                 from_code=from_code,
-                from_name=str(entry.get("from_name") or languages.name(from_code)),
+                from_name=packs.shown(entry.get("from_name") or languages.name(from_code)),
                 to_code=to_code,
-                to_name=str(entry.get("to_name") or languages.name(to_code)),
-                version=str(entry.get("package_version", "")),
+                to_name=packs.shown(entry.get("to_name") or languages.name(to_code)),
+                version=packs.shown(entry.get("package_version", "")),
                 links=links,
             )
         )
@@ -281,9 +285,15 @@ def _download_one(
                 progress(done, total)
 
         report(0)
-        received = _read_all(
-            response, out.write, deadline=deadline, limit=MAX_TOTAL_BYTES, on_chunk=report, cancel=cancel
-        )
+        try:
+            received = _read_all(
+                response, out.write, deadline=deadline, limit=MAX_TOTAL_BYTES, on_chunk=report, cancel=cancel
+            )
+        except TimeoutError:  # the server answered, then went quiet: a stall, not a lost connection
+            raise StalledError(
+                f"The download from {urlsplit(url).netloc or url} stopped: nothing arrived for {timeout:g} s "
+                "after it began; nothing was installed."
+            ) from None
         if received > MAX_TOTAL_BYTES:
             raise UserError(f"The download from {url} is larger than any language pack; it was stopped.")
 

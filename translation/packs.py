@@ -33,12 +33,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core import languages, paths
+from core import languages, paths, plaintext
 from core.errors import NotFoundError, UserError
 from core.process import pid_alive
 from core.timeutil import now_utc
 from translation import pack_stamp
-from translation.archive import DAMAGED_ARCHIVE_ERRORS, check_entries, extract, unreadable
+from translation.archive import DAMAGED_ARCHIVE_ERRORS, MAX_METADATA_BYTES, check_entries, extract, unreadable
 
 log = logging.getLogger(__name__)
 
@@ -208,10 +208,57 @@ def _folder_name(from_code: str, to_code: str) -> str:
     return f"translate-{from_code}_{to_code}"
 
 
+class _MetadataError(Exception):
+    """A ``metadata.json`` that cannot be read safely; the message ends "...: <reason>"."""
+
+
+def _load_metadata(folder: Path) -> Any:
+    """``folder/metadata.json``, read at most :data:`MAX_METADATA_BYTES` (a huge file is refused,
+    not read) and parsed; :class:`_MetadataError` for one too large, too deeply nested or not JSON.
+    ``FileNotFoundError`` when absent."""
+    with (folder / "metadata.json").open("rb") as handle:
+        data = handle.read(MAX_METADATA_BYTES + 1)
+    if len(data) > MAX_METADATA_BYTES:
+        raise _MetadataError(f"its metadata.json is larger than {MAX_METADATA_BYTES // 1024} KB")
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except RecursionError:  # "[[[[...": the parser gives up, and so would every later reader
+        raise _MetadataError("its metadata.json is nested too deeply") from None
+    except (ValueError, UnicodeDecodeError):
+        raise _MetadataError("its metadata.json is not valid JSON") from None
+    if _depth(value) > _MAX_METADATA_DEPTH:  # parsed, yet writing it back (or Argos reading it) may not be
+        raise _MetadataError("its metadata.json is nested too deeply")
+    return value
+
+
+#: Argos's metadata is two levels deep; anything past this is not a pack's description.
+_MAX_METADATA_DEPTH = 16
+
+
+def _depth(value: Any) -> int:
+    """How deeply lists and objects nest in ``value`` (without recursion)."""
+    deepest = 0
+    pending: list[tuple[Any, int]] = [(value, 1)]
+    while pending:
+        item, level = pending.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            if level <= _MAX_METADATA_DEPTH:
+                children = item.values() if isinstance(item, dict) else item
+                pending.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def shown(value: object) -> str:
+    """Text from a pack's metadata as it may be printed: control characters (terminal escapes)
+    removed, blanks collapsed."""
+    return " ".join(plaintext.strip_controls(str(value)).split())
+
+
 def _language_name(metadata: dict[str, Any], key: str, code: str) -> str:
-    value = metadata.get(key)
-    if isinstance(value, str) and value.strip() and value.strip().upper() != code.upper():
-        return value.strip()
+    value = shown(metadata.get(key)) if isinstance(metadata.get(key), str) else ""
+    if value and value.upper() != code.upper():
+        return value
     return languages.name(code)
 
 
@@ -226,8 +273,11 @@ def _known_code(value: object) -> str | None:
 
 def _read_pack(folder: Path) -> PackInfo | None:
     try:
-        metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        metadata = _load_metadata(folder)
+    except OSError:
+        return None
+    except _MetadataError as exc:  # a folder copied in by hand: skipped, said, and nothing else breaks
+        log.warning("The pack folder %s is skipped: %s.", shown(folder.name), exc)
         return None
     if not isinstance(metadata, dict) or metadata.get("type", "translate") != "translate":
         return None
@@ -248,7 +298,7 @@ def _read_pack(folder: Path) -> PackInfo | None:
         from_name=_language_name(metadata, "from_name", from_code),
         to_code=to_code,
         to_name=_language_name(metadata, "to_name", to_code),
-        version=str(metadata.get("package_version", "")),
+        version=shown(metadata.get("package_version", "")),
         path=folder,
         has_splitter=splitter_dir.is_dir() and any(splitter_dir.glob("*.onnx")),
         fingerprint=fingerprint,
@@ -294,15 +344,17 @@ def find_pack(from_code: str, to_code: str) -> PackInfo | None:
 
 def _check_metadata(folder: Path, label: str) -> dict[str, Any]:
     try:
-        metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+        metadata = _load_metadata(folder)
     except FileNotFoundError:
         raise UserError(f"{label} is not a language pack: it has no metadata.json.") from None
-    except (OSError, ValueError):
-        raise UserError(f"{label} is not a language pack: its metadata.json is not valid JSON.") from None
+    except OSError:
+        raise UserError(f"{label} is not a language pack: its metadata.json cannot be read.") from None
+    except _MetadataError as exc:
+        raise UserError(f"{label} is not a language pack: {exc}.") from None
     if not isinstance(metadata, dict):
         raise UserError(f"{label} is not a language pack: its metadata.json is not an object.")
     if metadata.get("type", "translate") != "translate":
-        raise UserError(f"{label} is a {metadata.get('type')!r} package, not a translation pack.")
+        raise UserError(f"{label} is a {shown(metadata.get('type'))!r} package, not a translation pack.")
     for key in ("from_code", "to_code"):
         value = metadata.get(key)
         if not isinstance(value, str) or not value.strip():
@@ -400,8 +452,10 @@ def install_pack(file: Path | str, *, expected: tuple[str, str] | None = None) -
     label = f"The file {path.name!r}"
     if not path.exists():
         raise UserError(f"The language pack file {str(path)!r} does not exist.")
-    if not path.is_file():
+    if path.is_dir():
         raise UserError(f"{str(path)!r} is a folder, not a language pack file (.argosmodel).")
+    if not path.is_file():  # /dev/null, a pipe, a socket
+        raise UserError(f"{str(path)!r} is not a regular file, so it cannot be a language pack file (.argosmodel).")
     if not zipfile.is_zipfile(path):
         raise UserError(f"{label} is not a language pack: it is not a zip archive.")
     wanted = (languages.normalize(expected[0]), languages.normalize(expected[1])) if expected else None

@@ -13,6 +13,13 @@ Kinds:
 - ``drop-after`` - do the work (e.g. create the post), then close without an answer;
 - ``truncate`` - do the work, send the status line, the headers and half the body, then close
   (a connection broken mid-answer: the client sees a ``ChunkedEncodingError``);
+- ``trickle`` - do the work, then send the whole answer one byte every SECONDS (default 1): each
+  byte comes well within the client's timeout, yet the answer takes as long as the server likes;
+- ``redirect`` - answer ``307 Temporary Redirect`` to the same path on another host name
+  (``localhost`` instead of ``127.0.0.1``: the same emulator, so a client that follows it shows up
+  as a second call), before doing anything;
+- ``error-200`` - do the work (e.g. create the post), then answer ``200 OK`` with an error body in
+  the platform's shape (X: ``errors[]`` without ``data``; Graph: ``{"error": {...}}`` code 100);
 - ``500``, ``502``, ``503`` - a server error (500 in the platform's JSON shape, 502/503 as an HTML page);
   a 503 carries ``Retry-After: SECONDS`` (default 10), as load balancers send it;
 - ``429`` - rate limited, in the platform's shape (X: HTTP 429; Graph: error code 4);
@@ -38,6 +45,9 @@ KINDS = (
     "drop",
     "drop-after",
     "truncate",
+    "trickle",
+    "redirect",
+    "error-200",
     "500",
     "502",
     "503",
@@ -46,7 +56,9 @@ KINDS = (
     "policy",
     "permission",
 )
-_DEFAULT_SECONDS = {"latency": 1.0, "timeout": 60.0, "503": 10.0}
+_DEFAULT_SECONDS = {"latency": 1.0, "timeout": 60.0, "503": 10.0, "trickle": 1.0}
+#: Kinds that let the request do its work and spoil only the answer.
+AFTER_THE_WORK = frozenset({"drop-after", "truncate", "trickle", "error-200"})
 
 
 class FaultSpecError(ValueError):

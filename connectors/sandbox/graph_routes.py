@@ -75,6 +75,18 @@ def fault_response(kind: str) -> Response:
     return html_response(int(kind), "Service Unavailable" if kind == "503" else "Bad Gateway")
 
 
+def error_body() -> dict[str, Any]:
+    """An error in Graph's shape, as a ``200 OK`` may carry one (code 100, which reads as invalid content)."""
+    return {
+        "error": {
+            "message": "(#100) Invalid parameter",
+            "type": "OAuthException",
+            "code": 100,
+            "fbtrace_id": secrets.token_urlsafe(8),
+        }
+    }
+
+
 def _expired() -> Response:
     return graph_error(
         400, "Error validating access token: Session has expired on Friday, 20-Nov-26 10:00:00 PST.", 190, subcode=463

@@ -38,10 +38,10 @@ import socket
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from connectors.sandbox import graph_routes, x_routes
-from connectors.sandbox.faults import Faults, FaultSpecError, parse_spec
+from connectors.sandbox.faults import AFTER_THE_WORK, Faults, FaultSpecError, parse_spec
 from connectors.sandbox.http import Request, Response, json_response, parse_body
 from connectors.sandbox.state import SandboxState
 
@@ -105,12 +105,20 @@ class _Handler(BaseHTTPRequestHandler):
         if decision.kind == "drop":
             self._drop()
             return
-        fault = None if decision.kind in ("drop-after", "truncate") else decision.kind
+        if decision.kind == "redirect":
+            self._write(_redirect(request, self.server.server_address[1]))
+            return
+        fault = None if decision.kind in AFTER_THE_WORK else decision.kind
         try:
             answer = _dispatch(self.server, request, fault)
         except Exception:  # the emulator must answer like a platform, never crash its thread
             log.exception("sandbox: %s %s failed", request.method, request.path)
             answer = json_response(500, {"title": "Internal Server Error", "status": 500, "detail": "sandbox bug"})
+        if decision.kind == "error-200":
+            answer = _error_in_200(request, answer)
+        if decision.kind == "trickle":
+            self._trickle(answer, decision.seconds)
+            return
         if decision.kind == "503":  # sent by the load balancer in front of either API
             answer.headers["Retry-After"] = str(round(decision.seconds))
         if decision.kind == "drop-after":
@@ -121,6 +129,18 @@ class _Handler(BaseHTTPRequestHandler):
             self._drop()
             return
         self._write(answer)
+
+    def _trickle(self, answer: Response, every: float) -> None:
+        """Send the answer one byte every ``every`` seconds, until done or the client goes away."""
+        raw = _serialize(answer)
+        self.close_connection = True
+        for index in range(len(raw)):
+            try:
+                self.wfile.write(raw[index : index + 1])
+                self.wfile.flush()
+            except OSError:
+                return
+            time.sleep(every)
 
     def _drop(self) -> None:
         self.close_connection = True
@@ -138,6 +158,30 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(answer.body[: len(answer.body) // 2] if cut else answer.body)
         if cut:
             self.wfile.flush()
+
+
+def _serialize(answer: Response) -> bytes:
+    """The whole HTTP/1.1 answer as bytes (for the trickle fault, which writes it byte by byte)."""
+    lines = [f"HTTP/1.1 {answer.status} {_REASONS.get(answer.status, 'OK')}"]
+    lines += [f"Content-Type: {answer.content_type}", f"Content-Length: {len(answer.body)}", "Connection: close"]
+    lines += [f"{name}: {value}" for name, value in answer.headers.items()]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + answer.body
+
+
+_REASONS = {200: "OK", 201: "Created", 307: "Temporary Redirect"}
+
+
+def _redirect(request: Request, port: int) -> Response:
+    """``307`` to the same request on ``localhost``: another host name for this very emulator."""
+    query = urlencode(request.query)
+    location = f"http://localhost:{port}{request.path}" + (f"?{query}" if query else "")
+    return Response(307, b"", content_type="text/html", headers={"Location": location})
+
+
+def _error_in_200(request: Request, done: Response) -> Response:
+    """The platform's error body, with ``200 OK`` and the headers of the work actually done."""
+    body = x_routes.error_body() if request.path.startswith("/2/") else graph_routes.error_body()
+    return json_response(200, body, done.headers)
 
 
 def _dispatch(server: SandboxServer, request: Request, fault: str | None) -> Response:

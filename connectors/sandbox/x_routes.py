@@ -86,6 +86,19 @@ def fault_response(kind: str) -> Response:
     return html_response(int(kind), "Service Unavailable" if kind == "503" else "Bad Gateway")
 
 
+def error_body() -> dict[str, Any]:
+    """An error in X's shape, as a ``200 OK`` may carry one (``errors[]`` and no ``data``)."""
+    return {
+        "errors": [
+            {
+                "title": "Invalid Request",
+                "detail": "One or more parameters to your request was invalid.",
+                "type": PROBLEMS + "invalid-request",
+            }
+        ]
+    }
+
+
 _ROUTES: list[tuple[str, re.Pattern[str], str, str]] = [
     ("POST", re.compile(r"^/2/tweets$"), "create", "_create"),
     ("DELETE", re.compile(r"^/2/tweets/(\d+)$"), "delete", "_delete"),

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, func, select
 
-from core import languages, queries, timeutil
+from core import languages, plaintext, queries, timeutil
 from core.domain import AuditAction, Post, Variant, VariantStatus
 from core.errors import ConflictError, NotFoundError, UserError
 from core.services import audit, media, posts, scheduling
@@ -82,6 +82,8 @@ def _checked(content: DraftContent) -> DraftContent:
         raise UserError(
             f"The post text is {len(content.text):,} characters; the most Communiqué keeps is {scheduling.MAX_TEXT:,}."
         )
+    text = plaintext.normalize_line_ends(content.text)
+    plaintext.refuse_controls(text, "The draft text")  # a NUL would not even reach PostgreSQL
     if len(content.media) > media.MAX_FILES:
         raise UserError(f"A post can carry at most {media.MAX_FILES} media files.")
     for item in content.media:
@@ -89,7 +91,7 @@ def _checked(content: DraftContent) -> DraftContent:
             raise UserError(f"An alt text is longer than {media.MAX_ALT_TEXT} characters.")
     language = languages.normalize(content.source_language) if content.source_language else None
     ids = tuple(dict.fromkeys(int(i) for i in content.account_ids))
-    return DraftContent(content.text, language, ids, tuple(content.media))
+    return DraftContent(text, language, ids, tuple(content.media))
 
 
 def _to_draft(row: Row[Any]) -> Draft:

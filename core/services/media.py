@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, select
 
-from core import paths
+from core import paths, plaintext
 from core.domain import Media
 from core.errors import UserError
 from core.store.tables import media
@@ -35,6 +35,18 @@ _SIGNATURES: list[tuple[bytes, int, str, str]] = [
     (b"WEBP", 8, "image/webp", ".webp"),
     (b"ftyp", 4, "video/mp4", ".mp4"),
 ]
+
+
+@dataclass(frozen=True)
+class CheckedMedia:
+    """A file that passed the checks, not yet copied: ``source`` is the user's own file."""
+
+    source: Path
+    mime_type: str
+    extension: str
+    size_bytes: int
+    sha256: str
+    alt_text: str
 
 
 @dataclass(frozen=True)
@@ -58,38 +70,65 @@ def sniff_type(head: bytes) -> tuple[str, str] | None:
     return None
 
 
-def prepare_files(files: Sequence[tuple[str, str]]) -> list[PreparedMedia]:
-    """Check and copy ``(path, alt_text)`` pairs; raise :class:`UserError` on the first bad one."""
+def check_files(files: Sequence[tuple[str, str]]) -> list[CheckedMedia]:
+    """Check ``(path, alt_text)`` pairs without copying anything; :class:`UserError` on the first bad one."""
     if len(files) > MAX_FILES:
         raise UserError(f"A post can carry at most {MAX_FILES} media files.")
+    return [_check_file(raw_path, alt_text) for raw_path, alt_text in files]
+
+
+def _check_file(raw_path: str, alt_text: str) -> CheckedMedia:
+    source = Path(raw_path).expanduser()
+    if not source.is_file():
+        raise UserError(f"The media file {raw_path!r} does not exist or is not a file.")
+    size = source.stat().st_size
+    if size == 0:
+        raise UserError(f"The media file {source.name!r} is empty.")
+    if size > MAX_BYTES:
+        raise UserError(f"The media file {source.name!r} is larger than 512 MB.")
+    if len(alt_text) > MAX_ALT_TEXT:
+        raise UserError(f"The alt text of {source.name!r} is longer than {MAX_ALT_TEXT} characters.")
+    plaintext.refuse_controls(alt_text, f"The alt text of {source.name!r}")
+    with source.open("rb") as handle:
+        kind = sniff_type(handle.read(16))
+    if kind is None:
+        raise UserError(f"{source.name!r} is not a supported image or video (JPEG, PNG, GIF, WebP or MP4).")
+    digest = hashlib.sha256()
+    with source.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return CheckedMedia(source, kind[0], kind[1], size, digest.hexdigest(), alt_text.strip())
+
+
+def copy_in(checked: Sequence[CheckedMedia]) -> tuple[list[PreparedMedia], list[Path]]:
+    """Copy checked files into the media folder: what to attach, and the files this call created
+    (for :func:`discard` when the write they belong to is refused after all)."""
     prepared: list[PreparedMedia] = []
-    for raw_path, alt_text in files:
-        source = Path(raw_path).expanduser()
-        if not source.is_file():
-            raise UserError(f"The media file {raw_path!r} does not exist or is not a file.")
-        size = source.stat().st_size
-        if size == 0:
-            raise UserError(f"The media file {source.name!r} is empty.")
-        if size > MAX_BYTES:
-            raise UserError(f"The media file {source.name!r} is larger than 512 MB.")
-        if len(alt_text) > MAX_ALT_TEXT:
-            raise UserError(f"The alt text of {source.name!r} is longer than {MAX_ALT_TEXT} characters.")
-        with source.open("rb") as handle:
-            kind = sniff_type(handle.read(16))
-        if kind is None:
-            raise UserError(f"{source.name!r} is not a supported image or video (JPEG, PNG, GIF, WebP or MP4).")
-        digest = hashlib.sha256()
-        with source.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-        sha = digest.hexdigest()
-        target = paths.subdir("media") / f"{sha}{kind[1]}"
-        if not target.exists():
-            partial = target.with_suffix(target.suffix + ".part")
-            shutil.copyfile(source, partial)
-            partial.replace(target)
-        prepared.append(PreparedMedia(target, kind[0], size, sha, alt_text.strip()))
-    return prepared
+    created: list[Path] = []
+    try:
+        for item in checked:
+            target = paths.subdir("media") / f"{item.sha256}{item.extension}"
+            if not target.exists():
+                partial = target.with_suffix(target.suffix + ".part")
+                shutil.copyfile(item.source, partial)
+                partial.replace(target)
+                created.append(target)
+            prepared.append(PreparedMedia(target, item.mime_type, item.size_bytes, item.sha256, item.alt_text))
+    except OSError as exc:
+        discard(created)
+        raise UserError(f"Cannot copy the media file into Communiqué's folder: {exc.strerror}.") from None
+    return prepared, created
+
+
+def discard(created: Sequence[Path]) -> None:
+    """Remove files :func:`copy_in` created for a write that did not happen."""
+    for path in created:
+        path.unlink(missing_ok=True)
+
+
+def prepare_files(files: Sequence[tuple[str, str]]) -> list[PreparedMedia]:
+    """Check and copy ``(path, alt_text)`` pairs; raise :class:`UserError` on the first bad one."""
+    return copy_in(check_files(files))[0]
 
 
 def insert_media(conn: Connection, post_id: int, files: Sequence[PreparedMedia], now: datetime) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from pathlib import Path
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
-from core import languages, queries, timeutil
+from core import languages, publishable, queries, timeutil
 from core.domain import OPEN_STATUSES, Account, AuditAction, Post, TextOrigin, Variant, VariantStatus
 from core.errors import ConflictError, EditConflictError, UserError
 from core.services import audit, media, scheduling
@@ -46,12 +47,18 @@ def _insert_targets(
     at: datetime | None,
     fold: timeutil.FoldChoice | None,
     now: datetime,
+    files: Sequence[publishable.MediaShape] = (),
 ) -> None:
     """One variant per account: drafts, or scheduled at ``at`` on each account's own wall clock.
 
-    Every instant is checked (past, DST gap, ambiguous) before the first row is written.
+    Every instant is checked (past, too far, DST gap, ambiguous) before the first row is written,
+    and so is whether each platform can take the post at all (``files``: the media, as the files
+    the person chose).
     """
     schedules = {a.id: (scheduling.future_instant(a, at, fold, now), a.timezone) for a in targets} if at else {}
+    if at is not None:
+        for account in targets:
+            publishable.ensure_publishable(account, text, files)
     for account in targets:
         scheduling.insert_variant(
             conn,
@@ -62,6 +69,15 @@ def _insert_targets(
             now=now,
             schedule=schedules.get(account.id),
         )
+
+
+def _shape(item: media.CheckedMedia) -> publishable.MediaShape:
+    """A checked file as a platform check reads it: under the person's own file name."""
+    return publishable.MediaShape(str(item.source), item.mime_type, item.size_bytes, item.alt_text)
+
+
+def _stored_shapes(post: Post) -> list[publishable.MediaShape]:
+    return [publishable.MediaShape(m.path, m.mime_type, m.size_bytes, m.alt_text) for m in post.media]
 
 
 def create_post(
@@ -87,23 +103,30 @@ def create_post(
         raise UserError("Choose at least one account to post to.")
     current = now or timeutil.now_utc()
     who = actor or audit.default_actor()
-    prepared_media = media.prepare_files(media_files)
-    with store.write() as conn:
-        targets = _resolve_accounts(conn, accounts)
-        language = languages.normalize(source_language) if source_language else targets[0].language
-        post_id = scheduling.insert_post(conn, author=who, source_language=language, text=body, now=current)
-        _insert_targets(conn, post_id, targets, body, at, fold, current)
-        media.insert_media(conn, post_id, prepared_media, current)
-        audit.record(
-            conn,
-            actor=who,
-            action=AuditAction.CREATE,
-            entity="post",
-            entity_id=post_id,
-            details={"accounts": [a.name for a in targets], "scheduled": at is not None},
-            at=current,
-        )
-        return queries.fetch_post(conn, post_id)
+    checked_media = media.check_files(media_files)
+    created: list[Path] = []
+    try:
+        with store.write() as conn:
+            targets = _resolve_accounts(conn, accounts)
+            language = languages.normalize(source_language) if source_language is not None else targets[0].language
+            post_id = scheduling.insert_post(conn, author=who, source_language=language, text=body, now=current)
+            _insert_targets(conn, post_id, targets, body, at, fold, current, [_shape(m) for m in checked_media])
+            # Copied last, inside the transaction: a post refused for any reason leaves no file behind.
+            prepared_media, created = media.copy_in(checked_media)
+            media.insert_media(conn, post_id, prepared_media, current)
+            audit.record(
+                conn,
+                actor=who,
+                action=AuditAction.CREATE,
+                entity="post",
+                entity_id=post_id,
+                details={"accounts": [a.name for a in targets], "scheduled": at is not None},
+                at=current,
+            )
+            return queries.fetch_post(conn, post_id)
+    except BaseException:
+        media.discard(created)
+        raise
 
 
 def edit_draft(
@@ -266,7 +289,7 @@ def add_targets(
         for account in targets:
             if account.name in already:
                 raise ConflictError(f"Post {post_id} already goes to {account.name!r}.")
-        _insert_targets(conn, post_id, targets, post.text, at, fold, current)
+        _insert_targets(conn, post_id, targets, post.text, at, fold, current, _stored_shapes(post))
         audit.record(
             conn,
             actor=actor or audit.default_actor(),
@@ -299,6 +322,9 @@ def schedule_post(
         for variant in chosen:
             account = queries.fetch_account(conn, variant.account_name)
             instant = scheduling.future_instant(account, at, fold, current)
+            publishable.ensure_publishable(
+                account, variant.text, _stored_shapes(post), as_thread=_as_thread(conn, variant.id)
+            )
             changed = scheduling.set_scheduled(
                 conn, variant.id, version=variant.version, instant=instant, zone_name=account.timezone, now=current
             )
@@ -313,6 +339,10 @@ def schedule_post(
             at=current,
         )
         return queries.fetch_post(conn, post_id)
+
+
+def _as_thread(conn: Connection, variant_id: int) -> bool:
+    return bool(conn.execute(select(variants.c.as_thread).where(variants.c.id == variant_id)).scalar())
 
 
 def cancel_post(store: Store, post_id: int, *, actor: str | None = None) -> Post:

@@ -9,11 +9,11 @@ version that was read, while the variant is still open.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection
 
-from core import timeutil
+from core import plaintext, timeutil
 from core.domain import OPEN_STATUSES, Account, ReviewState, TextOrigin, VariantStatus
 from core.errors import UserError
 from core.store.engine import new_id
@@ -24,12 +24,19 @@ MAX_TEXT = 100_000
 
 
 def clean_text(text: str | None) -> str:
-    """The text stripped of surrounding blanks; a :class:`UserError` when empty or absurdly long."""
-    cleaned = (text or "").strip()
+    """The text stripped of surrounding blanks, line ends as ``\n``; a :class:`UserError` when it is empty
+    or shows nothing (only zero-width or bidi controls), holds a control character, or is absurdly long."""
+    cleaned = plaintext.normalize_line_ends(text or "").strip()
     if not cleaned:
         raise UserError("The post text is empty; write something to publish.")
     if len(cleaned) > MAX_TEXT:
         raise UserError(f"The post text is {len(cleaned):,} characters; the most Communiqué keeps is {MAX_TEXT:,}.")
+    plaintext.refuse_controls(cleaned)
+    if not plaintext.has_visible(cleaned):
+        raise UserError(
+            "The post text shows nothing: it holds only invisible characters (spaces, zero-width or "
+            "direction marks); write something to publish."
+        )
     return cleaned
 
 
@@ -47,13 +54,20 @@ def schedule_values(instant: datetime, zone_name: str) -> dict[str, object]:
 
 
 def future_instant(account: Account, local: datetime, fold: timeutil.FoldChoice | None, now: datetime) -> datetime:
-    """``local`` on ``account``'s wall clock as a UTC instant; refused when it is past, in a gap or ambiguous."""
+    """``local`` on ``account``'s wall clock as a UTC instant; refused when it is past, too far ahead
+    (:data:`core.timeutil.HORIZON`), in a gap or ambiguous."""
+    timeutil.within_horizon(local, now)
+    if local < now.astimezone(UTC).replace(tzinfo=None) - timedelta(days=2):  # past in every zone; year 1 too
+        raise UserError(
+            f"{timeutil.show(local)} in {account.timezone} (account {account.name!r}) is already past; "
+            "pick a later time."
+        )
     instant = timeutil.local_to_utc(local, account.timezone, fold)
     try:
         timeutil.ensure_future(instant, now)
     except UserError:
         raise UserError(
-            f"{local:%Y-%m-%d %H:%M} in {account.timezone} (account {account.name!r}) is already past; "
+            f"{timeutil.show(local)} in {account.timezone} (account {account.name!r}) is already past; "
             "pick a later time."
         ) from None
     return instant

@@ -82,3 +82,11 @@ def test_a_refused_change_records_nothing(store: Store) -> None:
     with pytest.raises(NotFoundError):
         glossary.remove_term(store, 10**9)
     assert [e.action for e in queries.list_events(store, entity=glossary.AUDIT_ENTITY)] == ["glossary_add"] * 2
+
+
+@pytest.mark.parametrize(("term", "translation"), [("ASE\x00AN", None), ("ASEAN", "Asso\x1b[2Jciation")])
+def test_control_characters_in_terms_are_refused(store: Store, term: str, translation: str | None) -> None:
+    target = "en" if translation else "*"
+    with pytest.raises(UserError, match=r"control character|NUL byte"):
+        glossary.add_term(store, "vi", term, target_language=target, translation=translation)
+    assert glossary.list_terms(store) == []

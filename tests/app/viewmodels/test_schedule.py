@@ -47,15 +47,16 @@ def test_schedule_all_checks_every_time_before_writing_any(store: Store) -> None
     accounts.add_account(store, name="Tokyo (X)", platform="x", language="ja", timezone="Asia/Tokyo")
     accounts.add_account(store, name="Berlin (X)", platform="x", language="de", timezone="Europe/Berlin")
     post = posts.create_post(store, text="Hallo", accounts=["Tokyo (X)", "Berlin (X)"])
-    plans = [Plan("Tokyo (X)", datetime(2099, 6, 1, 9, 0)), Plan("Berlin (X)", datetime(2099, 3, 29, 2, 30))]
+    # Within the core's five-year horizon; 2030-03-31 is Berlin's spring-forward night.
+    plans = [Plan("Tokyo (X)", datetime(2030, 6, 1, 9, 0)), Plan("Berlin (X)", datetime(2030, 3, 31, 2, 30))]
     with pytest.raises(UserError, match="does not exist in Europe/Berlin"):
         schedule.schedule_all(store, post.id, plans)
     assert all(v.scheduled_at is None for v in queries.get_post(store, post.id).variants)
-    plans[1] = Plan("Berlin (X)", datetime(2099, 6, 1, 9, 0))
+    plans[1] = Plan("Berlin (X)", datetime(2030, 6, 1, 9, 0))
     done = schedule.schedule_all(store, post.id, plans)
     assert {v.account_name: v.scheduled_at for v in done.variants} == {
-        "Tokyo (X)": datetime(2099, 6, 1, 0, 0, tzinfo=UTC),
-        "Berlin (X)": datetime(2099, 6, 1, 7, 0, tzinfo=UTC),
+        "Tokyo (X)": datetime(2030, 6, 1, 0, 0, tzinfo=UTC),
+        "Berlin (X)": datetime(2030, 6, 1, 7, 0, tzinfo=UTC),
     }
 
 

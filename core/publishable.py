@@ -1,0 +1,67 @@
+"""Whether a post can be published to an account at all, asked when it is scheduled.
+
+A post that is sure to fail (10,000 emoji for X, a 60 MB image) must be refused while the person
+is still there, with the message publishing would give, not hours later by the worker. Core
+never names a connector module: it asks the class registered for the platform
+(:func:`core.platforms.connector_class`) through its ``check``, with a post of the same shape as
+``connectors.base.OutgoingPost``. A plugin whose ``check`` needs an instance is checked for its
+stated length limit only.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from core import platforms
+from core.domain import Account
+from core.errors import UserError
+
+
+@dataclass(frozen=True)
+class MediaShape:
+    """A file as a connector's ``check`` reads it (the fields of ``connectors.base.MediaItem``)."""
+
+    path: str
+    mime_type: str
+    size_bytes: int
+    alt_text: str = ""
+
+
+@dataclass(frozen=True)
+class PostShape:
+    """A post as a connector's ``check`` reads it (the fields of ``connectors.base.OutgoingPost``)."""
+
+    variant_id: int
+    text: str
+    media: Sequence[MediaShape] = ()
+    link: str | None = None
+    as_thread: bool = False
+
+
+def problems(platform: str, text: str, media: Sequence[MediaShape] = (), *, as_thread: bool = False) -> list[str]:
+    """What stops ``text`` and ``media`` from being published on ``platform`` (empty: nothing known)."""
+    cls = platforms.connector_class(platform)
+    if isinstance(inspect.getattr_static(cls, "check", None), staticmethod | classmethod):
+        check: Any = cls.check  # type: ignore[attr-defined]  # checked just above
+        result = check(PostShape(variant_id=0, text=text, media=tuple(media), as_thread=as_thread))
+        return [] if result.ok else [str(p) for p in result.problems]
+    rule = platforms.spec(platform)
+    if rule.length_limit is not None and rule.length(text) > rule.length_limit:
+        return [f"The text is {rule.length(text)} {rule.length_unit}; {rule.name} allows {rule.length_limit}."]
+    return []
+
+
+def ensure_publishable(
+    account: Account, text: str, media: Sequence[MediaShape] = (), *, as_thread: bool = False
+) -> None:
+    """A :class:`UserError` with the platform's own reasons when the post cannot go to ``account``.
+
+    ``media`` should name the files the person chose (not the copies in the media folder), so
+    that the message names a file they know.
+    """
+    found = problems(account.platform, text, media, as_thread=as_thread)
+    if found:
+        raise UserError(f"This post cannot be published to {account.name!r}: {' '.join(found)}")
