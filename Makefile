@@ -8,6 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
 .PHONY: run test lint bench bench-gui translations screenshots deps format clean
+.PHONY: bench-engagement
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +34,10 @@ bench: $(STAMP)
 # The desktop app's figures alone (start-up, GUI-thread stalls, opening the queue and calendar).
 bench-gui: deps $(STAMP)
 	$(BIN)/python bench/gui.py --write docs/benchmarks.md
+
+# The engagement dashboard's queries over 1,000,000 snapshots (SQLite and PostgreSQL) and the PDF report.
+bench-engagement: deps $(STAMP)
+	$(BIN)/python bench/engagement.py --write docs/benchmarks.md
 
 # Refresh resources/i18n/*.ts from the tr() strings in app/, then compile each .ts to a .qm
 # beside it for checking (git ignores the .qm; the app compiles each .ts into its own cache).

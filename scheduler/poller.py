@@ -27,6 +27,7 @@ from sqlalchemy import Connection, func, select
 from connectors.base import MISSING_POST, AuthenticationError, ConnectorError, Metrics
 from core.domain import VariantStatus
 from core.secrets import redact
+from core.services import engagement
 from core.store import Store
 from core.store.tables import engagement_snapshots, variants
 from scheduler.cadence import PollingPolicy
@@ -164,18 +165,18 @@ class Poller:
                     self._postpone(conn, item, now, _GONE)
                     continue
                 partial = bool(found.missing)
-                conn.execute(
-                    engagement_snapshots.insert().values(
-                        variant_id=item.variant_id,
-                        captured_at=now,
-                        reactions=found.reactions,
-                        shares=found.shares,
-                        replies=found.replies,
-                        impressions=found.impressions,
-                        clicks=found.clicks,
-                        metrics={**dict(found.raw), "missing": list(found.missing)},
-                        partial=partial,
-                    )
+                # Through the service: the snapshot and the dashboard's rollup in one transaction.
+                engagement.record_snapshot(
+                    conn,
+                    item.variant_id,
+                    now,
+                    reactions=found.reactions,
+                    shares=found.shares,
+                    replies=found.replies,
+                    impressions=found.impressions,
+                    clicks=found.clicks,
+                    metrics={**dict(found.raw), "missing": list(found.missing)},
+                    partial=partial,
                 )
                 written.append((item.variant_id, partial))
                 values: dict[str, object] = {"next_poll_at": self.policy.next_poll(item.published_at, now)}

@@ -1,4 +1,4 @@
-"""Posting slots: an account's regular times, and "schedule this to the next free slot"."""
+"""Posting slots: an account's regular times, and "schedule this to the next free slot" (at a good hour)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from sqlalchemy import select
 from core import queries, timeutil
 from core.domain import AuditAction, VariantStatus
 from core.errors import ConflictError, NotFoundError, UserError
+from core.queries.best_time import best_time
 from core.services import audit, scheduling
 from core.store import Store
 from core.store.engine import new_id
@@ -105,8 +106,21 @@ def _candidates(slots: list[Slot], zone_name: str, after: datetime, days: int) -
     return sorted(set(found))
 
 
-def next_free_slot(store: Store, account_id: int, after: datetime, *, days: int = 366) -> datetime:
-    """The first slot of ``account_id`` after ``after`` that no variant of the account occupies."""
+@dataclass(frozen=True)
+class SlotChoice:
+    """A posting time chosen for a post, and why, in one sentence for the composer."""
+
+    instant: datetime  # UTC
+    reason: str
+
+
+#: How far ahead a slot at a better hour is preferred to the next free one.
+ADVICE_WINDOW = timedelta(days=7)
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _free_slots(store: Store, account_id: int, after: datetime, days: int) -> tuple[str, list[datetime]]:
+    """The account's zone and its slots after ``after`` (within ``days``) that no variant occupies."""
     with store.read() as conn:
         zone_name = conn.execute(select(accounts.c.timezone).where(accounts.c.id == account_id)).scalar_one()
         rows = conn.execute(select(posting_slots).where(posting_slots.c.account_id == account_id)).all()
@@ -126,10 +140,55 @@ def next_free_slot(store: Store, account_id: int, after: datetime, *, days: int 
                 )
             ).scalars()
         )
-    for instant in candidates:
-        if instant not in taken:
-            return instant
-    raise UserError("Every posting slot of the coming year is taken.")
+    free = [instant for instant in candidates if instant not in taken]
+    if not free:
+        raise UserError("Every posting slot of the coming year is taken.")
+    return zone_name, free
+
+
+def _posts(count: int) -> str:
+    return f"{count} post" if count == 1 else f"{count} posts"
+
+
+def suggest_slot(store: Store, account_id: int, after: datetime, *, days: int = 366) -> SlotChoice:
+    """The slot to schedule ``account_id``'s next post at, after ``after``, with the reason.
+
+    With best-time advice (enough history, see :mod:`core.queries.best_time`), the free slot of
+    the next 7 days whose weekday and hour scored best, the earliest of equals; otherwise (or
+    when no free slot of the week falls on an hour with history) the first free slot.
+    """
+    zone_name, free = _free_slots(store, account_id, after, days)
+    advice = best_time(store, account_id, now=after)
+    if not advice.advice:
+        return SlotChoice(free[0], f"The next free slot (not enough history for advice: {_posts(advice.posts)}).")
+    scores = {(c.weekday, c.hour): c.score for c in advice.cells if c.score is not None}
+    best: tuple[float, datetime] | None = None
+    for instant in free:
+        if instant >= after + ADVICE_WINDOW:
+            break
+        local = timeutil.utc_to_local(instant, zone_name)
+        score = scores.get((local.weekday(), local.hour))
+        if score is not None and (best is None or score > best[0]):  # strictly better: ties keep the earlier
+            best = (score, instant)
+    if best is None:
+        return SlotChoice(
+            free[0], f"The next free slot (none this week is at an hour with history among {_posts(advice.posts)})."
+        )
+    local = timeutil.utc_to_local(best[1], zone_name)
+    return SlotChoice(
+        best[1],
+        f"{_DAY_NAMES[local.weekday()]} {local:%H:%M}: the account's best free hour this week, "
+        f"from {_posts(advice.posts)} of history.",
+    )
+
+
+def next_free_slot(store: Store, account_id: int, after: datetime, *, days: int = 366) -> datetime:
+    """The slot of ``account_id`` after ``after`` to post at: :func:`suggest_slot`'s instant.
+
+    A free slot at a good hour within the week when the account's history allows advice,
+    otherwise the first slot no variant of the account occupies.
+    """
+    return suggest_slot(store, account_id, after, days=days).instant
 
 
 def schedule_to_next_slot(

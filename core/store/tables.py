@@ -12,6 +12,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -274,4 +275,48 @@ drafts = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     Index("ix_drafts_author_sent_at", "author", "sent_at"),
+)
+
+# --- engagement rollup (migration 0006) -------------------------------------------------------
+
+#: Per published variant, what its snapshots add up to: the newest reading (each figure the
+#: newest one any reading gave, so a partial reading never hides an earlier figure) and the
+#: engagements it had 24 hours after publishing. Derived from ``engagement_snapshots`` by
+#: ``core.services.engagement`` at every new snapshot; ``rebuild_rollup`` recomputes it.
+engagement_latest = Table(
+    "engagement_latest",
+    metadata,
+    Column("variant_id", Integer, ForeignKey("variants.id", ondelete="CASCADE"), primary_key=True),
+    Column("snapshot_id", Integer, nullable=False),  # the newest reading (by captured_at, then id)
+    Column("captured_at", UTCDateTime, nullable=False),
+    Column("readings", Integer, nullable=False),
+    Column("reactions", BigInteger),
+    Column("shares", BigInteger),
+    Column("replies", BigInteger),
+    Column("impressions", BigInteger),
+    Column("clicks", BigInteger),
+    Column("partial", Boolean, nullable=False, server_default=false()),
+    Column("day_engagements", BigInteger),  # engagements at 24 h (last reading by then); NULL: none
+)
+
+#: What the published variants of one account, language and UTC publishing day gained in each
+#: UTC hour: the differences of consecutive readings of each variant, summed over the variants
+#: (never a sum of readings). ``rated_engagements`` counts only variants that report impressions.
+#: Growth per day, week or month in any zone whose midnight is on a UTC hour is a sum of rows.
+#: The key starts with the hour and SQLite stores rows in key order (no rowid): growth per period
+#: reads a range of hours, in order, without a sort.
+engagement_hourly = Table(
+    "engagement_hourly",
+    metadata,
+    Column("hour", UTCDateTime, primary_key=True),
+    Column("published_day", Date, primary_key=True),
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True),
+    Column("language", String(8), primary_key=True),
+    Column("reactions", BigInteger, nullable=False, server_default="0"),
+    Column("shares", BigInteger, nullable=False, server_default="0"),
+    Column("replies", BigInteger, nullable=False, server_default="0"),
+    Column("impressions", BigInteger, nullable=False, server_default="0"),
+    Column("clicks", BigInteger, nullable=False, server_default="0"),
+    Column("rated_engagements", BigInteger, nullable=False, server_default="0"),
+    sqlite_with_rowid=False,
 )
