@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from cli import accounts, base, posts, sandbox, scheduler, settings, translation
+from cli import accounts, base, posts, report, sandbox, scheduler, settings, team, translation
 from cli.registry import Register, add_builtin_commands, add_plugin_commands
 
 BUILTIN_GROUPS: tuple[Register, ...] = (
@@ -27,7 +27,9 @@ BUILTIN_GROUPS: tuple[Register, ...] = (
     translation.register,
     sandbox.register,
     scheduler.register,
+    report.register,
     settings.register,
+    team.register,
 )
 
 #: Opens the desktop app on the database URL given with ``--db`` (``None``: the default one).
