@@ -9,17 +9,20 @@
   practice account is an ordinary account whose API base is the emulator's address and whose
   credentials are practice tokens (:func:`practice_defaults`); the emulator must then be running
   there (``communique sandbox serve``), which is what the CLI documents for such accounts too.
+- Each practice account's audience lives in the account's zone: :func:`tell_audience_zones` tells
+  the emulator, so that practice posts do best at that zone's mornings and evenings and the
+  engagement screen's "best time to post" has something to find.
 - :func:`is_new_store`: no account (not even a removed one) and no post: a first start.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
-from connectors.sandbox.state import DEFAULT_PAGE
+from connectors.sandbox.state import DEFAULT_PAGE, SHARED_AUDIENCES, user_id_for
 from core import platforms, practice, queries
 from core.domain import Account
 from core.errors import CommuniqueError, UserError
@@ -126,6 +129,36 @@ def practice_defaults(platform: str, language: str) -> PracticeDefaults:
     return PracticeDefaults(name, external_id, practice.sandbox_url(), tokens)
 
 
+def audience_owner(account: Account) -> str | None:
+    """Whom ``account`` posts as on the emulator in practice mode: its Page, or the X user of the practice
+    token; ``None`` for a platform the emulator does not answer for."""
+    if account.platform == "facebook":
+        return account.external_id or DEFAULT_PAGE
+    if account.platform == "x":
+        return user_id_for(practice.PRACTICE_TOKEN)
+    return None
+
+
+def tell_audience_zones(
+    chosen: Iterable[Account], set_zone: Callable[[str, str], None] | None = None
+) -> dict[str, str]:
+    """Tell the emulator where each account's audience lives (its zone); returns owner -> zone.
+
+    ``set_zone``: by default every emulator of this process (the practice one starts on first use,
+    after this), or a running one's ``Sandbox.set_audience_zone``. Practice X accounts all post as
+    one X user (one practice token): the first of them gives that user its zone.
+    """
+    setter = set_zone or SHARED_AUDIENCES.set
+    told: dict[str, str] = {}
+    for account in chosen:
+        owner = audience_owner(account)
+        if owner is None or owner in told:
+            continue
+        setter(owner, account.timezone)
+        told[owner] = account.timezone
+    return told
+
+
 def add_practice_accounts(
     store: Store, chosen: tuple[PracticeAccount, ...] = PRACTICE_ACCOUNTS, *, actor: str | None = None
 ) -> list[Account]:
@@ -157,4 +190,5 @@ def add_practice_accounts(
                 actor=actor,
             )
         result.append(account)
+    tell_audience_zones(result)
     return result

@@ -11,6 +11,10 @@ the real poller, language packs through translation.packs.
   some scheduled over the coming week, some published on the emulator over the last two days
   with engagement read since as the worker reads it, one refused by the platform (a clear reason
   to show), one written in English still waiting for its review.
+- An engagement history for the dashboard: four weeks of each account's own posts in its own
+  language at varied local hours (:func:`history`), replayed on the emulator's clock and polled
+  through the real poller as they aged, so that daily charts and each account's hour-by-weekday
+  heatmap have content (the emulator favours its audience's mornings and evenings).
 - The composer's draft: a consular announcement (a URL, an @mention, a #hashtag, an image) to
   four accounts, with each variant's human translation; all reviewed but the Japanese one.
 - Practice language packs (tiny, real packs with random weights) for every language to and from
@@ -20,6 +24,7 @@ the real poller, language packs through translation.packs.
 from __future__ import annotations
 
 import math
+import random
 import struct
 import tempfile
 import zlib
@@ -28,11 +33,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from connectors.sandbox import Sandbox
+from connectors.workspace import audience_owner
 from core import queries, timeutil
-from core.domain import Post, VariantStatus
+from core.domain import Account, Post, VariantStatus
 from core.services import accounts, drafts, media, posts
 from core.store import Store
+from core.store.tables import variants
+from scheduler.cadence import PollingPolicy
 
 FACEBOOK = "Bộ Ngoại giao Việt Nam"
 ENGLISH = "Viet Nam MFA (English)"
@@ -197,6 +207,51 @@ COMPOSER_IMAGE_ALT = "Quốc kỳ Việt Nam: nền đỏ, ngôi sao vàng năm 
 #: The practice pack left out, so that the Language packs screen reports what is missing.
 MISSING_PACK = ("hi", "en")
 
+#: The engagement history: days of each account's own posts before today, and the random seed that
+#: makes it the same on every run.
+HISTORY_DAYS = 28
+HISTORY_SEED = 2026
+#: Each account's everyday posts, in its own language; ``{date}`` keeps two days' texts apart (the
+#: platforms refuse a second live post with the same text).
+ROUTINE = {
+    "vi": (
+        "Bản tin ngoại giao ngày {date}: các hoạt động đối ngoại nổi bật.",
+        "Lịch tiếp công dân ngày {date} tại Bộ Ngoại giao.",
+        "Điểm tin hợp tác kinh tế ngày {date}.",
+        "Hoạt động của Bộ trưởng Ngoại giao ngày {date} qua ảnh.",
+    ),
+    "en": (
+        "Diplomatic briefing, {date}: the main engagements of the day.",
+        "Consular service hours for {date}.",
+        "Economic cooperation roundup, {date}.",
+        "The Foreign Minister's day in pictures, {date}.",
+    ),
+    "ja": (
+        "外交ブリーフィング（{date}）：本日の主な活動。",
+        "領事窓口のご案内（{date}）。",
+        "経済協力ニュース（{date}）。",
+        "写真で見る外務大臣の一日（{date}）。",
+    ),
+    "uk": (
+        "Дипломатичний брифінг, {date}: головні події дня.",
+        "Графік консульського прийому на {date}.",
+        "Огляд економічної співпраці, {date}.",
+        "День міністра закордонних справ у фотографіях, {date}.",
+    ),
+    "hi": (
+        "राजनयिक ब्रीफिंग, {date}: दिन की मुख्य गतिविधियाँ।",
+        "{date} के लिए कांसुलर सेवा का समय।",
+        "आर्थिक सहयोग समाचार, {date}।",
+        "विदेश मंत्री का दिन तस्वीरों में, {date}।",
+    ),
+    "de": (
+        "Diplomatisches Briefing, {date}: die wichtigsten Termine des Tages.",
+        "Sprechzeiten der Konsularabteilung am {date}.",
+        "Wirtschaftliche Zusammenarbeit im Überblick, {date}.",
+        "Der Tag des Außenministers in Bildern, {date}.",
+    ),
+}
+
 
 @dataclass
 class Newsroom:
@@ -239,11 +294,14 @@ def fill(store: Store, sandbox: Sandbox, *, say: Callable[[str], None] = print) 
             published.append((_went(sample, today, now), post))
         elif sample.outcome == "refused":
             refused.append(post)
+    for went, post in history(store, today, now):
+        made.posts.append(post)
+        published.append((went, post))
     made.published, made.snapshots = _publish_and_poll(store, sandbox, published, now)
     for post in refused:
         # The platform refuses the text (a policy answer): the queue explains it and offers what to do.
         sandbox.set_faults("policy:1", times=len(post.variants), path="/2/tweets", method="POST")
-        _publish(store, post, clock=timeutil.now_utc)
+        _publish(store, sandbox, post, clock=timeutil.now_utc)
         sandbox.clear_faults()
         for variant in queries.get_post(store, post.id).variants:
             if variant.status is VariantStatus.FAILED:
@@ -298,28 +356,78 @@ def _language(name: str) -> str:
     return next(language for account, _platform, language, *_rest in ACCOUNTS if account == name)
 
 
-def _publish(store: Store, post: Post, *, clock: Callable[[], datetime]) -> int:
-    """Publish each variant on the emulator, through the worker's claim/record path."""
+def history(store: Store, today: date, now: datetime) -> list[tuple[datetime, Post]]:
+    """Each account's everyday posts over the :data:`HISTORY_DAYS` before ``today``, in its own
+    language, at office hours mostly (sometimes early, late or at night), fewer at weekends; returns
+    ``(when published, post)``, each at least an hour before ``now``."""
+    chance = random.Random(HISTORY_SEED)
+    made: list[tuple[datetime, Post]] = []
+    for name, _platform, language, zone, *_rest in ACCOUNTS:
+        texts = ROUTINE[language]
+        for back in range(HISTORY_DAYS, 0, -1):
+            day = today - timedelta(days=back)
+            count = chance.choice((0, 0, 1) if day.weekday() >= 5 else (0, 1, 1))
+            hours = chance.sample(range(6, 23), count)
+            if count and chance.random() < 0.1:
+                hours[0] = chance.randrange(0, 6)  # a night post now and then: the heatmap shows why not
+            for number, hour in enumerate(sorted(hours)):
+                local = datetime.combine(day, time(hour, chance.choice((0, 30))))
+                instant = timeutil.local_to_utc(local, zone)
+                if instant > now - timedelta(hours=1):
+                    continue
+                text = texts[(back + number) % len(texts)].format(date=day.strftime("%d.%m.%Y"))
+                post = posts.create_post(store, text=text, accounts=[name], source_language=language)
+                made.append((instant, post))
+    return made
+
+
+def _publish(store: Store, sandbox: Sandbox, post: Post, *, clock: Callable[[], datetime]) -> int:
+    """Publish each variant on the emulator, through the worker's claim/record path.
+
+    The emulator is first told where the variant's audience lives: every practice X account posts
+    as one X user, so its zone is set again before each post.
+    """
     from scheduler import services
 
     done = 0
+    by_id = {account.id: account for account in queries.list_accounts(store)}
     for variant in post.variants:
+        _tell_zone(sandbox, by_id[variant.account_id])
         outcome = services.publish_now(store, variant.id, clock=clock)
         done += int(outcome is not None and queries.get_variant(store, variant.id).status is VariantStatus.PUBLISHED)
     return done
 
 
-#: How often the simulated worker wakes up to read engagement.
-POLL_STEP = timedelta(minutes=10)
+def _tell_zone(sandbox: Sandbox, account: Account) -> None:
+    owner = audience_owner(account)
+    if owner is not None:
+        sandbox.set_audience_zone(owner, account.timezone)
+
+
+#: How often the simulated worker wakes up to read engagement (publishing times are on this grid).
+POLL_STEP = timedelta(minutes=30)
+
+
+#: How the replay's worker polls: less often than the app's worker (hourly at first, then a few
+#: readings a day, then every other day for a week), so that four weeks of history replay in seconds.
+REPLAY_POLLING = PollingPolicy(
+    early_age=timedelta(hours=2),
+    early_every=timedelta(hours=1),
+    middle_age=timedelta(days=1),
+    middle_every=timedelta(hours=6),
+    late_every=timedelta(days=2),
+)
 
 
 def _publish_and_poll(
     store: Store, sandbox: Sandbox, published: list[tuple[datetime, Post]], now: datetime
 ) -> tuple[int, int]:
-    """Replay the last days: publish each post at its time and poll as the worker would have since.
+    """Replay the past weeks: publish each post at its time and poll as the worker would have since.
 
-    The emulator's clock moves with the replay, so that each post's likes and views grow with its
-    own age; returns ``(variants published, engagement snapshots written)``.
+    The emulator's clock is set to the first post's time and moves with the replay, so that each
+    post is published at its own local hour (which the emulator's audience cares about) and its
+    likes and views grow with its own age; returns ``(variants published, engagement snapshots
+    written)``. Rounds where nothing is due are skipped.
     """
     from scheduler.connections import ConnectorPool, default_factory
     from scheduler.events import EventBus
@@ -329,17 +437,35 @@ def _publish_and_poll(
         return 0, 0
     due = sorted(published, key=lambda item: item[0])
     moment = due[0][0]
-    poller = Poller(store, ConnectorPool(store, default_factory), clock=lambda: moment, bus=EventBus())
+    sandbox.set_time(moment.timestamp())
+    poller = Poller(
+        store, ConnectorPool(store, default_factory), clock=lambda: moment, bus=EventBus(), policy=REPLAY_POLLING
+    )
     done = written = 0
     while moment < now:
         while due and due[0][0] <= moment:
             at, post = due.pop(0)
-            done += _publish(store, post, clock=_at(at))
+            done += _publish(store, sandbox, post, clock=_at(at))
         written += poller.poll_due().polled
-        step = min(POLL_STEP, now - moment)
-        sandbox.advance(step.total_seconds())  # the emulator's likes and views grow with its clock
-        moment += step
+        upcoming = min(moment + POLL_STEP, now)
+        wake = _next_wake(store, due[0][0] if due else None)
+        if wake is not None and wake > upcoming:
+            # Nothing is due before ``wake``: jump there on the grid, as the worker sleeps until then.
+            steps = math.ceil((min(wake, now) - moment) / POLL_STEP)
+            upcoming = min(moment + steps * POLL_STEP, now)
+        sandbox.advance((upcoming - moment).total_seconds())  # likes and views grow with the emulator's clock
+        moment = upcoming
     return done, written
+
+
+def _next_wake(store: Store, publish_at: datetime | None) -> datetime | None:
+    """The next publishing time or poll due, whichever comes first; ``None`` when nothing more is."""
+    with store.read() as conn:
+        poll_at = conn.execute(
+            select(func.min(variants.c.next_poll_at)).where(variants.c.status == VariantStatus.PUBLISHED.value)
+        ).scalar()
+    wakes = [when for when in (publish_at, poll_at) if when is not None]
+    return min(wakes) if wakes else None
 
 
 def _at(instant: datetime) -> Callable[[], datetime]:

@@ -39,6 +39,16 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def practice_audiences() -> Iterator[None]:
+    """The emulator's process-wide audience zones, as empty after the test as before it."""
+    from connectors.sandbox.state import SHARED_AUDIENCES
+
+    SHARED_AUDIENCES.clear()
+    yield
+    SHARED_AUDIENCES.clear()
+
+
+@pytest.fixture(autouse=True)
 def memory_keyring() -> Iterator[MemoryKeyring]:
     """An in-memory keyring in place of the OS one."""
     previous = keyring.get_keyring()

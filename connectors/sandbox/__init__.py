@@ -13,8 +13,10 @@ As a process: ``communique sandbox serve --port 8765 --faults "500:0.1,latency:0
 
 Practice mode: staff train against the sandbox instead of the real platforms. Give an account
 ``--api-base http://127.0.0.1:8765`` and a dummy token (``communique sandbox serve`` prints the
-exact commands); everything then works as usual (publish, delete, metrics that grow over time)
-and nothing leaves the machine. The links of practice posts point at the sandbox.
+exact commands); everything then works as usual (publish, delete, metrics that grow over time:
+fast in the first hours, more for posts at a good local hour of the audience, see
+:mod:`connectors.sandbox.curve`) and nothing leaves the machine. The links of practice posts
+point at the sandbox.
 See :mod:`connectors.sandbox.server` for the HTTP endpoints and :mod:`connectors.sandbox.faults`
 for the fault SPEC.
 """
@@ -124,6 +126,19 @@ class Sandbox:
     def advance(self, seconds: float) -> None:
         """Move the emulator's clock forward: engagement grows, rate-limit windows reset."""
         self.state.advance(seconds)
+
+    def set_time(self, epoch: float) -> None:
+        """Set the emulator's clock to ``epoch`` (seconds since 1970), e.g. to replay a past week."""
+        self.state.set_time(epoch)
+
+    def now(self) -> float:
+        """The emulator's clock (seconds since 1970)."""
+        return self.state.now()
+
+    def set_audience_zone(self, owner: str, zone: str) -> None:
+        """Say where the audience of ``owner`` (an X user id or a Facebook Page id) lives, as an IANA zone
+        (UTC unless told): its posts from now on do best at that zone's morning and evening hours."""
+        self.state.set_audience_zone(owner, zone)
 
     def revoke(self, token: str) -> None:
         """Make a token fail as expired."""

@@ -1,8 +1,15 @@
 """What the emulator remembers: posts, media, revoked tokens, rate-limit windows, the clock.
 
 Everything sits behind one lock, so the threaded server and the test thread can read and change
-it at the same time. Engagement is not stored: it is computed from a post's age, so it grows
+it at the same time. Engagement is not stored: it is computed from a post's age, its popularity
+and the local hour its audience saw it published (:mod:`connectors.sandbox.curve`), so it grows
 over time (and :meth:`SandboxState.advance` moves the clock forward without sleeping).
+
+Audience zones: each X user or Facebook Page has an audience in one IANA zone
+(:meth:`SandboxState.set_audience_zone`; UTC unless told). A post keeps the zone its owner's
+audience had when it was published. :data:`SHARED_AUDIENCES` holds zones every emulator of this
+process falls back to: the practice workspace fills it before the emulator it will talk to
+starts (that one starts on first use).
 """
 
 from __future__ import annotations
@@ -10,9 +17,10 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
-import zlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from connectors.sandbox import curve
 
 #: Graph post insights that still exist; the sandbox answers "invalid metric" for any other.
 GRAPH_METRICS = frozenset(
@@ -88,6 +96,35 @@ DEFAULT_PAGE = "100000000000002"
 PAGE_TOKEN_PREFIX = "sandbox-page-token-"
 
 
+class AudienceZones:
+    """Owner (an X user id or a Facebook Page id) -> the IANA zone its audience lives in; thread-safe."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._zones: dict[str, str] = {}
+
+    def set(self, owner: str, zone: str) -> None:
+        """Say where ``owner``'s audience lives; a :class:`ValueError` for an unknown zone."""
+        curve.zone_info(zone)
+        with self._lock:
+            self._zones[owner] = zone
+
+    def get(self, owner: str) -> str | None:
+        """``owner``'s zone, ``None`` when never set."""
+        with self._lock:
+            return self._zones.get(owner)
+
+    def clear(self) -> None:
+        """Forget every zone."""
+        with self._lock:
+            self._zones.clear()
+
+
+#: Zones every emulator of this process uses for owners it was not told about itself.
+SHARED_AUDIENCES = AudienceZones()
+DEFAULT_AUDIENCE_ZONE = "UTC"
+
+
 def user_id_for(token: str) -> str:
     """A stable numeric X user id for a token: different credentials are different users."""
     return str(10**17 + int(hashlib.sha256(token.encode()).hexdigest()[:12], 16))
@@ -115,6 +152,8 @@ class SandboxState:
         self.limits: dict[tuple[str, str], tuple[int, int]] = dict(DEFAULT_LIMITS)
         self._windows: dict[tuple[str, str, str], tuple[float, int]] = {}
         self.calls: list[tuple[str, str]] = []  # (method, path) of every platform request, in order
+        self.audiences = AudienceZones()
+        self._post_zones: dict[str, str] = {}  # post id -> its owner's audience zone when it was published
 
     # --- clock and ids ----------------------------------------------------------------------
 
@@ -127,6 +166,12 @@ class SandboxState:
         """Move the clock forward (engagement grows, rate-limit windows reset)."""
         with self._lock:
             self._offset += seconds
+
+    def set_time(self, epoch: float) -> None:
+        """Set the clock to ``epoch`` (seconds), forward or back: a script replaying weeks of history
+        sets it to the first post's time, then moves it on with :meth:`advance`."""
+        with self._lock:
+            self._offset = epoch - time.time()
 
     def new_id(self) -> str:
         """A fresh, increasing numeric id (like X's snowflakes, shorter)."""
@@ -143,9 +188,10 @@ class SandboxState:
     # --- posts --------------------------------------------------------------------------------
 
     def add_post(self, record: PostRecord) -> PostRecord:
-        """Store a new post."""
+        """Store a new post; it keeps its owner's audience zone of this moment."""
         with self._lock:
             self.posts[record.id] = record
+            self._post_zones[record.id] = self.audience_zone(record.account)
             return record
 
     def get(self, post_id: str) -> PostRecord | None:
@@ -232,22 +278,24 @@ class SandboxState:
 
     # --- engagement ---------------------------------------------------------------------------
 
+    def set_audience_zone(self, owner: str, zone: str) -> None:
+        """Say where the audience of ``owner`` (an X user id or a Page id) lives, for its posts from now
+        on; a :class:`ValueError` for an unknown zone."""
+        with self._lock:
+            self.audiences.set(owner, zone)
+
+    def audience_zone(self, owner: str) -> str:
+        """``owner``'s audience zone: set here, else in :data:`SHARED_AUDIENCES`, else UTC."""
+        with self._lock:
+            return self.audiences.get(owner) or SHARED_AUDIENCES.get(owner) or DEFAULT_AUDIENCE_ZONE
+
     def engagement(self, record: PostRecord) -> dict[str, int]:
-        """Counts that grow with the post's age; each post has its own (stable) popularity."""
-        minutes = max(0.0, self.now() - record.created_at) / 60.0
-        factor = 1.0 + (zlib.crc32(record.id.encode()) % 50) / 10.0
-        impressions = int(factor * 30 * minutes)
-        return {
-            "impressions": impressions,
-            "likes": impressions // 25,
-            "reposts": impressions // 120,
-            "replies": impressions // 200,
-            "quotes": impressions // 600,
-            "bookmarks": impressions // 300,
-            "clicks": impressions // 50,
-            "profile_clicks": impressions // 400,
-            "unique_views": impressions * 2 // 3,
-        }
+        """Counts that grow with the post's age along :mod:`connectors.sandbox.curve`: stable per post
+        id, better for a post published at a good local hour of its audience, never decreasing."""
+        with self._lock:
+            zone = self._post_zones.get(record.id) or self.audience_zone(record.account)
+            now = self.now()
+        return curve.counts(curve.impressions(record.id, record.created_at, now, zone), record.id)
 
     # --- tokens and rate limits ---------------------------------------------------------------
 
@@ -327,7 +375,7 @@ class SandboxState:
             return Window(limit=limit, remaining=limit - used, reset=reset)
 
     def reset(self) -> None:
-        """Forget everything (posts, media, tokens, windows, limits, clock, the duplicate switch)."""
+        """Forget everything (posts, media, tokens, windows, limits, clock, duplicate switch, audience zones)."""
         with self._lock:
             self._offset = 0.0
             self.refuse_duplicates = self._refuse_duplicates_at_start
@@ -341,3 +389,5 @@ class SandboxState:
             self.limits = dict(DEFAULT_LIMITS)
             self._windows.clear()
             self.calls.clear()
+            self.audiences.clear()
+            self._post_zones.clear()
