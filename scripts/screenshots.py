@@ -8,9 +8,9 @@ mode on (a practice database, the local platform emulator), on a computer clock 
 office's zone (Hà Nội), and fills it through the product's services (scripts/sample_newsroom.py).
 It then opens each page of a full-HD main window, waits for its loads to finish, leaves it as a
 person would (the composer's draft on the variant still to review, the refused post selected in
-the queue) and saves ``<key>.png``; then the Queue again in a window built in Vietnamese
-(``queue-vi.png``). A watchdog ends a run that hangs (``--timeout``); any failure, or an error a
-page reports while it loads, exits non-zero.
+the queue, the engagement charts and best-time heatmap drawn) and saves ``<key>.png``; then the
+Queue again in a window built in Vietnamese (``queue-vi.png``). A watchdog ends a run that hangs
+(``--timeout``); any failure, or an error a page reports while it loads, exits non-zero.
 """
 
 from __future__ import annotations
@@ -146,8 +146,29 @@ def _stage_queue(page: Any, made: Newsroom) -> None:
     page.table.scrollTo(page.table.currentIndex())
 
 
+def _stage_engagement(page: Any, made: Newsroom) -> None:
+    """The dashboard with its charts and the heatmap of the account with the most posts drawn; the top row selected."""
+    from app.views.engagement import EngagementPage
+
+    if not isinstance(page, EngagementPage):
+        raise TypeError(f"the engagement page is a {type(page).__name__}")
+    if page.dashboard is None or not page.dashboard.variants:
+        raise RuntimeError("the engagement page shows no published post")
+    if not any(value for _day, value in page.daily.points) or not page.bars.points:
+        raise RuntimeError("the engagement charts are empty")
+    heat = page.heatmap.heat
+    if heat is None or not any(heat.posts.values()):
+        raise RuntimeError("the best-time heatmap shows no post")
+    if page.model.rowCount():
+        page.table.selectRow(0)
+
+
 #: What to do on a page once it has loaded, before its picture is taken.
-STAGES: dict[str, Callable[[Any, Newsroom], None]] = {"compose": _stage_compose, "queue": _stage_queue}
+STAGES: dict[str, Callable[[Any, Newsroom], None]] = {
+    "compose": _stage_compose,
+    "queue": _stage_queue,
+    "engagement": _stage_engagement,
+}
 
 
 def run(out: Path, pages: list[str] | None, vietnamese: bool) -> list[Path]:

@@ -110,10 +110,18 @@ def schedule_all(store: Store, post_id: int, plans: Sequence[Plan]) -> Post:
     return queries.get_post(store, post_id)
 
 
-def next_slot(store: Store, account_id: int, zone: str, now: datetime | None = None) -> datetime:
-    """The account's next free posting slot, on its wall clock (naive)."""
-    instant = slots.next_free_slot(store, account_id, now or timeutil.now_utc())
-    return timeutil.utc_to_local(instant, zone).replace(tzinfo=None)
+@dataclass(frozen=True)
+class SlotHint:
+    """A time "Next free slot" proposes, on the account's wall clock (naive), and why it was chosen."""
+
+    local: datetime
+    reason: str
+
+
+def next_slot(store: Store, account_id: int, zone: str, now: datetime | None = None) -> SlotHint:
+    """The account's next free posting slot at a good hour, on its wall clock, with the reason in one sentence."""
+    choice = slots.suggest_slot(store, account_id, now or timeutil.now_utc())
+    return SlotHint(timeutil.utc_to_local(choice.instant, zone).replace(tzinfo=None), choice.reason)
 
 
 def publish(store: Store, variant_id: int) -> Outcome | None:

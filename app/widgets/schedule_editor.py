@@ -25,7 +25,7 @@ from app.qt import (
     QWidget,
     Signal,
 )
-from app.viewmodels.schedule import ClockState, WallClock, officer_time, read_wall_clock
+from app.viewmodels.schedule import ClockState, SlotHint, WallClock, officer_time, read_wall_clock
 from core.timeutil import FoldChoice
 
 _FLOATING = QtCore.QTimeZone(QtCore.QTimeZone.Initialization.UTC)
@@ -75,6 +75,12 @@ class ScheduleEditor(QWidget):
         self.problem.setStyleSheet("color: #b91c1c;")
         self.next_slot_button = QPushButton(self)
         self.next_slot_button.clicked.connect(self.next_slot_requested)
+        #: Why "Next free slot" chose its time (best-time advice or its absence), while that time is shown.
+        self.slot_hint = QLabel(self)
+        self.slot_hint.setWordWrap(True)
+        self.slot_hint.setStyleSheet("color: #6b7280;")
+        self.slot_hint.hide()
+        self._hint: SlotHint | None = None
         self.publish_button = QPushButton(self)
         self.publish_button.clicked.connect(self.publish_requested)
         self.rule = QLineEdit(self)
@@ -88,8 +94,9 @@ class ScheduleEditor(QWidget):
         grid.addWidget(self.problem, 1, 2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.next_slot_button)
+        buttons.addWidget(self.slot_hint, 1)  # beside the button; takes the room only while shown
         buttons.addWidget(self.publish_button)
-        buttons.addStretch(1)
+        buttons.addStretch(0)
         grid.addLayout(buttons, 2, 0, 1, 3)
         repeat = QHBoxLayout()
         repeat.addWidget(self.rule, 1)
@@ -111,9 +118,24 @@ class ScheduleEditor(QWidget):
 
     # --- value ------------------------------------------------------------------------------------
 
-    def set_local(self, local: datetime) -> None:
-        """Show ``local`` (the account's wall clock)."""
-        self.when.setDateTime(to_qt(local))
+    def set_local(self, local: datetime | SlotHint) -> None:
+        """Show ``local`` (the account's wall clock).
+
+        A :class:`SlotHint` (what "Next free slot" found) shows its reason beside the button until
+        the time is changed by hand; a plain time clears it.
+        """
+        self._hint = local if isinstance(local, SlotHint) else None
+        self.when.setDateTime(to_qt(local.local if isinstance(local, SlotHint) else local))
+        self._show_hint()
+
+    def hint(self) -> SlotHint | None:
+        """The suggestion shown with its reason, if the time is still the one suggested."""
+        return self._hint
+
+    def _show_hint(self) -> None:
+        hint = self._hint
+        self.slot_hint.setText(hint.reason if hint else "")
+        self.slot_hint.setVisible(hint is not None and bool(hint.reason))
 
     def local(self) -> datetime:
         """The wall-clock time chosen."""
@@ -141,6 +163,9 @@ class ScheduleEditor(QWidget):
     # --- display ----------------------------------------------------------------------------------
 
     def _on_changed(self) -> None:
+        if self._hint is not None and self.local() != self._hint.local:
+            self._hint = None  # moved by hand: the reason no longer describes the time
+            self._show_hint()
         self._show_clock()
         self.changed.emit()
 
