@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from core import languages, platforms, queries
 from core.domain import Account, Post
@@ -163,6 +164,47 @@ class ComposerSession:
     def start_new(self) -> None:
         """Forget the current draft: the next save makes a new one (the old one stays in the store)."""
         self.draft_id = None
+
+    def open(self, store: Store, draft_id: int) -> Loaded:
+        """Make ``draft_id`` the draft being composed, with the accounts and its post."""
+        draft = drafts.get_draft(store, draft_id)  # a NotFoundError when another window discarded it
+        self.draft_id = draft.id
+        return self.load(store, reopen=False)
+
+    def discard(self, store: Store) -> bool:
+        """Delete the current draft (and its post while nothing of it was scheduled); ``False`` if there was none."""
+        if self.draft_id is None:
+            return False
+        drafts.discard_draft(store, self.draft_id)
+        self.draft_id = None
+        return True
+
+
+@dataclass(frozen=True)
+class DraftChoice:
+    """One unsent draft as the drafts menu lists it."""
+
+    id: int
+    title: str  # its first line, shortened; empty when nothing was typed
+    updated_at: datetime
+    targets: int  # accounts ticked
+    current: bool  # the one in the composer now
+
+
+#: How much of a draft's first line the menu shows.
+TITLE_CHARS = 60
+
+
+def draft_choices(store: Store, current_id: int | None) -> list[DraftChoice]:
+    """The person's unsent drafts, the most recently edited first."""
+    choices = []
+    for draft in drafts.list_drafts(store):
+        first = next((line.strip() for line in draft.content.text.splitlines() if line.strip()), "")
+        title = first if len(first) <= TITLE_CHARS else first[: TITLE_CHARS - 1].rstrip() + "…"
+        choices.append(
+            DraftChoice(draft.id, title, draft.updated_at, len(draft.content.account_ids), draft.id == current_id)
+        )
+    return choices
 
 
 def attach(path: str) -> DraftMedia:

@@ -11,6 +11,7 @@ is shown as the core's sentence under the form, which stays open with what was t
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Callable
 from functools import cache
 
 from app.changes import ACCOUNTS
@@ -40,7 +41,8 @@ DEFAULT_ZONE = "UTC"
 
 
 @cache
-def _zones() -> list[str]:
+def zone_names() -> list[str]:
+    """Every IANA zone name, sorted (the zone boxes' choices)."""
     # Read once: the tz database does not change while the app runs.
     return sorted(zoneinfo.available_timezones())
 
@@ -50,13 +52,48 @@ def language_label(code: str) -> str:
     return f"{code} — {languages.name(code)}"
 
 
-def _code_of(box: QComboBox) -> str:
+def code_of(box: QComboBox) -> str:
     """The language code in an editable combo: the chosen item's, else what was typed (checked by the core)."""
     typed = box.currentText().strip()
     index = box.findText(typed)
     if index >= 0:
         return str(box.itemData(index))
     return typed.split("—")[0].strip()
+
+
+def language_box(parent: QWidget, code: str) -> QComboBox:
+    """An editable list of the known languages, ``code`` chosen (read it back with :func:`code_of`)."""
+    box = QComboBox(parent)
+    box.setEditable(True)
+    for known in sorted(languages.LANGUAGES):
+        box.addItem(language_label(known), known)
+    box.setCurrentIndex(box.findData(code))
+    return box
+
+
+def zone_box(parent: QWidget, zone: str) -> QComboBox:
+    """An editable list of the IANA zones, ``zone`` chosen (the core checks what is typed)."""
+    box = QComboBox(parent)
+    box.setEditable(True)
+    box.addItems(zone_names())
+    box.setCurrentText(zone)
+    return box
+
+
+def form_footer(dialog: QDialog, layout: QVBoxLayout, submit: Callable[[], None]) -> tuple[QLabel, QPushButton]:
+    """The account dialogs' foot: a line for the core's refusal, Cancel, and the default button (worded later)."""
+    error = QLabel(dialog)
+    error.setWordWrap(True)
+    error.setStyleSheet("color: #b91c1c;")
+    layout.addWidget(error)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, dialog)
+    accept = QPushButton(dialog)
+    accept.setDefault(True)
+    buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.accepted.connect(submit)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return error, accept
 
 
 class AccountForm(Retranslatable, QDialog):
@@ -79,16 +116,9 @@ class AccountForm(Retranslatable, QDialog):
         self.platform_box = QComboBox(self)
         self.platform_box.addItems(platforms.platform_names())
         self.form.addRow(self.platform_label, self.platform_box)
-        self.language_box = QComboBox(self)
-        self.language_box.setEditable(True)
-        for code in sorted(languages.LANGUAGES):
-            self.language_box.addItem(language_label(code), code)
-        self.language_box.setCurrentIndex(self.language_box.findData(DEFAULT_LANGUAGE))
+        self.language_box = language_box(self, DEFAULT_LANGUAGE)
         self.form.addRow(self.language_label, self.language_box)
-        self.zone_box = QComboBox(self)
-        self.zone_box.setEditable(True)
-        self.zone_box.addItems(_zones())
-        self.zone_box.setCurrentText(DEFAULT_ZONE)
+        self.zone_box = zone_box(self, DEFAULT_ZONE)
         self.form.addRow(self.zone_label, self.zone_box)
         self.id_label = QLabel(self)
         self.id_edit = QLineEdit(self)
@@ -105,17 +135,7 @@ class AccountForm(Retranslatable, QDialog):
         self.note.setWordWrap(True)
         self.note_text = Wording(self.note.setText)
         layout.addWidget(self.note)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b91c1c;")
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.add_button = QPushButton(self)
-        self.add_button.setDefault(True)
-        self.buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.error, self.add_button = form_footer(self, layout, self.submit)
         self.platform_box.currentTextChanged.connect(self._platform_changed)
         self._platform_changed(self.platform_box.currentText())
         self.retranslate()
@@ -192,7 +212,7 @@ class AccountForm(Retranslatable, QDialog):
     def fill_practice(self) -> None:
         """Fill the form with a practice account on the chosen platform (see :mod:`connectors.workspace`)."""
         try:
-            defaults = practice_defaults(self.platform_box.currentText(), _code_of(self.language_box))
+            defaults = practice_defaults(self.platform_box.currentText(), code_of(self.language_box))
         except CommuniqueError as exc:
             self.error.setText(str(exc))
             return
@@ -223,7 +243,7 @@ class AccountForm(Retranslatable, QDialog):
         """Ask the core to add the account (in the background); close when it accepts."""
         name = self.name_edit.text()
         platform = self.platform_box.currentText()
-        language = _code_of(self.language_box)
+        language = code_of(self.language_box)
         zone = self.zone_box.currentText().strip()
         external_id = self.id_edit.text().strip() if self.id_edit.isVisibleTo(self) else ""
         api_base = self.api_base_edit.text().strip()

@@ -28,6 +28,7 @@ from app.qt import (
     QVBoxLayout,
     QWidget,
 )
+from app.views.account_edit import AccountEditForm
 from app.views.account_form import AccountForm, language_label
 from app.views.base import Page
 from connectors.services import Verified, verify_account
@@ -78,6 +79,7 @@ class AccountsPage(Retranslatable, Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.form: AccountForm | None = None
+        self.edit_form: AccountEditForm | None = None
         layout = QVBoxLayout(self)
         self.mode_note = QLabel(self)
         self.mode_note.setWordWrap(True)
@@ -86,9 +88,11 @@ class AccountsPage(Retranslatable, Page):
         row = QHBoxLayout()
         self.add_button = QPushButton(self)
         self.practice_button = QPushButton(self)
+        self.edit_button = QPushButton(self)
         self.verify_button = QPushButton(self)
         self.remove_button = QPushButton(self)
-        for button in (self.add_button, self.practice_button, self.verify_button, self.remove_button):
+        buttons = (self.add_button, self.practice_button, self.edit_button, self.verify_button, self.remove_button)
+        for button in buttons:
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -107,6 +111,8 @@ class AccountsPage(Retranslatable, Page):
         layout.addWidget(self.result)
         self.add_button.clicked.connect(lambda: self.open_add_form())
         self.practice_button.clicked.connect(lambda: self.open_add_form(practice_account=True))
+        self.edit_button.clicked.connect(lambda: self.open_edit_form())
+        self.table.doubleClicked.connect(lambda _index: self.open_edit_form())
         self.verify_button.clicked.connect(self.verify_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -124,6 +130,8 @@ class AccountsPage(Retranslatable, Page):
         self.practice_button.setToolTip(
             self.tr("An account on the built-in platform emulator: practise without publishing anything.")
         )
+        self.edit_button.setText(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Change the account's language, time zone, handle or grace window."))
         self.verify_button.setText(self.tr("Verify"))
         self.verify_button.setToolTip(self.tr("Ask the platform whose credentials this account holds."))
         self.remove_button.setText(self.tr("Remove"))
@@ -161,6 +169,7 @@ class AccountsPage(Retranslatable, Page):
 
     def _selection_changed(self, *_args: object) -> None:
         chosen = self.selected() is not None
+        self.edit_button.setEnabled(chosen)
         self.verify_button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen)
 
@@ -184,6 +193,39 @@ class AccountsPage(Retranslatable, Page):
             self.result_text.show(lambda: self.tr("Added {0}. Verify it to check its credentials.").format(name))
             self.stale = False
             self.refresh()
+
+    # --- editing ----------------------------------------------------------------------------
+
+    def open_edit_form(self) -> AccountEditForm | None:
+        """Open the "Edit account" form for the chosen account; returns it (``None``: nothing chosen)."""
+        account = self.selected()
+        if account is None:
+            return None
+        form = AccountEditForm(self.ctx, account, self)
+        form.accepted.connect(lambda: self._edited(form))
+        self.edit_form = form
+        form.open()
+        return form
+
+    def _edited(self, form: AccountEditForm) -> None:
+        edit = form.saved
+        if edit is None:
+            return
+        name, count = edit.account.name, edit.scheduled
+        if not edit.changed:
+            self.result_text.show(lambda: self.tr("Nothing changed for {0}.").format(name))
+        elif "timezone" in edit.changed and count:
+            zone = edit.account.timezone
+            self.result_text.show(
+                lambda: self.tr(
+                    "Saved {0}. Its {1} scheduled post(s) go out at the same moment as before; "
+                    "their times now read in {2}: reschedule them in the Queue if they should move."
+                ).format(name, count, zone)
+            )
+        else:
+            self.result_text.show(lambda: self.tr("Saved {0}.").format(name))
+        self.stale = False
+        self.refresh()
 
     # --- verifying --------------------------------------------------------------------------
 

@@ -19,6 +19,8 @@ from app.qt import (
     QHBoxLayout,
     QKeySequence,
     QLabel,
+    QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -31,7 +33,7 @@ from app.qt import (
     Signal,
 )
 from app.viewmodels import composer
-from app.viewmodels.composer import ComposerSession, Loaded, Translated
+from app.viewmodels.composer import ComposerSession, DraftChoice, Loaded, Translated, draft_choices
 from app.viewmodels.review import load_terms, source_terms
 from app.views.base import Page
 from app.views.review import ReviewPanel
@@ -56,6 +58,8 @@ class ComposePage(Retranslatable, Page):
 
     #: A save of the draft landed (tests and the status line wait on it).
     draft_saved = Signal(object)
+    #: The drafts menu was filled (tests wait on it).
+    drafts_listed = Signal(object)
     #: "Translate" finished.
     translated = Signal(object)
 
@@ -89,6 +93,12 @@ class ComposePage(Retranslatable, Page):
         top = QHBoxLayout()
         self.new_button = QPushButton(self)
         self.new_button.clicked.connect(self.new_post)
+        self.drafts_button = QPushButton(self)
+        self.drafts_button.clicked.connect(self.show_drafts)
+        self.drafts_menu = QMenu(self)
+        self.drafts_menu.triggered.connect(lambda action: self.open_draft(int(action.data())))
+        self.discard_button = QPushButton(self)
+        self.discard_button.clicked.connect(self.discard_current)
         self.status = QLabel(self)
         self.status.setStyleSheet("color: #6b7280;")
         self.status_text = Wording(self.status.setText)
@@ -98,6 +108,8 @@ class ComposePage(Retranslatable, Page):
         self.translate_button = QPushButton(self)
         self.translate_button.clicked.connect(self.translate)
         top.addWidget(self.new_button)
+        top.addWidget(self.drafts_button)
+        top.addWidget(self.discard_button)
         top.addWidget(self.status, 1)
         top.addWidget(self.progress_bar)
         top.addWidget(self.translate_button)
@@ -142,6 +154,12 @@ class ComposePage(Retranslatable, Page):
         """Set the texts (again, after a switch of language)."""
         self.new_button.setText(self.tr("New post"))
         self.new_button.setToolTip(self.tr("Start another post; this draft stays saved"))
+        self.drafts_button.setText(self.tr("Drafts…"))
+        self.drafts_button.setToolTip(self.tr("Reopen one of your drafts not sent yet"))
+        self.discard_button.setText(self.tr("Discard draft"))
+        self.discard_button.setToolTip(
+            self.tr("Delete this draft; its post is cancelled too while nothing of it was scheduled")
+        )
         self.translate_button.setText(self.tr("Translate"))
         self.translate_button.setToolTip(self.tr("Translate into every target language (Ctrl+T)"))
         self.text_label.setText(self.tr("Text"))
@@ -263,6 +281,73 @@ class ComposePage(Retranslatable, Page):
         self._show_counts()
         self.review.clear()
         self.status_text.show(self.new_button.text)  # "New post", as the button words it
+
+    # --- other drafts ---------------------------------------------------------------------------
+
+    def show_drafts(self) -> None:
+        """List the person's unsent drafts (read in the background) in a menu under the button."""
+        if self.autosave.isActive():
+            self.save_now()  # so the list shows what was just typed
+        current = self.session.draft_id
+        self.ctx.op(lambda _p: draft_choices(self.ctx.store, current), serial=True).success(self._drafts_listed).run()
+
+    def _drafts_listed(self, choices: list[DraftChoice]) -> None:
+        self.drafts_menu.clear()
+        for choice in choices:
+            when = choice.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            title = choice.title or self.tr("(no text yet)")
+            action = self.drafts_menu.addAction(
+                self.tr("{0} — {1}, {2} account(s)").format(title, when, choice.targets)
+            )
+            action.setData(choice.id)
+            action.setCheckable(True)
+            action.setChecked(choice.current)
+            action.setEnabled(not choice.current)
+        if not choices:
+            self.drafts_menu.addAction(self.tr("No drafts")).setEnabled(False)
+        self.drafts_listed.emit(choices)
+        self.drafts_menu.popup(self.drafts_button.mapToGlobal(self.drafts_button.rect().bottomLeft()))
+
+    def open_draft(self, draft_id: int) -> None:
+        """Put ``draft_id`` in the composer (the current one stays saved)."""
+        if self.autosave.isActive():
+            self.save_now()
+        self._generation += 1
+        session, generation = self.session, self._generation
+        self.ctx.op(lambda _p: session.open(self.ctx.store, draft_id), serial=True).success(
+            lambda loaded: self._opened(loaded, generation)
+        ).failure(self.status_text.show).run()
+
+    def _opened(self, loaded: Loaded, generation: int) -> None:
+        if generation != self._generation:
+            return  # another post was started or opened meanwhile
+        self.options = loaded.accounts
+        self._language_chosen = False
+        self._fill(loaded)
+        if loaded.post is not None:
+            self.review.show_post(loaded.post, self._zones(), loaded.repeating)
+        else:
+            self.review.clear()
+        self.status_text.show(lambda: self.tr("Draft reopened."))
+
+    def confirm(self, question: str) -> bool:
+        """Ask the person to confirm (a separate method, so that a test can answer it)."""
+        answer = QMessageBox.question(self, self.tr("Discard draft"), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def discard_current(self) -> None:
+        """Delete the draft in the composer, after asking, and start a new post."""
+        if not self.confirm(self.tr("Discard this draft? Its text and images are deleted.")):
+            return
+        self.autosave.stop()  # what was typed since the last save goes with it
+        session = self.session
+        self.ctx.op(lambda _p: session.discard(self.ctx.store), changes=POSTS, initiator=self, serial=True).success(
+            self._discarded
+        ).failure(self.status_text.show).run()
+
+    def _discarded(self, _existed: bool) -> None:
+        self.new_post()
+        self.status_text.show(lambda: self.tr("Draft discarded."))
 
     # --- translating ------------------------------------------------------------------------------
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from sqlalchemy import func, select
 
-from core import languages, platforms, queries, secrets, timeutil
+from core import languages, plaintext, platforms, queries, secrets, timeutil
 from core.domain import OPEN_STATUSES, Account, AuditAction, VariantStatus
 from core.errors import ConflictError, UserError
 from core.services import audit
@@ -48,6 +49,8 @@ def add_account(
     clean_name = (name or "").strip()
     if not clean_name:
         raise UserError("The account name is empty.")
+    _one_line(clean_name, "The account name")
+    _one_line(handle or "", "The handle")
     if len(clean_name) > MAX_NAME:
         raise UserError(f"The account name is longer than {MAX_NAME} characters.")
     clean_platform = platforms.normalize(platform)
@@ -60,10 +63,7 @@ def add_account(
         raise UserError(
             f"A {clean_platform} account needs its id on the platform ({id_rule.label}); add it to the account."
         )
-    if grace_minutes < 0:
-        raise UserError("The grace window cannot be negative.")
-    if grace_minutes > MAX_GRACE_MINUTES:
-        raise UserError("The grace window can be at most 7 days (10080 minutes).")
+    _check_grace(grace_minutes)
     now = timeutil.now_utc()
     with store.write() as conn:
         existing = conn.execute(select(accounts.c.active).where(accounts.c.name == clean_name)).first()
@@ -98,6 +98,82 @@ def add_account(
         )
         row = conn.execute(select(accounts).where(accounts.c.id == account_id)).one()
     return queries.to_account(row)
+
+
+@dataclass(frozen=True)
+class AccountEdit:
+    """An edited account, and how many of its posts waiting to go out keep their moment."""
+
+    account: Account
+    scheduled: int  # variants still scheduled: they go out at the same instant as before
+    changed: tuple[str, ...]  # the fields that changed, e.g. ("timezone",)
+
+
+def edit_account(
+    store: Store,
+    name: str,
+    *,
+    language: str | None = None,
+    timezone: str | None = None,
+    handle: str | None = None,
+    grace_minutes: int | None = None,
+    actor: str | None = None,
+) -> AccountEdit:
+    """Change an account's language, time zone, handle or grace window (``None`` keeps a field).
+
+    A scheduled post keeps its instant: a new zone changes how its time reads, never when it
+    goes out, because silently moving a post a person scheduled is worse than a time that now
+    reads differently (the screen says how many there are, so they can be rescheduled).
+    Posts already drafted keep their language; the new one applies to posts created from now.
+    """
+    values: dict[str, object] = {}
+    if language is not None:
+        values["language"] = languages.normalize(language)
+    if timezone is not None:
+        timeutil.zone(timezone)
+        values["timezone"] = timezone
+    if handle is not None:
+        _one_line(handle, "The handle")
+        values["handle"] = handle.strip().lstrip("@＠") or None
+    if grace_minutes is not None:
+        values["grace_minutes"] = _check_grace(grace_minutes)
+    with store.write() as conn:
+        account = queries.fetch_account(conn, name)  # active ones only: a retired account keeps its history as it was
+        changed = tuple(key for key, value in values.items() if getattr(account, key) != value)
+        scheduled = conn.execute(
+            select(func.count())
+            .select_from(variants)
+            .where(variants.c.account_id == account.id, variants.c.status == VariantStatus.SCHEDULED.value)
+        ).scalar_one()
+        if changed:
+            now = timeutil.now_utc()
+            update = {key: values[key] for key in changed}
+            conn.execute(accounts.update().where(accounts.c.id == account.id).values(**update, updated_at=now))
+            audit.record(
+                conn,
+                actor=actor or audit.default_actor(),
+                action=AuditAction.EDIT,
+                entity="account",
+                entity_id=account.id,
+                details={key: {"from": getattr(account, key), "to": update[key]} for key in changed},
+            )
+        row = conn.execute(select(accounts).where(accounts.c.id == account.id)).one()
+    return AccountEdit(queries.to_account(row), int(scheduled), changed)
+
+
+def _one_line(text: str, what: str) -> None:
+    """Refuse control characters, tabs and line breaks in a name shown on one line everywhere."""
+    plaintext.refuse_controls(text, what)
+    if any(c in text for c in "\t\n"):
+        raise UserError(f"{what} must be one line, without tabs.")
+
+
+def _check_grace(minutes: int) -> int:
+    if minutes < 0:
+        raise UserError("The grace window cannot be negative.")
+    if minutes > MAX_GRACE_MINUTES:
+        raise UserError("The grace window can be at most 7 days (10080 minutes).")
+    return minutes
 
 
 def set_credential(store: Store, name: str, field: str, value: str, *, actor: str | None = None) -> None:

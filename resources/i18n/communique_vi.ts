@@ -16,6 +16,45 @@
     </message>
 </context>
 <context>
+    <name>AccountEditForm</name>
+    <message>
+        <source>Edit account</source>
+        <translation>Sửa tài khoản</translation>
+    </message>
+    <message>
+        <source>{0} on {1}</source>
+        <translation>{0} trên {1}</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Múi giờ</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Tên định danh</translation>
+    </message>
+    <message>
+        <source>Grace window (minutes)</source>
+        <translation>Thời gian gia hạn (phút)</translation>
+    </message>
+    <message>
+        <source>How late a post may still go out after its time, if the app was closed or offline.</source>
+        <translation>Bài viết vẫn có thể được đăng muộn đến mức nào sau giờ đã hẹn, nếu ứng dụng bị đóng hoặc mất kết nối.</translation>
+    </message>
+    <message>
+        <source>A new time zone does not move posts already scheduled: they go out at the same moment, and their times read in the new zone. A new language applies to posts created from now.</source>
+        <translation>Múi giờ mới không dời các bài đã lên lịch: chúng vẫn được đăng vào cùng thời điểm, và giờ của chúng được hiển thị theo múi giờ mới. Ngôn ngữ mới áp dụng cho các bài tạo từ bây giờ.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+</context>
+<context>
     <name>AccountForm</name>
     <message>
         <source>Add an account</source>
@@ -129,6 +168,14 @@
         <translation>Một tài khoản trên trình mô phỏng nền tảng có sẵn: luyện tập mà không đăng gì thật.</translation>
     </message>
     <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Change the account&apos;s language, time zone, handle or grace window.</source>
+        <translation>Đổi ngôn ngữ, múi giờ, tên định danh hoặc thời gian gia hạn của tài khoản.</translation>
+    </message>
+    <message>
         <source>Verify</source>
         <translation>Kiểm tra</translation>
     </message>
@@ -147,6 +194,18 @@
     <message>
         <source>Added {0}. Verify it to check its credentials.</source>
         <translation>Đã thêm {0}. Hãy kiểm tra để xác nhận thông tin xác thực.</translation>
+    </message>
+    <message>
+        <source>Nothing changed for {0}.</source>
+        <translation>Không có gì thay đổi cho {0}.</translation>
+    </message>
+    <message>
+        <source>Saved {0}. Its {1} scheduled post(s) go out at the same moment as before; their times now read in {2}: reschedule them in the Queue if they should move.</source>
+        <translation>Đã lưu {0}. {1} bài đã lên lịch của tài khoản vẫn được đăng vào cùng thời điểm như trước; giờ của chúng nay hiển thị theo {2}: hãy lên lịch lại trong Hàng đợi nếu cần dời.</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>Đã lưu {0}.</translation>
     </message>
     <message>
         <source>Asking {0} about {1}…</source>
@@ -237,7 +296,7 @@
     <name>ComposePage</name>
     <message>
         <source>Compose</source>
-        <extracomment>How long after the last keystroke the draft is saved. A save of the draft landed (tests and the status line wait on it). &quot;Translate&quot; finished.</extracomment>
+        <extracomment>How long after the last keystroke the draft is saved. A save of the draft landed (tests and the status line wait on it). The drafts menu was filled (tests wait on it). &quot;Translate&quot; finished.</extracomment>
         <translation>Soạn bài</translation>
     </message>
     <message>
@@ -247,6 +306,22 @@
     <message>
         <source>Start another post; this draft stays saved</source>
         <translation>Bắt đầu bài viết khác; bản nháp này vẫn được lưu</translation>
+    </message>
+    <message>
+        <source>Drafts…</source>
+        <translation>Bản nháp…</translation>
+    </message>
+    <message>
+        <source>Reopen one of your drafts not sent yet</source>
+        <translation>Mở lại một bản nháp chưa gửi của bạn</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>Bỏ bản nháp</translation>
+    </message>
+    <message>
+        <source>Delete this draft; its post is cancelled too while nothing of it was scheduled</source>
+        <translation>Xoá bản nháp này; bài viết của nó cũng bị huỷ khi chưa có phần nào được lên lịch</translation>
     </message>
     <message>
         <source>Translate</source>
@@ -287,6 +362,30 @@
     <message>
         <source>Not saved: {0}</source>
         <translation>Chưa lưu: {0}</translation>
+    </message>
+    <message>
+        <source>(no text yet)</source>
+        <translation>(chưa có nội dung)</translation>
+    </message>
+    <message>
+        <source>{0} — {1}, {2} account(s)</source>
+        <translation>{0} — {1}, {2} tài khoản</translation>
+    </message>
+    <message>
+        <source>No drafts</source>
+        <translation>Không có bản nháp</translation>
+    </message>
+    <message>
+        <source>Draft reopened.</source>
+        <translation>Đã mở lại bản nháp.</translation>
+    </message>
+    <message>
+        <source>Discard this draft? Its text and images are deleted.</source>
+        <translation>Bỏ bản nháp này? Nội dung và hình ảnh của nó sẽ bị xoá.</translation>
+    </message>
+    <message>
+        <source>Draft discarded.</source>
+        <translation>Đã bỏ bản nháp.</translation>
     </message>
     <message>
         <source>Translating...</source>
@@ -357,6 +456,61 @@
     </message>
 </context>
 <context>
+    <name>EngagementFilters</name>
+    <message>
+        <source>Period</source>
+        <translation>Khoảng thời gian</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 ngày qua</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 ngày qua</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 ngày qua</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Quý này</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Chọn ngày</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>Tất cả tài khoản</translation>
+    </message>
+    <message>
+        <source>{0} accounts</source>
+        <translation>{0} tài khoản</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>Tất cả ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>{0} languages</source>
+        <translation>{0} ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>All platforms</source>
+        <translation>Tất cả nền tảng</translation>
+    </message>
+    <message>
+        <source>{0} platforms</source>
+        <translation>{0} nền tảng</translation>
+    </message>
+</context>
+<context>
     <name>EngagementModel</name>
     <message>
         <source>Published</source>
@@ -392,16 +546,20 @@
         <translation>Lượt nhấp</translation>
     </message>
     <message>
-        <source>Read at</source>
-        <translation>Đọc lúc</translation>
+        <source>Engagements</source>
+        <translation>Lượt tương tác</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Bài viết</translation>
     </message>
     <message>
         <source>Not polled yet: the first figures come about ten minutes after publishing.</source>
         <translation>Chưa lấy số liệu: số liệu đầu tiên có khoảng mười phút sau khi đăng.</translation>
-    </message>
-    <message>
-        <source>The platform refused some figures at the last poll; those are blank.</source>
-        <translation>Nền tảng đã từ chối một số chỉ số ở lần lấy gần nhất; các ô đó để trống.</translation>
     </message>
     <message>
         <source>{0} ({1})</source>
@@ -411,21 +569,49 @@
 <context>
     <name>EngagementPage</name>
     <message>
-        <source>All accounts</source>
-        <extracomment>Emitted after each load is on screen (tests wait on it). Opens a web address (a test records it instead).</extracomment>
-        <translation>Tất cả tài khoản</translation>
+        <source>Export CSV...</source>
+        <extracomment>Emitted after each dashboard load is on screen (tests wait on it). Emitted after the heatmap shows an account&apos;s history. Emitted with the file written, or ``&quot;&quot;`` after a failed export. Opens a web address (a test records it instead). Asks where to export (a test answers instead); ``&quot;&quot;`` when the person cancelled.</extracomment>
+        <translation>Xuất CSV...</translation>
     </message>
     <message>
-        <source>All languages</source>
-        <translation>Tất cả ngôn ngữ</translation>
+        <source>Export XLSX...</source>
+        <translation>Xuất XLSX...</translation>
     </message>
     <message>
-        <source>Account</source>
-        <translation>Tài khoản</translation>
+        <source>PDF report...</source>
+        <translation>Báo cáo PDF...</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Ngôn ngữ</translation>
+        <source>Save the table of posts as a CSV file</source>
+        <translation>Lưu bảng bài viết thành tệp CSV</translation>
+    </message>
+    <message>
+        <source>Save the table of posts and the breakdowns as a spreadsheet</source>
+        <translation>Lưu bảng bài viết và các bảng phân tích thành bảng tính</translation>
+    </message>
+    <message>
+        <source>Save a report for managers, for the period and filters chosen</source>
+        <translation>Lưu báo cáo cho lãnh đạo, theo khoảng thời gian và bộ lọc đã chọn</translation>
+    </message>
+    <message>
+        <source>By account</source>
+        <translation>Theo tài khoản</translation>
+    </message>
+    <message>
+        <source>By language</source>
+        <translation>Theo ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Best time to post</source>
+        <translation>Thời điểm đăng tốt nhất</translation>
+    </message>
+    <message>
+        <source>History...</source>
+        <translation>Lịch sử...</translation>
+    </message>
+    <message>
+        <source>The selected post&apos;s figures over time, and in its other languages</source>
+        <translation>Số liệu theo thời gian của bài viết đã chọn, và ở các ngôn ngữ khác của nó</translation>
     </message>
     <message>
         <source>Open in browser</source>
@@ -444,8 +630,99 @@
         <translation>{0} bài đã đăng</translation>
     </message>
     <message>
+        <source>Engagements gained per day</source>
+        <translation>Lượt tương tác tăng thêm mỗi ngày</translation>
+    </message>
+    <message>
         <source>Engagement figures of {0} ({1} posts) cannot be read: {2}</source>
         <translation>Không đọc được số liệu tương tác của {0} ({1} bài viết): {2}</translation>
+    </message>
+    <message>
+        <source>Engagements by language</source>
+        <translation>Lượt tương tác theo ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Engagements by account</source>
+        <translation>Lượt tương tác theo tài khoản</translation>
+    </message>
+    <message>
+        <source>Engagements</source>
+        <translation>Lượt tương tác</translation>
+    </message>
+    <message>
+        <source>Choose an account to see when its posts did best.</source>
+        <translation>Chọn một tài khoản để xem bài viết của nó hiệu quả nhất vào lúc nào.</translation>
+    </message>
+    <message>
+        <source>Best hours ({0}): {1}</source>
+        <translation>Giờ tốt nhất ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>Not enough history for advice yet.</source>
+        <translation>Chưa đủ lịch sử để đưa ra gợi ý.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <source>Writing {0}...</source>
+        <translation>Đang ghi {0}...</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>Đã lưu {0}</translation>
+    </message>
+    <message>
+        <source>Export failed: {0}</source>
+        <translation>Xuất không thành công: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Heatmap</name>
+    <message>
+        <source>Mon</source>
+        <translation>T2</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>T3</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>T4</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>T5</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>T6</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>T7</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>CN</translation>
+    </message>
+    <message>
+        <source>{0} {1}:00: {2} posts</source>
+        <translation>{0} {1}:00: {2} bài viết</translation>
     </message>
 </context>
 <context>
@@ -904,7 +1181,7 @@
     <name>ScheduleEditor</name>
     <message>
         <source>Time in {0}</source>
-        <extracomment>The time or the fold choice changed. The RFC 5545 rule typed.</extracomment>
+        <extracomment>The time or the fold choice changed. The RFC 5545 rule typed. Why &quot;Next free slot&quot; chose its time (best-time advice or its absence), while that time is shown.</extracomment>
         <translation>Giờ tại {0}</translation>
     </message>
     <message>
@@ -995,6 +1272,14 @@
         <translation>Kiểm tra và lưu</translation>
     </message>
     <message>
+        <source>Copy this computer&apos;s accounts, posts and history into it first</source>
+        <translation>Trước tiên, sao chép tài khoản, bài viết và lịch sử của máy tính này vào đó</translation>
+    </message>
+    <message>
+        <source>Every row is copied with its ids into an empty team database and compared with the original before it is kept. Credentials stay in this computer&apos;s keyring.</source>
+        <translation>Mỗi dòng được sao chép cùng mã định danh của nó vào một cơ sở dữ liệu nhóm còn trống và được đối chiếu với bản gốc trước khi giữ lại. Thông tin đăng nhập vẫn ở trong kho khoá của máy tính này.</translation>
+    </message>
+    <message>
         <source>Interface language</source>
         <translation>Ngôn ngữ giao diện</translation>
     </message>
@@ -1039,6 +1324,18 @@
         <translation>Đang kiểm tra cơ sở dữ liệu…</translation>
     </message>
     <message>
+        <source>Copying {0}: {1} of {2} rows…</source>
+        <translation>Đang sao chép {0}: {1} trên {2} dòng…</translation>
+    </message>
+    <message>
+        <source>The team database already held exactly this computer&apos;s content; nothing was copied twice. Saved: it is used from the next start.</source>
+        <translation>Cơ sở dữ liệu nhóm đã có đúng nội dung của máy tính này; không có gì bị sao chép hai lần. Đã lưu: cơ sở dữ liệu này được dùng từ lần khởi động tới.</translation>
+    </message>
+    <message>
+        <source>Copied and verified {0} rows into the team database; saved. It is used from the next start.</source>
+        <translation>Đã sao chép và kiểm tra {0} dòng vào cơ sở dữ liệu nhóm; đã lưu. Cơ sở dữ liệu này được dùng từ lần khởi động tới.</translation>
+    </message>
+    <message>
         <source>The database answered; saved. It is used from the next start.</source>
         <translation>Cơ sở dữ liệu đã phản hồi; đã lưu. Sẽ được dùng từ lần khởi động tiếp theo.</translation>
     </message>
@@ -1081,6 +1378,104 @@
     <message>
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryStrip</name>
+    <message>
+        <source>Posts</source>
+        <translation>Bài viết</translation>
+    </message>
+    <message>
+        <source>Reactions</source>
+        <translation>Lượt bày tỏ cảm xúc</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>Lượt chia sẻ</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Lượt trả lời</translation>
+    </message>
+    <message>
+        <source>Impressions</source>
+        <translation>Lượt hiển thị</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Lượt nhấp</translation>
+    </message>
+    <message>
+        <source>Engagement rate</source>
+        <translation>Tỷ lệ tương tác</translation>
+    </message>
+    <message>
+        <source>Previous period: {0}</source>
+        <translation>Kỳ trước: {0}</translation>
+    </message>
+    <message>
+        <source>new this period</source>
+        <translation>mới trong kỳ này</translation>
+    </message>
+    <message>
+        <source>no comparison</source>
+        <translation>không có số liệu so sánh</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>không đổi</translation>
+    </message>
+    <message>
+        <source>{0} {1} vs previous</source>
+        <translation>{0} {1} so với kỳ trước</translation>
+    </message>
+</context>
+<context>
+    <name>VariantHistoryDialog</name>
+    <message>
+        <source>Post history</source>
+        <translation>Lịch sử bài viết</translation>
+    </message>
+    <message>
+        <source>{0} ({1}), {2}: {3}</source>
+        <translation>{0} ({1}), {2}: {3}</translation>
+    </message>
+    <message>
+        <source>The same post in its other languages and accounts</source>
+        <translation>Cùng bài viết ở các ngôn ngữ và tài khoản khác</translation>
+    </message>
+    <message>
+        <source>Engagements</source>
+        <translation>Lượt tương tác</translation>
+    </message>
+    <message>
+        <source>Reactions</source>
+        <translation>Lượt bày tỏ cảm xúc</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>Lượt chia sẻ</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Lượt trả lời</translation>
+    </message>
+    <message>
+        <source>Impressions (right axis)</source>
+        <translation>Lượt hiển thị (trục bên phải)</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Lượt nhấp</translation>
+    </message>
+    <message>
+        <source>Figures over time ({0} readings)</source>
+        <translation>Số liệu theo thời gian ({0} lần đọc)</translation>
+    </message>
+    <message>
+        <source>No readings yet: the first figures come about ten minutes after publishing.</source>
+        <translation>Chưa có lần đọc nào: số liệu đầu tiên có khoảng mười phút sau khi đăng.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -11,6 +13,7 @@ from app.views.account_form import AccountForm
 from app.views.accounts import AccountsPage
 from connectors.sandbox import Sandbox
 from core import practice, queries
+from core.services import accounts as account_service
 from core.services import posts
 from core.store import Store
 from core.store.tables import accounts, audit_events
@@ -159,3 +162,39 @@ def test_in_practice_mode_a_practice_account_needs_no_credentials(
     assert form.name_edit.text() == "Practice Page (en)" and form.id_edit.text()
     form.add_button.click()
     qtbot.waitUntil(lambda: [a.platform for a in page.model.rows] == ["facebook"], timeout=WAIT_MS)
+
+
+def test_editing_an_account_changes_its_zone_and_says_scheduled_posts_keep_their_moment(
+    qtbot: QtBot, page: AccountsPage, store: Store
+) -> None:
+    account_service.add_account(store, name="Tokyo desk", platform="x", language="en", timezone="UTC")
+    post = posts.create_post(store, text="Hello", accounts=["Tokyo desk"])
+    posts.schedule_post(store, post.id, datetime(2031, 3, 4, 9, 0), now=datetime(2031, 1, 1, tzinfo=UTC))
+    page.refresh()
+    qtbot.waitUntil(lambda: [a.name for a in page.model.rows] == ["Tokyo desk"], timeout=WAIT_MS)
+    assert not page.edit_button.isEnabled()  # nothing chosen yet
+    page.select("Tokyo desk")
+    form = page.open_edit_form()
+    assert form is not None and form.zone_box.currentText() == "UTC"
+    form.zone_box.setCurrentText("Asia/Tokyo")
+    form.language_box.setCurrentText("ja")
+    form.save_button.click()
+    qtbot.waitUntil(lambda: "Asia/Tokyo" in [a.timezone for a in page.model.rows], timeout=WAIT_MS)
+    assert "1 scheduled post(s) go out at the same moment" in page.result.text()
+    assert (queries.get_account(store, "Tokyo desk").language, form.isVisible()) == ("ja", False)
+
+
+def test_an_edit_the_core_refuses_keeps_the_form_open_with_its_sentence(
+    qtbot: QtBot, page: AccountsPage, store: Store
+) -> None:
+    account_service.add_account(store, name="Tokyo desk", platform="x", language="ja", timezone="Asia/Tokyo")
+    page.refresh()
+    qtbot.waitUntil(lambda: bool(page.model.rows), timeout=WAIT_MS)
+    page.select("Tokyo desk")
+    form = page.open_edit_form()
+    assert form is not None
+    form.zone_box.setCurrentText("Asia/Atlantis")
+    form.save_button.click()
+    qtbot.waitUntil(lambda: "Unknown time zone" in form.error.text(), timeout=WAIT_MS)
+    assert form.isVisible() and form.zone_box.currentText() == "Asia/Atlantis"
+    assert queries.get_account(store, "Tokyo desk").timezone == "Asia/Tokyo"

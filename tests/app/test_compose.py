@@ -254,3 +254,43 @@ def test_the_language_follows_the_first_ticked_account_until_chosen(
     page.accounts.set_checked(press_accounts["Tokyo (X)"].id, True)
     assert page.language.currentData() == "vi"
     assert page.content().source_language == "vi"
+
+
+def test_an_older_draft_is_listed_and_reopened_and_the_current_one_stays(
+    qtbot: QtBot, store: Store, press_accounts: dict[str, Account]
+) -> None:
+    _window, page = _open(qtbot, store)
+    tokyo, london = press_accounts["Tokyo (X)"], press_accounts["London (FB)"]
+    _write(qtbot, page, "Thông cáo thứ nhất\nvề hội nghị", ticked=[tokyo])
+    first = page.session.draft_id
+    page.new_post()
+    _write(qtbot, page, "Второе сообщение", ticked=[london])
+    with qtbot.waitSignal(page.drafts_listed, timeout=10_000) as listed:
+        page.show_drafts()
+    choices = listed.args[0]
+    assert [(c.title, c.current) for c in choices] == [("Второе сообщение", True), ("Thông cáo thứ nhất", False)]
+    actions = page.drafts_menu.actions()
+    assert [a.isEnabled() for a in actions] == [False, True]  # the one on screen is not offered again
+    page.drafts_menu.hide()
+    actions[1].trigger()
+    qtbot.waitUntil(lambda: page.editor.toPlainText() == "Thông cáo thứ nhất\nvề hội nghị", timeout=10_000)
+    assert page.session.draft_id == first and page.accounts.checked() == (tokyo.id,)
+    assert [d.content.text for d in drafts.list_drafts(store)] == [
+        "Второе сообщение",
+        "Thông cáo thứ nhất\nvề hội nghị",
+    ]
+
+
+def test_discarding_a_draft_deletes_it_and_empties_the_composer(
+    qtbot: QtBot, store: Store, press_accounts: dict[str, Account]
+) -> None:
+    _window, page = _open(qtbot, store)
+    _write(qtbot, page, "Bản nháp bỏ đi", ticked=[press_accounts["Tokyo (X)"]])
+    page.confirm = lambda question: False  # type: ignore[method-assign]
+    page.discard_button.click()
+    assert [d.content.text for d in drafts.list_drafts(store)] == ["Bản nháp bỏ đi"]  # said no: kept
+    page.confirm = lambda question: True  # type: ignore[method-assign]
+    page.discard_button.click()
+    qtbot.waitUntil(lambda: "discarded" in page.status.text(), timeout=10_000)
+    assert drafts.list_drafts(store) == [] and page.editor.toPlainText() == ""
+    assert page.session.draft_id is None

@@ -198,11 +198,15 @@ def _messages(ts: Path) -> dict[tuple[str, str], str]:
 #: Per screen, texts it shows from its first build on: ``(context, English source)``, the context
 #: being the class whose ``tr()`` words it (a header title's is the table model's).
 SHOWN: dict[str, list[tuple[str, str]]] = {
-    "compose": [("ComposePage", "Translate"), ("ComposePage", "Written in"), ("MediaList", "Add images...")],
+    "compose": [("ComposePage", "Translate"), ("MediaList", "Add images..."), ("ComposePage", "Drafts…")],
     "queue": [("QueueModel", "When"), ("QueueFilters", "Status"), ("VariantPanel", "Retry")],
     "calendar": [("CalendarPage", "Today"), ("CalendarPage", "Month")],
-    "engagement": [("EngagementModel", "Impressions"), ("EngagementPage", "Open in browser")],
-    "accounts": [("AccountsModel", "Time zone"), ("AccountsPage", "Verify")],
+    "engagement": [
+        ("EngagementModel", "Impressions"),
+        ("EngagementPage", "Open in browser"),
+        ("SummaryStrip", "Posts"),
+    ],
+    "accounts": [("AccountsModel", "Time zone"), ("AccountsPage", "Verify"), ("AccountsPage", "Edit…")],
     "packs": [("PacksModel", "Sentence splitter"), ("PacksPage", "Download")],
     "settings": [("SettingsPage", "Interface language"), ("SettingsPage", "This app publishes scheduled posts")],
 }

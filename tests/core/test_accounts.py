@@ -48,6 +48,9 @@ def test_add_account_keeps_every_field_and_a_keyring_reference_only(store: Store
         ({"api_base": "ftp://example.org"}, "must start with http"),
         ({"api_base": "https://user:pw@example.org"}, "must not carry a user name or password"),
         ({"platform": "facebook"}, r"id on the platform \(Page id\)"),
+        ({"name": "Tokyo\x00desk"}, "The account name contains a NUL byte"),
+        ({"name": "Tokyo\ndesk"}, "must be one line"),
+        ({"handle": "@tokyo\x1b[31m"}, "The handle contains the control character U\\+001B"),
         ({"grace_minutes": -5}, "cannot be negative"),
     ],
 )
@@ -105,3 +108,64 @@ def test_setting_a_credential_is_audited_without_its_value(store: Store) -> None
     (event,) = [e for e in queries.list_events(store, entity="account") if e.action == "set_secret"]
     assert (event.entity_id, event.details) == (account.id, {"field": "bearer_token"})
     assert "bearer-token-value-998877" not in str(queries.list_events(store))
+
+
+def test_edit_changes_zone_and_language_and_audits_both_values(store: Store) -> None:
+    accounts.add_account(store, name="Tokyo", platform="x", language="en", timezone="UTC")
+    edit = accounts.edit_account(store, "Tokyo", language="JA", timezone="Asia/Tokyo", actor="desk officer")
+    assert (edit.account.language, edit.account.timezone, edit.changed) == (
+        "ja",
+        "Asia/Tokyo",
+        ("language", "timezone"),
+    )
+    assert queries.get_account(store, "Tokyo") == edit.account
+    (event,) = [e for e in queries.list_events(store, entity="account") if e.action == "edit"]
+    assert event.actor == "desk officer"
+    assert event.details == {"language": {"from": "en", "to": "ja"}, "timezone": {"from": "UTC", "to": "Asia/Tokyo"}}
+
+
+def test_edit_keeps_a_scheduled_posts_instant_and_counts_it(store: Store) -> None:
+    accounts.add_account(store, name="Tokyo", platform="x", language="ja", timezone="UTC")
+    post = posts.create_post(store, text="こんにちは", accounts=["Tokyo"])
+    posts.schedule_post(store, post.id, datetime(2030, 1, 2, 9, 0), now=datetime(2029, 12, 1, tzinfo=UTC))
+    before = queries.get_post(store, post.id).variants[0].scheduled_at
+    edit = accounts.edit_account(store, "Tokyo", timezone="Asia/Tokyo")
+    assert edit.scheduled == 1
+    assert queries.get_post(store, post.id).variants[0].scheduled_at == before == datetime(2030, 1, 2, 9, 0, tzinfo=UTC)
+
+
+def test_edit_with_nothing_new_writes_no_audit_event(store: Store) -> None:
+    accounts.add_account(store, name="Tokyo", platform="x", language="ja", timezone="Asia/Tokyo")
+    edit = accounts.edit_account(store, "Tokyo", language="ja", timezone="Asia/Tokyo")
+    assert edit.changed == ()
+    assert [e.action for e in queries.list_events(store, entity="account")] == ["create"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"timezone": "Asia/Atlantis"}, UserError, "Unknown time zone"),
+        ({"language": "klingon"}, UserError, "Unknown language code"),
+        ({"grace_minutes": -1}, UserError, "cannot be negative"),
+        ({"name": "Osaka"}, NotFoundError, "No account named 'Osaka'"),
+    ],
+)
+def test_bad_edits_are_refused_and_change_nothing(
+    store: Store, kwargs: dict[str, object], error: type[Exception], message: str
+) -> None:
+    account = accounts.add_account(store, name="Tokyo", platform="x", language="ja", timezone="Asia/Tokyo")
+    fields: dict[str, object] = {"name": "Tokyo", **kwargs}
+    with pytest.raises(error, match=message):
+        accounts.edit_account(store, **fields)  # type: ignore[arg-type]
+    assert queries.get_account(store, "Tokyo") == account
+
+
+def test_a_removed_account_cannot_be_edited(store: Store) -> None:
+    accounts.add_account(store, name="Tokyo", platform="x", language="ja", timezone="Asia/Tokyo")
+    posts.create_post(store, text="こんにちは", accounts=["Tokyo"])
+    with store.write() as conn:
+        conn.execute(variants.update().values(status="published", remote_id="1", published_at=datetime.now(UTC)))
+    accounts.remove_account(store, "Tokyo")
+    with pytest.raises(NotFoundError, match="No account named 'Tokyo'"):
+        accounts.edit_account(store, "Tokyo", timezone="UTC")
+    assert queries.list_accounts(store, include_removed=True)[0].timezone == "Asia/Tokyo"
