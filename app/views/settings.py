@@ -32,7 +32,8 @@ from app.qt import (
 from app.views.base import Page
 from core import practice
 from core import settings as settings_module
-from core.services.database import choose_database
+from core.services.database import check_url, choose_database
+from core.services.team_copy import CopyReport, copy_to_team
 from core.settings import Plain, Settings
 
 #: Items of the database choice.
@@ -59,6 +60,7 @@ class SettingsPage(Retranslatable, Page):
         url_row = QHBoxLayout()
         url_row.addWidget(self.url_edit, 1)
         url_row.addWidget(self.save_database_button)
+        self.copy_check = QCheckBox(self)
         self.database_note = QLabel(self)
         self.database_note.setWordWrap(True)
         self.database_status = QLabel(self)
@@ -66,6 +68,7 @@ class SettingsPage(Retranslatable, Page):
         self.database_status_text = Wording(self.database_status.setText)
         database.addRow(self.where)
         database.addRow(url_row)
+        database.addRow(self.copy_check)
         database.addRow(self.database_note)
         database.addRow(self.database_status)
         layout.addWidget(self.database_box)
@@ -109,6 +112,13 @@ class SettingsPage(Retranslatable, Page):
         self.where.setItemText(LOCAL, self.tr("This computer (the built-in database)"))
         self.where.setItemText(TEAM, self.tr("A team database (PostgreSQL address, without the password)"))
         self.save_database_button.setText(self.tr("Test and save"))
+        self.copy_check.setText(self.tr("Copy this computer's accounts, posts and history into it first"))
+        self.copy_check.setToolTip(
+            self.tr(
+                "Every row is copied with its ids into an empty team database and compared with the original "
+                "before it is kept. Credentials stay in this computer's keyring."
+            )
+        )
         self.language_box.setTitle(self.tr("Interface language"))
         self.publishing_box.setTitle(self.tr("Publishing"))
         self.publish_check.setText(self.tr("This app publishes scheduled posts"))
@@ -151,6 +161,7 @@ class SettingsPage(Retranslatable, Page):
         for widget in (self.where, self.url_edit, self.save_database_button):
             widget.setEnabled(not database_locked)
         self.url_edit.setEnabled(not database_locked and bool(url))
+        self.copy_check.setEnabled(not database_locked and bool(url))
         note = self._forced_note(settings, "database_url", restart)
         if in_practice:
             note = self.tr("Practice mode uses its own practice database; this applies outside practice mode.")
@@ -201,30 +212,53 @@ class SettingsPage(Retranslatable, Page):
 
     def _where_chosen(self, index: int) -> None:
         self.url_edit.setEnabled(index == TEAM)
+        self.copy_check.setEnabled(index == TEAM)
         if index == LOCAL and self.current is not None and self.current.database_url:
             self.save_database()  # back to the built-in database: nothing to test
 
     def save_database(self) -> None:
         """Test the team database address and save it, or go back to the built-in database."""
         url = self.url_edit.text().strip() if self.where.currentIndex() == TEAM else ""
+        copy = bool(url) and self.copy_check.isChecked()
         self.database_status_text.show(lambda: self.tr("Testing the database…") if url else "")
         self.save_database_button.setEnabled(False)
+        store = self.ctx.store
 
-        def work(_progress: Progress) -> Settings:
-            return choose_database(url or None)
+        def work(progress: Progress) -> tuple[Settings, CopyReport | None]:
+            if not copy:
+                return choose_database(url or None), None
+            check_url(url)  # a password in it is refused before anything is copied
+            report = copy_to_team(store, url, progress=lambda table, done, total: progress.report(done, total, table))
+            return choose_database(url), report
 
-        self.ctx.op(work, changes=SETTINGS, initiator=self).success(self._database_saved).failure(
-            self._database_refused
-        ).run()
+        self.ctx.op(work, changes=SETTINGS, initiator=self).progress(self._copying).success(
+            self._database_saved
+        ).failure(self._database_refused).run()
 
-    def _database_saved(self, settings: Settings) -> None:
+    def _copying(self, done: int, total: int | None, table: str) -> None:
         self.database_status_text.show(
-            lambda: (
-                self.tr("The database answered; saved. It is used from the next start.")
-                if settings.database_url
-                else self.tr("Saved: the built-in database, from the next start.")
-            )
+            lambda: self.tr("Copying {0}: {1} of {2} rows…").format(table, done, total if total is not None else "?")
         )
+
+    def _database_saved(self, outcome: tuple[Settings, CopyReport | None]) -> None:
+        settings, report = outcome
+
+        def words() -> str:
+            if report is not None and report.already_there:
+                return self.tr(
+                    "The team database already held exactly this computer's content; nothing was copied twice. "
+                    "Saved: it is used from the next start."
+                )
+            if report is not None:
+                return self.tr(
+                    "Copied and verified {0} rows into the team database; saved. It is used from the next start."
+                ).format(report.total)
+            if settings.database_url:
+                return self.tr("The database answered; saved. It is used from the next start.")
+            return self.tr("Saved: the built-in database, from the next start.")
+
+        self.database_status_text.show(words)
+        self.copy_check.setChecked(False)
         self._show(settings)
 
     def _database_refused(self, sentence: str) -> None:

@@ -12,7 +12,9 @@ from app.changes import Changes
 from app.context import AppContext
 from app.qt import QApplication
 from app.views.settings import LOCAL, TEAM, SettingsPage
-from core import settings
+from core import queries, settings
+from core.services import accounts, posts
+from core.store.opening import open_store
 
 WAIT_MS = 15_000
 
@@ -113,3 +115,35 @@ def test_practice_mode_chosen_in_the_welcome_is_not_reported_as_forced(
     monkeypatch.setattr(first_start, "_practice_chosen_here", True)  # the welcome set it for this process
     page = _page(qtbot, ctx)
     assert page.practice_check.isEnabled() and "COMMUNIQUE_PRACTICE" not in page.practice_note.text()
+
+
+def test_moving_to_a_team_database_copies_this_computer_s_content_first(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    accounts.add_account(ctx.store, name="Embassy Tokyo", platform="x", language="ja", timezone="Asia/Tokyo")
+    posts.create_post(ctx.store, text="こんにちは", accounts=["Embassy Tokyo"])
+    page = _page(qtbot, ctx)
+    team = f"sqlite:///{tmp_path / 'team.sqlite3'}"
+    _team(page, team)
+    page.copy_check.setEnabled(True)
+    page.copy_check.setChecked(True)
+    page.save_database()
+    qtbot.waitUntil(lambda: "Copied and verified" in page.database_status.text(), timeout=WAIT_MS)
+    assert settings.load().database_url == team and not page.copy_check.isChecked()
+    copied = open_store(team)
+    try:
+        assert [a.name for a in queries.list_accounts(copied)] == ["Embassy Tokyo"]
+        assert [p.text for p in queries.list_posts(copied)] == ["こんにちは"]
+    finally:
+        copied.dispose()
+
+
+def test_a_refused_address_copies_nothing(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
+    accounts.add_account(ctx.store, name="Embassy Tokyo", platform="x", language="ja", timezone="Asia/Tokyo")
+    page = _page(qtbot, ctx)
+    _team(page, f"postgresql://press:hunter2secret@127.0.0.1:1/{tmp_path.name}")
+    page.copy_check.setEnabled(True)
+    page.copy_check.setChecked(True)
+    page.save_database()
+    qtbot.waitUntil(lambda: "password" in page.database_status.text(), timeout=WAIT_MS)
+    assert "hunter2secret" not in page.database_status.text() and settings.load().database_url is None
