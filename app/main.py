@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 #: At most this many translation models are loaded ahead of use (each real one is ~100 MB).
 WARM_UP_PAIRS = 6
+#: How long a thread holds the GIL before another may take it (Python's default: 0.005 s).
+GIL_SWITCH_S = 0.001
+#: How many of the newest posts tell which languages the officers write in.
+RECENT_POSTS = 20
 
 #: For smoke tests and CI: quit by itself after this many milliseconds.
 QUIT_AFTER_ENV = "COMMUNIQUE_QUIT_AFTER_MS"
@@ -57,11 +61,50 @@ def warm_translation(store: Store) -> list[tuple[str, str]]:
         from core import queries
         from translation.service import TranslationService
 
+        # The accounts' languages, and the languages the officers write in (their recent posts): a
+        # desk writing Vietnamese for a Japanese account needs vi -> en -> ja, not only pairs of ja.
         in_use = {account.language for account in queries.list_accounts(store)}
-        return TranslationService(store).warm_up(in_use, max_pairs=WARM_UP_PAIRS) if in_use else []
+        written = [post.source_language for post in queries.list_posts(store, limit=RECENT_POSTS)]
+        if not in_use:
+            return []
+        return TranslationService(store).warm_up(in_use, sources=written, max_pairs=WARM_UP_PAIRS)
     except Exception:  # never let a warm-up take the app down
         log.warning("Warming up the translation models failed", exc_info=True)
         return []
+
+
+def tell_practice_audiences(store: Store) -> dict[str, str]:
+    """In practice mode, tell the emulator where each account's audience lives; returns owner -> zone.
+
+    The emulator grows a practice post's engagement by its audience's local hour. The welcome
+    tells it on the first start, but the emulator forgets when the app ends: every start must.
+    """
+    if not practice.enabled():
+        return {}
+    from connectors.workspace import tell_audience_zones
+    from core import queries
+
+    return tell_audience_zones(queries.list_accounts(store))
+
+
+def settle_in(store: Store) -> threading.Thread:
+    """What the app does once its window is built: returns the translation warm-up's thread.
+
+    Everything built so far lives as long as the app: it is kept out of the collector's full
+    passes, which otherwise stall the GUI thread for ~40 ms every so often (bench/gui.py). The
+    GUI thread gets the GIL sooner from busy worker threads (:data:`GIL_SWITCH_S`). The
+    translation imports and model loads (a second or more) then start off the GUI thread
+    (design.md), so that a person's first translation does not wait for them.
+    """
+    gc.freeze()
+    # A thread that wants the GIL waits for the switch interval before it asks the holder to let
+    # go; with the publisher's and the operations' threads running Python code the GUI thread
+    # would wait 5 ms (the default) per turn, several turns per event: stalls of 60-70 ms while
+    # 100 variants publish, 25-45 ms at 1 ms (bench/gui.py), for a few percent of the workers' speed.
+    sys.setswitchinterval(GIL_SWITCH_S)
+    warm_up = threading.Thread(target=warm_translation, args=(store,), name="translation-warm-up", daemon=True)
+    warm_up.start()
+    return warm_up
 
 
 class _AfterFirstPaint(QObject):
@@ -133,13 +176,10 @@ class _Start:
         window.open(store)
         if start_page:
             window.go(start_page)
-        # Everything built so far lives as long as the app: keep it out of the collector's full passes,
-        # which otherwise stall the GUI thread for ~40 ms every so often (bench/gui.py).
-        gc.freeze()
+        tell_practice_audiences(store)
         self.publisher = InAppPublisher(store, window.ctx.settings)
         self.publisher.start()
-        # Off the GUI thread (design.md): the import and the model loads take a second or more.
-        threading.Thread(target=warm_translation, args=(store,), name="translation-warm-up", daemon=True).start()
+        settle_in(store)
         quit_after = os.environ.get(QUIT_AFTER_ENV)
         if quit_after:
             QTimer.singleShot(int(quit_after), self._finish)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import Connection
@@ -78,6 +79,21 @@ class _Plan:
     human: memory.Hit | None = None
     misses: list[str] = field(default_factory=list)
     current: list[str] = field(default_factory=list)
+
+
+def _route_legs(sources: Sequence[str], targets: Sequence[str], pairs: set[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The pairs that translating from each of ``sources`` into each of ``targets`` goes through, in order."""
+    legs: list[tuple[str, str]] = []
+    for source in dict.fromkeys(sources):
+        for target in targets:
+            try:
+                route = find_route(source, target, pairs)
+            except UserError:
+                continue  # no pack for it: the translation itself will say which to install
+            for leg in pairwise(route):
+                if leg not in legs:
+                    legs.append(leg)
+    return legs
 
 
 def find_route(source: str, target: str, pairs: set[tuple[str, str]], pivot: str = PIVOT_LANGUAGE) -> list[str]:
@@ -270,19 +286,29 @@ class TranslationService:
         )
 
     def warm_up(
-        self, languages_in_use: Iterable[str] | None = None, *, max_pairs: int | None = None
+        self,
+        languages_in_use: Iterable[str] | None = None,
+        *,
+        sources: Iterable[str] = (),
+        max_pairs: int | None = None,
     ) -> list[tuple[str, str]]:
         """Prepare what a first translation needs (call it off the GUI thread, after start-up).
 
         With ``languages_in_use`` (e.g. the accounts' languages), only the installed pairs between
         them are loaded, and at most ``max_pairs`` of them: each real model holds ~100 MB of
-        memory, so a laptop with many packs should not load them all. Returns the pairs loaded.
+        memory, so a laptop with many packs should not load them all. With ``sources`` (the
+        languages the officers write in), the legs of each route from a source into a language
+        in use come first, pivot legs included: a desk writing Vietnamese for a Japanese account
+        needs vi -> en and en -> ja, although English is no account's language. Returns the
+        pairs loaded.
         """
         spans.split("warm-up")  # compiles the span patterns
-        pairs = sorted(self.engine.pairs())
+        installed = self.engine.pairs()
+        pairs = sorted(installed)
         if languages_in_use is not None:
             wanted = {languages.normalize(code) for code in languages_in_use}
-            pairs = [(a, b) for a, b in pairs if a in wanted and b in wanted]
+            needed = _route_legs([languages.normalize(code) for code in sources], sorted(wanted), installed)
+            pairs = needed + [(a, b) for a, b in pairs if a in wanted and b in wanted and (a, b) not in needed]
         if max_pairs is not None:
             pairs = pairs[:max_pairs]
         engine_warm_up = getattr(self.engine, "warm_up", None)

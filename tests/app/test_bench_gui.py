@@ -10,6 +10,7 @@ from tests.support.bench import assert_quick_is_never_written, assert_rows, run_
 ROWS = [
     "start-up: process start to the first paint of the main window",
     "start-up, Vietnamese interface",
+    "longest GUI-thread stall while the app warms translation up after start-up",
     "longest GUI-thread stall while 2 posts translate into 5 languages",
     "longest GUI-thread stall while the engine publishes 10 variants",
     "Queue opening over 500 variants",

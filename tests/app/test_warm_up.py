@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.main import warm_translation
-from core.services import accounts
-from core.store import Store
+import pytest
+
+from app.main import tell_practice_audiences, warm_translation
+from core.services import accounts, posts
+from core.store import Store, open_store
 from tests.support.argos_packs import build_pack
 from translation import argos, packs
 
@@ -26,3 +28,43 @@ def test_without_accounts_nothing_is_loaded(store: Store, tmp_path: Path) -> Non
     argos.invalidate()
     assert warm_translation(store) == []
     assert argos._translations == {}
+
+
+def test_every_practice_start_tells_the_emulator_its_audiences_zones(
+    monkeypatch: pytest.MonkeyPatch, isolated_home: Path
+) -> None:
+    from connectors.sandbox.state import SHARED_AUDIENCES
+
+    monkeypatch.setenv("COMMUNIQUE_PRACTICE", "1")
+    store = open_store()
+    try:
+        accounts.add_account(
+            store, name="Đại sứ quán Tokyo", platform="facebook", language="ja", timezone="Asia/Tokyo",
+            external_id="5550001",
+        )  # fmt: skip
+        assert SHARED_AUDIENCES.get("5550001") is None  # a new start: the emulator knows nothing yet
+        assert tell_practice_audiences(store)["5550001"] == "Asia/Tokyo"
+        assert SHARED_AUDIENCES.get("5550001") == "Asia/Tokyo"
+    finally:
+        store.dispose()
+
+
+def test_outside_practice_mode_no_emulator_is_told_anything(store: Store) -> None:
+    from connectors.sandbox.state import SHARED_AUDIENCES
+
+    accounts.add_account(
+        store, name="Tokyo", platform="facebook", language="ja", timezone="Asia/Tokyo", external_id="5550002"
+    )
+    assert tell_practice_audiences(store) == {} and SHARED_AUDIENCES.get("5550002") is None
+
+
+def test_the_routes_from_the_desk_s_language_come_first_pivot_legs_included(store: Store, tmp_path: Path) -> None:
+    for a, b in [("vi", "en"), ("en", "ja"), ("en", "de"), ("de", "en")]:
+        packs.install_pack(build_pack(tmp_path / "packs", a, b))
+    accounts.add_account(store, name="Tokyo", platform="x", language="ja", timezone="Asia/Tokyo")
+    accounts.add_account(store, name="Hà Nội", platform="x", language="vi", timezone="Asia/Ho_Chi_Minh")
+    posts.create_post(store, text="Thông cáo báo chí", accounts=["Tokyo"], source_language="vi")
+    argos.invalidate()
+    # vi -> ja goes through English, which is no account's language: both legs are loaded, first.
+    assert warm_translation(store) == [("vi", "en"), ("en", "ja")]
+    assert set(argos._translations) == {("vi", "en"), ("en", "ja")}
