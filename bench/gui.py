@@ -65,10 +65,11 @@ class Sizes:
     published: int = 100  # variants published by the engine
     variants: int = 10_000  # variants in the store the queue and calendar open on
     opens: int = 7  # refreshes per page (median)
+    stall_rounds: int = 3  # rounds of translating and of publishing (median of their longest stalls)
 
 
 FULL = Sizes()
-QUICK = Sizes(starts=2, start_posts=20, translated=2, published=10, variants=500, opens=2)
+QUICK = Sizes(starts=2, start_posts=20, translated=2, published=10, variants=500, opens=2, stall_rounds=1)
 
 
 # -- start-up: run as a child process -------------------------------------------------------------
@@ -254,15 +255,10 @@ def _install_packs(languages: list[str], scratch: Path) -> str:
 
 
 def _stalls(figures: dict[str, float], notes: dict[str, str], sizes: Sizes, home: Path) -> None:
-    from app.changes import POSTS
     from app.main_window import MainWindow
-    from core import timeutil
     from core.domain import VariantStatus
-    from core.services import accounts, posts
+    from core.services import accounts
     from core.store import open_store
-    from scheduler import services as scheduler_services
-    from scheduler.engine import Engine
-    from scheduler.events import EventBus, EventKind
 
     os.environ["COMMUNIQUE_DB"] = f"sqlite:///{home}/stalls.db"
     notes["packs"] = _install_packs(LANGUAGES, home / "packs-build")
@@ -288,12 +284,7 @@ def _stalls(figures: dict[str, float], notes: dict[str, str], sizes: Sizes, home
         figures["stall_idle"] = beat.stop()
 
         # The posts to translate, written first: the newest posts tell the warm-up the desk's language.
-        made = [
-            posts.create_post(
-                store, text=f"The minister welcomes the delegation of partner country {i}.", accounts=names
-            )
-            for i in range(sizes.translated)
-        ]
+        made = _posts_to_translate(store, names, sizes, 0)
         # Then what the app does once its window is built (app/main.py): the collector told to leave the
         # window's objects alone, and the translation imports and model loads started off the GUI thread.
         from app.main import settle_in
@@ -303,59 +294,98 @@ def _stalls(figures: dict[str, float], notes: dict[str, str], sizes: Sizes, home
         wait_until(lambda: not warm_up.is_alive(), 120, "the translation warm-up")
         figures["stall_warm"] = beat.stop()
 
-        # Translation: each post an operation on the app's task manager, as the Compose screen runs it.
-        finished: list[object] = []
-        beat.start()
-        began = time.perf_counter()
-        for post in made:
-            window.ctx.op(_translating(store, post.id), changes=POSTS).success(finished.append).run()
-        wait_until(lambda: len(finished) == len(made), 600, "the translations")
-        figures["translate_s"] = time.perf_counter() - began
-        figures["stall_translate"] = beat.stop()
-
-        # Publishing: the engine's own threads, the feed bringing the events in, the Queue refreshing.
-        bus = EventBus()
-        ended = threading.Event()
-        outcomes = {"published": 0, "failed": 0}
-
-        def on_outcome(event: Any) -> None:
-            outcomes["published" if event.kind is EventKind.PUBLISHED else "failed"] += 1
-            if sum(outcomes.values()) >= sizes.published:
-                ended.set()
-
-        bus.subscribe(on_outcome, EventKind.PUBLISHED)
-        bus.subscribe(on_outcome, EventKind.FAILED)
-        # One post per variant: the accounts share the emulator's user, which refuses a repeated text.
-        due = [
-            posts.create_post(store, text=f"Statement {i} on today's talks.", accounts=[names[i % len(names)]])
-            .variants[0]
-            .id
-            for i in range(sizes.published)
-        ]
-        now = timeutil.now_utc()
-        for variant_id in due:
-            scheduler_services.make_due_now(store, variant_id, now=now, actor="bench")
-        engine = Engine(store, bus=bus)
-        beat.start()
-        began = time.perf_counter()
-        engine.start()
-        try:
-            wait_until(ended.is_set, 300, "the publishing")
-            if outcomes["failed"]:
-                raise SystemExit(f"bench: {outcomes['failed']} of {sizes.published} publishes failed")
-            figures["publish_s"] = time.perf_counter() - began
-            polls = window.feed.timer.interval() / 1000 * 2
-            settle_until = time.monotonic() + polls  # the feed's last polls, and the Queue's refresh
-            wait_until(lambda: time.monotonic() > settle_until, 30, "the feed's last polls")
-            figures["stall_publish"] = beat.stop()
-        finally:
-            engine.stop()
-        statuses = {v.status for pid in {p.id for p in made} for v in _variants(store, pid)}
+        # Translation, then publishing, each measured over several rounds: one round's longest
+        # stall is a maximum on a shared machine, so the median of the rounds' is what the goal is
+        # judged on, and the worst is shown beside it.
+        translated = [_translate_round(window, store, made if n == 0 else _posts_to_translate(store, names, sizes, n),
+                                       beat) for n in range(sizes.stall_rounds)]  # fmt: skip
+        publishing = [_publish_round(store, names, sizes, beat, window, n) for n in range(sizes.stall_rounds)]
+        for name, rounds in (("translate", translated), ("publish", publishing)):
+            figures[f"{name}_s"] = statistics.median(seconds for seconds, _stall in rounds)
+            figures[f"stall_{name}"] = statistics.median(stall for _seconds, stall in rounds)
+            figures[f"stall_{name}_worst"] = max(stall for _seconds, stall in rounds)
+        statuses = {v.status for post in made for v in _variants(store, post.id)}
         assert statuses <= {VariantStatus.DRAFT}, statuses  # translation leaves them drafts
         window.close()
         window.ctx.tasks.wait()
         store.dispose()
     os.environ.pop("COMMUNIQUE_DB")
+
+
+def _posts_to_translate(store: Any, names: list[str], sizes: Sizes, round_no: int) -> list[Any]:
+    from core.services import posts
+
+    return [
+        posts.create_post(
+            store, text=f"The minister welcomes the delegation of partner country {round_no}-{i}.", accounts=names
+        )
+        for i in range(sizes.translated)
+    ]
+
+
+def _translate_round(window: Any, store: Any, made: list[Any], beat: Heartbeat) -> tuple[float, float]:
+    """Translate ``made``, each post an operation on the app's task manager as the Compose screen runs it.
+
+    Returns the seconds it took and the longest stall.
+    """
+    from app.changes import POSTS
+
+    finished: list[object] = []
+    beat.start()
+    began = time.perf_counter()
+    for post in made:
+        window.ctx.op(_translating(store, post.id), changes=POSTS).success(finished.append).run()
+    wait_until(lambda: len(finished) == len(made), 600, "the translations")
+    return time.perf_counter() - began, beat.stop()
+
+
+def _publish_round(
+    store: Any, names: list[str], sizes: Sizes, beat: Heartbeat, window: Any, round_no: int
+) -> tuple[float, float]:
+    """Publish ``sizes.published`` variants with the engine's own threads, the feed bringing the events in
+    and the Queue refreshing; returns the seconds it took and the longest stall."""
+    from core import timeutil
+    from core.services import posts
+    from scheduler import services as scheduler_services
+    from scheduler.engine import Engine
+    from scheduler.events import EventBus, EventKind
+
+    bus = EventBus()
+    ended = threading.Event()
+    outcomes = {"published": 0, "failed": 0}
+
+    def on_outcome(event: Any) -> None:
+        outcomes["published" if event.kind is EventKind.PUBLISHED else "failed"] += 1
+        if sum(outcomes.values()) >= sizes.published:
+            ended.set()
+
+    bus.subscribe(on_outcome, EventKind.PUBLISHED)
+    bus.subscribe(on_outcome, EventKind.FAILED)
+    # One post per variant: the accounts share the emulator's user, which refuses a repeated text.
+    due = [
+        posts.create_post(store, text=f"Statement {round_no}-{i} on today's talks.", accounts=[names[i % len(names)]])
+        .variants[0]
+        .id
+        for i in range(sizes.published)
+    ]
+    now = timeutil.now_utc()
+    for variant_id in due:
+        scheduler_services.make_due_now(store, variant_id, now=now, actor="bench")
+    engine = Engine(store, bus=bus)
+    beat.start()
+    began = time.perf_counter()
+    engine.start()
+    try:
+        wait_until(ended.is_set, 300, "the publishing")
+        if outcomes["failed"]:
+            raise SystemExit(f"bench: {outcomes['failed']} of {sizes.published} publishes failed")
+        seconds = time.perf_counter() - began
+        polls = window.feed.timer.interval() / 1000 * 2
+        settle_until = time.monotonic() + polls  # the feed's last polls, and the Queue's refresh
+        wait_until(lambda: time.monotonic() > settle_until, 30, "the feed's last polls")
+        return seconds, beat.stop()
+    finally:
+        engine.stop()
 
 
 def _translating(store: Any, post_id: int) -> Callable[[object], object]:
@@ -673,16 +703,17 @@ def _section(f: dict[str, float], notes: dict[str, str], sizes: Sizes) -> str:
         ),
         _row(
             f"longest GUI-thread stall while {sizes.translated} posts translate into {len(LANGUAGES)} languages "
-            f"({f['translate_s']:.1f} s in all) vs the idle window",
-            _ms(f["stall_translate"]),
+            f"({f['translate_s']:.1f} s in all), median of {sizes.stall_rounds} rounds (the worst in brackets), "
+            "vs the idle window",
+            f"{_ms(f['stall_translate'])} (worst {_ms(f['stall_translate_worst'])})",
             _ms(f["stall_idle"]),
             f"goal < 50 ms: {_verdict(f['stall_translate'], 0.05)}",
         ),
         _row(
             f"longest GUI-thread stall while the engine publishes {sizes.published} variants "
             f"({f['publish_s']:.1f} s, {LATENCY * 1000:.0f} ms emulator latency), feed polled every {FEED_MS} ms, "
-            "vs the idle window",
-            _ms(f["stall_publish"]),
+            f"median of {sizes.stall_rounds} rounds (the worst in brackets), vs the idle window",
+            f"{_ms(f['stall_publish'])} (worst {_ms(f['stall_publish_worst'])})",
             _ms(f["stall_idle"]),
             f"goal < 50 ms: {_verdict(f['stall_publish'], 0.05)}",
         ),
@@ -737,9 +768,10 @@ own, as at every start):
 translations and publishing run off the GUI thread, so what remains is
 the work done on it (each result handled, the Queue's refresh and redraw) and what holds the GIL
 (the garbage collector's full passes among them). While publishing, the longest stalls are the
-Queue's repaints: Qt asks the Python table model for each visible cell's roles (about 800 calls
-a paint), and each call takes the GIL back from the engine's busy threads; the same paint that
-takes about 10 ms on a quiet process takes 35-90 ms then (a C++-side model would not need the GIL).
+Queue's repaints: each call from Qt into the Python table model takes the GIL back from the
+engine's busy threads, so the models answer all seven roles of a cell in one call (Qt's
+`multiData`, app/models/rows.py) instead of one call per role (about 800 calls a paint before,
+and stalls of 60-90 ms).
 "Drawn" is the time from the model filled to the window painted with the new rows: pending
 layout (column widths), then paint. The Queue was measured through {notes.get("queue", "?")};
 the Calendar through {notes.get("calendar", "?")}.

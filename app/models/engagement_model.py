@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from app.models import when
-from app.qt import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
+from app.models.rows import CellsTableModel
+from app.qt import QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
 from app.viewmodels.engagement import rate_text
 from core.queries.analytics import VariantFigures
 from core.queries.engagement import METRICS
@@ -28,7 +29,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class EngagementModel(QAbstractTableModel):
+class EngagementModel(CellsTableModel):
     """One row per published variant: when, where, its figures, and the start of its text."""
 
     def __init__(self, parent: QObject | None = None, *, zone: when.Zone = None) -> None:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.models import when
+from app.models.rows import CellsTableModel
 from app.qt import (
-    QAbstractTableModel,
     QBrush,
     QColor,
     QCoreApplication,
@@ -77,7 +77,7 @@ def load_queue(store: Store, flt: QueueFilter, limit: int) -> QueueSnapshot:
     )
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(CellsTableModel):
     """Queue rows as a read-only table (reloaded whole: a page holds at most a thousand)."""
 
     def __init__(self, parent: QObject | None = None, *, zone: when.Zone = None) -> None:
