@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass
 
 from core.domain import OPEN_STATUSES, ErrorClass, VariantStatus
+from core.words import QT_TRANSLATE_NOOP
 from scheduler.events import EventKind, FeedEvent
 from scheduler.poller import METRICS_ERROR
 
@@ -63,70 +64,87 @@ class Advice:
     remedy: Remedy
 
 
+#: The translation context of the advice sentences (written out in each call: lupdate reads literals).
+ADVICE = "Advice"
+
 #: ``variants.last_error_class`` of a published variant whose figures cannot be read.
 METRICS = METRICS_ERROR
 
 _ADVICE: dict[str, Advice] = {
     ErrorClass.AUTHENTICATION: Advice(
-        "The platform no longer accepts this account's sign-in (the access expired or was withdrawn).",
-        "Reconnect the account on the Accounts screen, then retry.",
+        QT_TRANSLATE_NOOP(
+            "Advice", "The platform no longer accepts this account's sign-in (the access expired or was withdrawn)."
+        ),
+        QT_TRANSLATE_NOOP("Advice", "Reconnect the account on the Accounts screen, then retry."),
         Remedy.RECONNECT,
     ),
     ErrorClass.INVALID: Advice(
-        "The platform refused the post as it is: most often the text is too long for it, or a file is not accepted.",
-        "Shorten the text (or change the media) in Compose, then retry.",
+        QT_TRANSLATE_NOOP(
+            "Advice",
+            "The platform refused the post as it is: most often the text is too long for it, or a file is not accepted.",  # noqa: E501 - one literal, as lupdate reads it
+        ),
+        QT_TRANSLATE_NOOP("Advice", "Shorten the text (or change the media) in Compose, then retry."),
         Remedy.EDIT,
     ),
     ErrorClass.DUPLICATE: Advice(
-        "The platform refused it because the account already carries the same text.",
-        "Change the text a little in Compose, then retry.",
+        QT_TRANSLATE_NOOP("Advice", "The platform refused it because the account already carries the same text."),
+        QT_TRANSLATE_NOOP("Advice", "Change the text a little in Compose, then retry."),
         Remedy.EDIT,
     ),
     ErrorClass.POLICY: Advice(
-        "The platform refused it under its rules on content.",
-        "Read the platform's message above, change the post in Compose, then retry.",
+        QT_TRANSLATE_NOOP("Advice", "The platform refused it under its rules on content."),
+        QT_TRANSLATE_NOOP("Advice", "Read the platform's message above, change the post in Compose, then retry."),
         Remedy.EDIT,
     ),
     ErrorClass.PERMANENT: Advice(
-        "The platform refused it and trying the same post again will not help.",
-        "Read the platform's message above, change the post or the account, then retry.",
+        QT_TRANSLATE_NOOP("Advice", "The platform refused it and trying the same post again will not help."),
+        QT_TRANSLATE_NOOP("Advice", "Read the platform's message above, change the post or the account, then retry."),
         Remedy.EDIT,
     ),
     ErrorClass.RETRYABLE: Advice(
-        "The platform or the network failed for a moment.",
-        "Retry now; the post is sent once, never twice.",
+        QT_TRANSLATE_NOOP("Advice", "The platform or the network failed for a moment."),
+        QT_TRANSLATE_NOOP("Advice", "Retry now; the post is sent once, never twice."),
         Remedy.RETRY,
     ),
     ErrorClass.RATE_LIMITED: Advice(
-        "The platform asked for a pause: the account sent too much in a short time.",
-        "Retry once the pause is over (it is tried again on its own when it is still scheduled).",
+        QT_TRANSLATE_NOOP("Advice", "The platform asked for a pause: the account sent too much in a short time."),
+        QT_TRANSLATE_NOOP(
+            "Advice", "Retry once the pause is over (it is tried again on its own when it is still scheduled)."
+        ),
         Remedy.RETRY,
     ),
     ErrorClass.MISSED: Advice(
-        "It was not sent at its time: nothing was publishing then, and the time is past its grace window.",
-        "Retry to publish it now if it is still timely, or reschedule it.",
+        QT_TRANSLATE_NOOP(
+            "Advice", "It was not sent at its time: nothing was publishing then, and the time is past its grace window."
+        ),
+        QT_TRANSLATE_NOOP("Advice", "Retry to publish it now if it is still timely, or reschedule it."),
         Remedy.RETRY,
     ),
     ErrorClass.INTERRUPTED: Advice(
-        "Sending was interrupted (the app or the computer stopped mid-way).",
-        "Retry: the platform is checked first, so the post cannot go out twice.",
+        QT_TRANSLATE_NOOP("Advice", "Sending was interrupted (the app or the computer stopped mid-way)."),
+        QT_TRANSLATE_NOOP("Advice", "Retry: the platform is checked first, so the post cannot go out twice."),
         Remedy.RETRY,
     ),
     ErrorClass.NEEDS_CONFIRMATION: Advice(
-        "Sending was interrupted and the platform cannot tell whether the post went out.",
-        "Look at the account on the platform. If the post is not there, confirm it and publish.",
+        QT_TRANSLATE_NOOP("Advice", "Sending was interrupted and the platform cannot tell whether the post went out."),
+        QT_TRANSLATE_NOOP(
+            "Advice", "Look at the account on the platform. If the post is not there, confirm it and publish."
+        ),
         Remedy.CONFIRM_ABSENT,
     ),
     METRICS: Advice(
-        "It is published, but its engagement figures cannot be read at the moment.",
-        "Nothing to do for the post; if the account's access was withdrawn, reconnect it on the Accounts screen.",
+        QT_TRANSLATE_NOOP("Advice", "It is published, but its engagement figures cannot be read at the moment."),
+        QT_TRANSLATE_NOOP(
+            "Advice",
+            "Nothing to do for the post; if the account's access was withdrawn, reconnect it on the Accounts screen.",
+        ),
         Remedy.NONE,
     ),
 }
 
 _UNKNOWN = Advice(
-    "It did not go out; the platform's message below says why.",
-    "Correct what the message names, then retry.",
+    QT_TRANSLATE_NOOP("Advice", "It did not go out; the platform's message below says why."),
+    QT_TRANSLATE_NOOP("Advice", "Correct what the message names, then retry."),
     Remedy.RETRY,
 )
 
@@ -142,7 +160,11 @@ def advise(status: VariantStatus, error_class: str | None) -> Advice | None:
         return _ADVICE[ErrorClass.MISSED] if status is VariantStatus.MISSED else _UNKNOWN
     advice = _ADVICE.get(error_class, _UNKNOWN)
     if status is VariantStatus.SCHEDULED and advice.remedy is Remedy.RETRY:
-        return Advice(advice.reason, "It is tried again on its own; retry to send it at once.", Remedy.RETRY)
+        return Advice(
+            advice.reason,
+            QT_TRANSLATE_NOOP("Advice", "It is tried again on its own; retry to send it at once."),
+            Remedy.RETRY,
+        )
     return advice
 
 

@@ -38,9 +38,13 @@ def _tool(name: str) -> Path:
     return exe
 
 
+#: Qt-free modules whose fixed sentences the app shows, marked with core.words.QT_TRANSLATE_NOOP.
+MARKED = ["scheduler/display.py"]
+
+
 def sources() -> list[Path]:
-    """Every Python file of the desktop app (the only place with interface strings)."""
-    return sorted((ROOT / "app").rglob("*.py"))
+    """Every Python file of the desktop app, and the Qt-free modules whose marked sentences it shows."""
+    return sorted((ROOT / "app").rglob("*.py")) + [ROOT / name for name in MARKED]
 
 
 def update(ts: Path, language: str) -> None:

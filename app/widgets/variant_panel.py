@@ -8,9 +8,20 @@ rule of its own about statuses. It only emits what the person asked for; the pag
 from __future__ import annotations
 
 from app.i18n import Retranslatable
-from app.qt import QFrame, QHBoxLayout, QKeySequence, QLabel, QPushButton, Qt, QVBoxLayout, QWidget, Signal
+from app.qt import (
+    QCoreApplication,
+    QFrame,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from core.queries.queue import QueueRow
-from scheduler.display import Action, Remedy, actions_for, advise
+from scheduler.display import ADVICE, Action, Remedy, actions_for, advise
 
 
 class VariantPanel(Retranslatable, QFrame):
@@ -116,9 +127,10 @@ class VariantPanel(Retranslatable, QFrame):
             self.heading.setText(
                 self.tr("{0} ({1}), {2}: {3}").format(row.account_name, row.platform, row.language, status_label)
             )
-        self.reason.setText(advice.reason if advice else "")
+        # The advice is the scheduler's fixed wording (marked for lupdate there), in the person's language.
+        self.reason.setText(QCoreApplication.translate(ADVICE, advice.reason) if advice else "")
         self.detail.setText((row.last_error or "") if advice and row else "")
-        self.advice.setText(advice.action if advice else "")
+        self.advice.setText(QCoreApplication.translate(ADVICE, advice.action) if advice else "")
         for label in (self.reason, self.detail, self.advice):
             label.setVisible(bool(label.text()))
         self.retry_button.setVisible(Action.CONFIRM_AND_PUBLISH not in actions)

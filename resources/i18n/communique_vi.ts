@@ -233,6 +233,110 @@
     </message>
 </context>
 <context>
+    <name>Advice</name>
+    <message>
+        <source>The platform no longer accepts this account&apos;s sign-in (the access expired or was withdrawn).</source>
+        <extracomment>The translation context of the advice sentences (written out in each call: lupdate reads literals). ``variants.last_error_class`` of a published variant whose figures cannot be read.</extracomment>
+        <translation>Nền tảng không còn chấp nhận đăng nhập của tài khoản này (quyền truy cập đã hết hạn hoặc bị thu hồi).</translation>
+    </message>
+    <message>
+        <source>Reconnect the account on the Accounts screen, then retry.</source>
+        <translation>Kết nối lại tài khoản trên màn hình Tài khoản, rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The platform refused the post as it is: most often the text is too long for it, or a file is not accepted.</source>
+        <translation>Nền tảng từ chối bài viết ở dạng hiện tại: thường là do văn bản quá dài, hoặc một tệp không được chấp nhận.</translation>
+    </message>
+    <message>
+        <source>Shorten the text (or change the media) in Compose, then retry.</source>
+        <translation>Rút ngắn văn bản (hoặc đổi hình ảnh, video) trong Soạn bài, rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The platform refused it because the account already carries the same text.</source>
+        <translation>Nền tảng từ chối vì tài khoản đã có một bài với cùng nội dung.</translation>
+    </message>
+    <message>
+        <source>Change the text a little in Compose, then retry.</source>
+        <translation>Sửa văn bản đôi chút trong Soạn bài, rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The platform refused it under its rules on content.</source>
+        <translation>Nền tảng từ chối theo quy định về nội dung của mình.</translation>
+    </message>
+    <message>
+        <source>Read the platform&apos;s message above, change the post in Compose, then retry.</source>
+        <translation>Đọc thông báo của nền tảng ở trên, sửa bài trong Soạn bài, rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The platform refused it and trying the same post again will not help.</source>
+        <translation>Nền tảng đã từ chối, và gửi lại đúng bài này cũng sẽ không được.</translation>
+    </message>
+    <message>
+        <source>Read the platform&apos;s message above, change the post or the account, then retry.</source>
+        <translation>Đọc thông báo của nền tảng ở trên, sửa bài hoặc đổi tài khoản, rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The platform or the network failed for a moment.</source>
+        <translation>Nền tảng hoặc mạng bị lỗi trong chốc lát.</translation>
+    </message>
+    <message>
+        <source>Retry now; the post is sent once, never twice.</source>
+        <translation>Thử lại ngay; bài chỉ được gửi một lần, không bao giờ hai lần.</translation>
+    </message>
+    <message>
+        <source>The platform asked for a pause: the account sent too much in a short time.</source>
+        <translation>Nền tảng yêu cầu tạm dừng: tài khoản đã gửi quá nhiều trong thời gian ngắn.</translation>
+    </message>
+    <message>
+        <source>Retry once the pause is over (it is tried again on its own when it is still scheduled).</source>
+        <translation>Thử lại khi hết thời gian tạm dừng (nếu bài vẫn đang được lên lịch, ứng dụng sẽ tự thử lại).</translation>
+    </message>
+    <message>
+        <source>It was not sent at its time: nothing was publishing then, and the time is past its grace window.</source>
+        <translation>Bài không được gửi đúng giờ: khi đó không có gì đang đăng bài, và nay đã quá thời gian gia hạn.</translation>
+    </message>
+    <message>
+        <source>Retry to publish it now if it is still timely, or reschedule it.</source>
+        <translation>Thử lại để đăng ngay nếu bài vẫn còn hợp thời, hoặc đổi lịch cho bài.</translation>
+    </message>
+    <message>
+        <source>Sending was interrupted (the app or the computer stopped mid-way).</source>
+        <translation>Việc gửi bị gián đoạn (ứng dụng hoặc máy tính dừng giữa chừng).</translation>
+    </message>
+    <message>
+        <source>Retry: the platform is checked first, so the post cannot go out twice.</source>
+        <translation>Thử lại: nền tảng được kiểm tra trước, nên bài không thể bị đăng hai lần.</translation>
+    </message>
+    <message>
+        <source>Sending was interrupted and the platform cannot tell whether the post went out.</source>
+        <translation>Việc gửi bị gián đoạn và nền tảng không cho biết bài đã được đăng hay chưa.</translation>
+    </message>
+    <message>
+        <source>Look at the account on the platform. If the post is not there, confirm it and publish.</source>
+        <translation>Hãy xem tài khoản trên nền tảng. Nếu bài chưa có ở đó, hãy xác nhận rồi đăng.</translation>
+    </message>
+    <message>
+        <source>It is published, but its engagement figures cannot be read at the moment.</source>
+        <translation>Bài đã được đăng, nhưng hiện chưa đọc được số liệu tương tác.</translation>
+    </message>
+    <message>
+        <source>Nothing to do for the post; if the account&apos;s access was withdrawn, reconnect it on the Accounts screen.</source>
+        <translation>Không cần làm gì với bài này; nếu quyền truy cập của tài khoản đã bị thu hồi, hãy kết nối lại trên màn hình Tài khoản.</translation>
+    </message>
+    <message>
+        <source>It did not go out; the platform&apos;s message below says why.</source>
+        <translation>Bài chưa được đăng; thông báo của nền tảng bên dưới cho biết lý do.</translation>
+    </message>
+    <message>
+        <source>Correct what the message names, then retry.</source>
+        <translation>Sửa điều mà thông báo nêu ra, rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>It is tried again on its own; retry to send it at once.</source>
+        <translation>Ứng dụng sẽ tự thử lại; bấm Thử lại để gửi ngay.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarGrid</name>
     <message>
         <source>+{0} more</source>

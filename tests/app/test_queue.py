@@ -15,9 +15,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
+from app import i18n
 from app.context import AppContext
 from app.models import queue_model, when
-from app.qt import QDateTime, Qt, QUrl
+from app.qt import QApplication, QDateTime, Qt, QUrl
 from app.views.queue import QueuePage
 from app.widgets.reschedule_dialog import RescheduleDialog
 from connectors.sandbox import Sandbox
@@ -295,3 +296,24 @@ def test_named_periods_are_whole_days_on_the_officers_clock() -> None:
     start, end = when.period_range(when.Period.THIS_MONTH, today, LONDON)
     assert (start.isoformat(), end.isoformat()) == ("2030-03-01T00:00:00+00:00", "2030-03-31T23:00:00+00:00")
     assert when.period_range(when.Period.ANY, today, LONDON) == (None, None)
+
+
+def test_the_advice_on_a_failure_speaks_the_interface_language(
+    qtbot: QtBot, page: QueuePage, store: Store, sandbox: Sandbox, engine: Engine, clock: FakeClock
+) -> None:
+    add_account(store, sandbox, "tokyo", "Asia/Tokyo")
+    sandbox.set_faults("auth:1", times=1, path="/2/tweets", method="POST")
+    variant_id = _publish_one(store, engine, clock, "tokyo", "Asia/Tokyo", "Summit opens")
+    _load(qtbot, page)
+    assert page.select(variant_id)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        assert i18n.switch_language(app, "vi")
+        # The scheduler's own wording (scheduler/display.py), translated through the app's catalogue.
+        assert page.panel.advice.text() == "Kết nối lại tài khoản trên màn hình Tài khoản, rồi thử lại."
+        assert page.panel.reason.text().startswith("Nền tảng không còn chấp nhận đăng nhập")
+        assert page.panel.detail.text() == queries.get_variant(store, variant_id).last_error  # the platform's own
+    finally:
+        i18n.switch_language(app, "en")
+    assert page.panel.advice.text() == "Reconnect the account on the Accounts screen, then retry."
