@@ -98,6 +98,7 @@ class Metrics:
     clicks: int | None = None
     raw: Mapping[str, int | float | None] = field(default_factory=dict)
     missing: tuple[str, ...] = ()  # metrics asked for but refused (e.g. removed by the platform)
+    notes: tuple[str, ...] = ()  # one sentence each: why metrics are missing and what to do about it
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,12 @@ class PolicyBlockedError(ConnectorError):
     """Blocked by the platform's rules (spam filter, temporary block, missing permission)."""
 
     kind = ErrorClass.POLICY
+
+
+class BillingError(PolicyBlockedError):
+    """The platform refuses every request of the account until its developer account is paid for (X's
+    402 when the pay-per-use credits run out). Retrying cannot help: a person adds credits; meanwhile
+    nothing is sent for the account (no post is failed for it, no poll is spent on it)."""
 
 
 class InvalidContentError(ConnectorError):

@@ -42,7 +42,14 @@ from connectors.base import (
     RetryableError,
     unrecognisable_post,
 )
-from connectors.facebook_errors import is_invalid_metric, missing_objects, translate
+from connectors.facebook_errors import (
+    FEW_LIKES,
+    METRIC_REFUSED,
+    NO_PERMISSION,
+    insights_refusal,
+    missing_objects,
+    translate,
+)
 from core.secrets import Secret
 
 log = logging.getLogger(__name__)
@@ -81,6 +88,7 @@ def forget_refused_metrics() -> None:
     """Ask for every insights metric again (after Graph restored one, or the emulator was reset)."""
     with _REFUSED_LOCK:
         _REFUSED_METRICS.clear()
+        _NO_INSIGHTS.clear()
 
 
 class _LastAnswer(threading.local):
@@ -95,7 +103,45 @@ class _LastAnswer(threading.local):
 
 
 class _MetricRefusedError(Exception):
-    """Graph refused an insights metric of the request (removed or unknown)."""
+    """Graph refused the insights of the request: ``kind`` says how (see :func:`insights_refusal`)."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+#: How long a Page whose insights Graph refused as a whole is not asked for them again (the person
+#: may grant read_insights, or the Page pass 100 likes, meanwhile).
+INSIGHTS_RETRY = timedelta(hours=6)
+#: Per :data:`_MetricsKey`: why Graph refused all of that Page's insights, and until when not to ask.
+_NO_INSIGHTS: dict[_MetricsKey, tuple[str, datetime]] = {}
+
+#: The sentence a snapshot carries when a Page's insights are refused as a whole, by refusal kind.
+INSIGHTS_ADVICE = {
+    NO_PERMISSION: (
+        "Facebook refuses this Page's insights (views, clicks) to its token: reconnect the Page as a person "
+        "who can perform the ANALYZE task on it, granting read_insights; reactions, comments and shares still arrive."
+    ),
+    FEW_LIKES: (
+        "Facebook gives insights (views, clicks) only for Pages with 100 or more likes: they stay missing until "
+        "the Page has them; reactions, comments and shares still arrive."
+    ),
+}
+
+
+def _insights_off(key: _MetricsKey, now: datetime) -> str | None:
+    """Why the Page's insights are refused as a whole, while that is still remembered."""
+    with _REFUSED_LOCK:
+        found = _NO_INSIGHTS.get(key)
+        if found is None or found[1] <= now:
+            _NO_INSIGHTS.pop(key, None)
+            return None
+        return found[0]
+
+
+def _turn_insights_off(key: _MetricsKey, kind: str, now: datetime) -> None:
+    with _REFUSED_LOCK:
+        _NO_INSIGHTS[key] = (kind, now + INSIGHTS_RETRY)
 
 
 def _graph(base: str | None, token: str, timeout: float, deadline: float = DEFAULT_DEADLINE) -> GraphAPI:
@@ -323,8 +369,9 @@ class FacebookConnector:
                 found.update(self.api.get_objects(ids=",".join(chunk), fields=fields))
                 continue
             except Exception as exc:
-                if is_invalid_metric(exc):
-                    raise _MetricRefusedError from None
+                refusal = insights_refusal(exc) if "insights" in fields else None
+                if refusal is not None:
+                    raise _MetricRefusedError(refusal) from None
                 named = missing_objects(exc)
                 if named is None:
                     raise self._error(exc, "read metrics") from None
@@ -341,28 +388,59 @@ class FacebookConnector:
         return found
 
     def _metrics_batch(self, ids: list[str]) -> list[Metrics]:
+        """One batch: engagement and insights in one request when Graph allows; on any insights refusal
+        the engagement counts alone, and insights marked missing with what to do about them."""
         gone: set[str] = set()
+        now = datetime.now(UTC)
+        off = _insights_off(self._metrics_key, now)
+        if off is not None:
+            answer = self._objects(ids, ENGAGEMENT_FIELDS, gone)
+            return [
+                _metrics(i, {} if i in gone else answer.get(i, {}), {}, INSIGHT_METRICS, (INSIGHTS_ADVICE[off],))
+                for i in ids
+            ]
         refused = set(_refused_metrics(self._metrics_key))
         wanted = [m for m in INSIGHT_METRICS if m not in refused]
         try:
             answer = self._objects(ids, _fields(wanted), gone)
             insights = {i: _insight_values(answer.get(i, {})) for i in ids}
-        except _MetricRefusedError:
-            # Facebook refused a metric (retired, or not for this Page): ask for each on its own so the others arrive.
+        except _MetricRefusedError as first:
+            # Insights refused: the engagement counts alone first, so that they arrive whatever follows.
             answer = self._objects(ids, ENGAGEMENT_FIELDS, gone)
             insights = {i: {} for i in ids}
-            for metric in wanted:
-                try:
-                    part = self._objects(ids, _fields([metric], engagement=False), gone)
-                except _MetricRefusedError:
-                    log.info("Facebook refuses the insights metric %s for the Page %s.", metric, self.page_id)
-                    _refuse_metric(self._metrics_key, metric)
-                    refused.add(metric)
-                    continue
-                for i in ids:
-                    insights[i].update(_insight_values(part.get(i, {})))
+            kind = first.kind
+            if kind == METRIC_REFUSED:
+                # One metric refused (retired, or not for this Page): ask for each on its own so the others arrive.
+                kind = self._metrics_one_by_one(ids, wanted, gone, insights, refused)
+            if kind != METRIC_REFUSED:
+                log.info("Facebook refuses the insights of the Page %s (%s).", self.page_id, kind)
+                _turn_insights_off(self._metrics_key, kind, now)
+                return [
+                    _metrics(i, {} if i in gone else answer.get(i, {}), {}, INSIGHT_METRICS, (INSIGHTS_ADVICE[kind],))
+                    for i in ids
+                ]
         missing = tuple(m for m in INSIGHT_METRICS if m in refused)
-        return [_metrics(i, {} if i in gone else answer.get(i, {}), insights[i], missing) for i in ids]
+        notes = (_removed_note(missing),) if missing else ()
+        return [_metrics(i, {} if i in gone else answer.get(i, {}), insights[i], missing, notes) for i in ids]
+
+    def _metrics_one_by_one(
+        self, ids: list[str], wanted: list[str], gone: set[str], insights: dict[str, dict[str, Any]], refused: set[str]
+    ) -> str:
+        """Each metric on its own into ``insights``; the refused ones into ``refused`` (and remembered).
+        Returns :data:`METRIC_REFUSED`, or the kind of a refusal of all the Page's insights."""
+        for metric in wanted:
+            try:
+                part = self._objects(ids, _fields([metric], engagement=False), gone)
+            except _MetricRefusedError as refusal:
+                if refusal.kind != METRIC_REFUSED:
+                    return refusal.kind
+                log.info("Facebook refuses the insights metric %s for the Page %s.", metric, self.page_id)
+                _refuse_metric(self._metrics_key, metric)
+                refused.add(metric)
+                continue
+            for i in ids:
+                insights[i].update(_insight_values(part.get(i, {})))
+        return METRIC_REFUSED
 
     def rate_limit(self) -> RateLimit | None:
         """Usage read from ``X-App-Usage``/``X-Business-Use-Case-Usage``: limit 100 (percent), remaining."""
@@ -423,7 +501,18 @@ def _insight_values(item: dict[str, Any]) -> dict[str, Any]:
     return {i["name"]: i["values"][0]["value"] for i in (item.get("insights") or {}).get("data", []) if i.get("values")}
 
 
-def _metrics(remote_id: str, item: dict[str, Any], insights: dict[str, Any], missing: tuple[str, ...]) -> Metrics:
+def _removed_note(metrics: Sequence[str]) -> str:
+    """The sentence for insights metrics Graph no longer gives for this Page."""
+    return f"Facebook no longer gives {', '.join(metrics)} for this Page: the other counts still arrive."
+
+
+def _metrics(
+    remote_id: str,
+    item: dict[str, Any],
+    insights: dict[str, Any],
+    missing: tuple[str, ...],
+    notes: tuple[str, ...] = (),
+) -> Metrics:
     if not item:
         return Metrics(remote_id=remote_id, missing=(MISSING_POST,))
     reactions = (item.get("reactions") or {}).get("summary", {}).get("total_count")
@@ -439,6 +528,7 @@ def _metrics(remote_id: str, item: dict[str, Any], insights: dict[str, Any], mis
         clicks=insights.get("post_clicks"),
         raw=raw,
         missing=missing,
+        notes=notes,
     )
 
 

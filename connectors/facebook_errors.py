@@ -39,6 +39,34 @@ def is_invalid_metric(exc: Exception) -> bool:
     )
 
 
+#: Graph's error subcode for insights of a Page with fewer than 100 likes.
+FEW_LIKES_SUBCODE = 2874008
+#: Kinds of insights refusal (see :func:`insights_refusal`).
+METRIC_REFUSED, NO_PERMISSION, FEW_LIKES = "metric", "permission", "few-likes"
+
+
+def insights_refusal(exc: Exception) -> str | None:
+    """How Graph refused the insights of a request that asked for them, ``None`` for any other failure.
+
+    :data:`METRIC_REFUSED`: one metric is removed or unknown (code 100 naming a metric).
+    :data:`NO_PERMISSION`: the token may not read insights (code 10, or a 200-299 permission code,
+    naming insights: the read_insights permission, or the ANALYZE task on the Page).
+    :data:`FEW_LIKES`: the Page has fewer than 100 likes (subcode 2874008).
+    Only meaningful for a request that asked for insights: the same codes elsewhere are real failures.
+    """
+    if not isinstance(exc, FacebookError):
+        return None
+    code = getattr(exc, "code", None)
+    message = str(getattr(exc, "message", "")).lower()
+    if getattr(exc, "error_subcode", None) == FEW_LIKES_SUBCODE or "100 or more likes" in message:
+        return FEW_LIKES
+    if code in PERMISSION_CODES and ("insights" in message or "analyze" in message):
+        return NO_PERMISSION
+    if is_invalid_metric(exc):
+        return METRIC_REFUSED
+    return None
+
+
 _QUOTED_ID = re.compile(r"Object with ID '([^']+)'")
 
 

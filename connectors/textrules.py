@@ -26,7 +26,39 @@ X_MEDIA = {
     "image/png": 5 * 1024 * 1024,
     "image/webp": 5 * 1024 * 1024,
     "image/gif": 15 * 1024 * 1024,
+    "video/mp4": 512 * 1024 * 1024,
 }
+#: X's kinds of media that go through the chunked upload and processing, and take a post alone.
+X_GIF = "image/gif"
+X_VIDEOS = frozenset({"video/mp4"})
+#: X's ``media_category`` for each kind.
+X_CATEGORY_GIF, X_CATEGORY_VIDEO, X_CATEGORY_IMAGE = "tweet_gif", "tweet_video", "tweet_image"
+
+
+def x_media_category(mime_type: str) -> str:
+    """X's ``media_category`` for a file of ``mime_type``."""
+    if mime_type == X_GIF:
+        return X_CATEGORY_GIF
+    return X_CATEGORY_VIDEO if mime_type in X_VIDEOS else X_CATEGORY_IMAGE
+
+
+def x_media_mix_problem(mime_types: Sequence[str]) -> str | None:
+    """Why X refuses this set of media, ``None`` when it takes it: up to 4 photos, or 1 GIF, or 1 video."""
+    gifs = sum(1 for m in mime_types if m == X_GIF)
+    videos = sum(1 for m in mime_types if m in X_VIDEOS)
+    if gifs + videos == 0:
+        if len(mime_types) > MAX_IMAGES:
+            return f"X takes at most {MAX_IMAGES} images; this post has {len(mime_types)}."
+        return None
+    if len(mime_types) == 1:
+        return None
+    kind = "GIF" if gifs else "video"
+    return (
+        f"X takes up to {MAX_IMAGES} photos, or 1 GIF, or 1 video in a post; this post mixes a {kind} with "
+        f"{len(mime_types) - 1} other file(s): keep the {kind} alone, or post the rest separately."
+    )
+
+
 FACEBOOK_MEDIA = {
     "image/jpeg": 4 * 1024 * 1024,
     "image/png": 4 * 1024 * 1024,
@@ -123,7 +155,11 @@ def _cut(word: str, room: int) -> list[str]:
 
 def _check_media(media: Sequence[MediaItem], accepted: dict[str, int], platform: str) -> list[str]:
     problems: list[str] = []
-    if len(media) > MAX_IMAGES:
+    if platform == "X":
+        mix = x_media_mix_problem([item.mime_type for item in media])
+        if mix is not None:
+            problems.append(mix)
+    elif len(media) > MAX_IMAGES:
         problems.append(f"{platform} takes at most {MAX_IMAGES} images; this post has {len(media)}.")
     for item in media:
         name = Path(item.path).name

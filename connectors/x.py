@@ -8,6 +8,7 @@ has no v2 media upload, so images go through the same session to ``/2/media/uplo
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -18,7 +19,7 @@ import requests
 import tweepy
 from requests_oauthlib import OAuth1
 
-from connectors import textrules, xlength
+from connectors import textrules, xlength, xmedia
 from connectors._http import (
     DEFAULT_DEADLINE,
     DEFAULT_TIMEOUT,
@@ -47,13 +48,23 @@ from connectors.base import (
     RetryableError,
     unrecognisable_post,
 )
-from connectors.x_errors import check_status, translate
+from connectors.x_errors import BEARER_EXPIRED, check_status, daily_cap, translate
 
 log = logging.getLogger(__name__)
 REAL_HOST = "https://api.twitter.com"
 LOOKUP_BATCH = 100  # ids per GET /2/tweets
 _OAUTH1_FIELDS = ("api_key", "api_secret", "access_token", "access_secret")
+_PUBLIC_FIELDS = ("public_metrics",)
 _PRIVATE_FIELDS = ("non_public_metrics", "organic_metrics")
+#: Non-public metrics are asked for only for posts younger than this (X gives them for 30 days).
+PRIVATE_METRICS_AGE = timedelta(days=29)
+#: X's snowflake epoch (2010-11-04T01:42:54.657Z) in milliseconds: a post id holds its creation time.
+SNOWFLAKE_EPOCH_MS = 1288834974657
+#: Ids that decode to before 2015-01-01 are not read as snowflakes (see :func:`snowflake_time`).
+SNOWFLAKE_TRUSTED_FROM_MS = 1420070400000
+NO_PUBLIC_METRICS = (
+    "X sent no public metrics for this post (it may have renamed the field): likes, reposts and views are missing."
+)
 #: A lost thread part is looked for from this long before the publish began: X's clock is not ours.
 CLOCK_SLACK = timedelta(minutes=5)
 T = TypeVar("T")
@@ -77,10 +88,17 @@ class XConnector:
     external_id_rule = ExternalIdRule("user id", required=False)
 
     def __init__(
-        self, account: AccountContext, *, timeout: float = DEFAULT_TIMEOUT, deadline: float = DEFAULT_DEADLINE
+        self,
+        account: AccountContext,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        deadline: float = DEFAULT_DEADLINE,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        """Bind to ``account``; ``timeout`` bounds each wait for bytes, ``deadline`` each whole call."""
+        """Bind to ``account``; ``timeout`` bounds each wait for bytes, ``deadline`` each whole call;
+        ``sleep`` waits between two checks of a GIF or video X is processing."""
         install_log_redaction()
+        self._sleep = sleep
         self.account = account
         creds = account.credentials
         remember_secrets(secret.reveal() for secret in creds.values())
@@ -110,10 +128,16 @@ class XConnector:
         self._session.hooks["response"].append(self._remember_limits)
         self._rate_limit: RateLimit | None = None
         self._me: Identity | None = None
+        #: Posts X refused non-public metrics for (not the account's, or too old): not asked again.
+        self._no_private: set[str] = set()
 
     # --- plumbing -------------------------------------------------------------------------
 
     def _remember_limits(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
+        daily = daily_cap(response.headers)
+        if daily is not None:  # a spent 24-hour cap holds the account until the daily reset, not the 15-minute one
+            self._rate_limit = RateLimit(limit=None, remaining=0, resets_at=epoch_to_utc(daily[1]))
+            return
         limit = header_int(response.headers, "x-rate-limit-limit")
         if limit is not None:
             self._rate_limit = RateLimit(
@@ -126,7 +150,11 @@ class XConnector:
         try:
             return call()
         except Exception as exc:
-            raise translate(exc, action) from None
+            error = translate(exc, action)
+            if isinstance(error, AuthenticationError) and self._oauth1 is None and error.status == 401:
+                # A bearer token: an OAuth 2.0 user token lives two hours, and nothing here refreshes it.
+                error = AuthenticationError(BEARER_EXPIRED, status=401)
+            raise error from None
 
     def _auth_kwargs(self) -> dict[str, Any]:
         if self._oauth1 is not None:
@@ -168,7 +196,7 @@ class XConnector:
             create = partial(
                 _create,
                 self.client,
-                text=text or None,  # a post of images alone has no text field
+                text=text,  # always sent: an empty string for a post of media alone, as the spec says
                 media_ids=media_ids if index == 0 and media_ids else None,
                 in_reply_to_tweet_id=ids[-1] if ids else None,
                 user_auth=self._user_auth,
@@ -201,30 +229,40 @@ class XConnector:
                 log.warning("Could not remove part %s of a failed X thread: %s", remote_id, exc.message)
 
     def _upload(self, item: MediaItem) -> str:
+        """Upload one file and return its media id: images in one request, GIFs and videos in chunks."""
         try:
             data = Path(item.path).read_bytes()
         except OSError as exc:
-            raise InvalidContentError(f"Cannot read the image {Path(item.path).name}: {exc.strerror}.") from None
+            raise InvalidContentError(f"Cannot read the file {Path(item.path).name}: {exc.strerror}.") from None
+        category = textrules.x_media_category(item.mime_type)
+        if category == textrules.X_CATEGORY_IMAGE:
+            media_id = self._call("upload an image", lambda: self._upload_image(item, data))
+        else:
+            media_id = xmedia.upload_chunked(self._media_session(), item, data, category)
+        if item.alt_text:
+            self._call("describe the media", lambda: self._describe(media_id, item.alt_text))
+        return media_id
 
-        def upload() -> str:
-            response = self._session.post(
-                f"{REAL_HOST}/2/media/upload",
-                files={"media": (Path(item.path).name, data, item.mime_type)},
-                data={"media_category": "tweet_gif" if item.mime_type == "image/gif" else "tweet_image"},
-                **self._auth_kwargs(),
-            )
-            check_status(response)
-            media_id = _id_in(response.json(), "upload an image")
-            if item.alt_text:
-                meta = self._session.post(
-                    f"{REAL_HOST}/2/media/metadata",
-                    json={"id": media_id, "metadata": {"alt_text": {"text": item.alt_text}}},
-                    **self._auth_kwargs(),
-                )
-                check_status(meta)
-            return media_id
+    def _upload_image(self, item: MediaItem, data: bytes) -> str:
+        response = self._session.post(
+            f"{REAL_HOST}/2/media/upload",
+            files={"media": (Path(item.path).name, data, item.mime_type)},
+            data={"media_category": textrules.X_CATEGORY_IMAGE},
+            **self._auth_kwargs(),
+        )
+        check_status(response)
+        return _id_in(response.json(), "upload an image")
 
-        return self._call("upload an image", upload)
+    def _describe(self, media_id: str, alt_text: str) -> None:
+        meta = self._session.post(
+            f"{REAL_HOST}/2/media/metadata",
+            json={"id": media_id, "metadata": {"alt_text": {"text": alt_text}}},
+            **self._auth_kwargs(),
+        )
+        check_status(meta)
+
+    def _media_session(self) -> xmedia.MediaSession:
+        return xmedia.MediaSession(self._session, f"{REAL_HOST}/2/media/upload", self._auth_kwargs, self._sleep)
 
     def delete(self, remote_id: str) -> None:
         """Delete a post; one already gone counts as deleted."""
@@ -312,24 +350,48 @@ class XConnector:
                 return
 
     def fetch_metrics(self, remote_ids: Sequence[str]) -> list[Metrics]:
-        """Metrics, 100 posts a call; non-public counts where the account may see them."""
+        """Metrics, 100 posts a call; non-public counts where the account may see them.
+
+        X gives non-public and organic metrics only for the token owner's own posts of the last 30
+        days, and for any other post it answers one error per refused sub-field and *no data* for
+        the post. So private fields are asked for only for posts younger than
+        :data:`PRIVATE_METRICS_AGE` (read from the snowflake id) that X has not refused before, and
+        the posts X refuses them for are asked for again with public metrics alone.
+        """
         found: list[Metrics] = []
         for start in range(0, len(remote_ids), LOOKUP_BATCH):
             found.extend(self._metrics_batch(list(remote_ids[start : start + LOOKUP_BATCH])))
         return found
 
     def _metrics_batch(self, ids: list[str]) -> list[Metrics]:
-        fields = ["public_metrics", *_PRIVATE_FIELDS]
+        now = datetime.now(UTC)
+        private = [i for i in ids if i not in self._no_private and private_metrics_possible(i, now)]
+        tweets: dict[str, Any] = {}
+        refused: set[str] = set()
+        if private:
+            tweets, refused = self._lookup(private, [*_PUBLIC_FIELDS, *_PRIVATE_FIELDS])
+            refused -= tweets.keys()
+            if refused:
+                log.info("X refused non-public metrics for %d post(s); reading their public metrics.", len(refused))
+                self._no_private.update(refused)
+        public = [i for i in ids if i not in private or i in refused]
+        if public:
+            tweets.update(self._lookup(public, list(_PUBLIC_FIELDS))[0])
+        return [_metrics(i, tweets.get(i), private=i in private and i not in refused) for i in ids]
+
+    def _lookup(self, ids: list[str], fields: list[str]) -> tuple[dict[str, Any], set[str]]:
+        """``GET /2/tweets``: the posts that came back by id, and the ids X refused a field for."""
         response = self._call(
             "read metrics",
             lambda: self.client.get_tweets(ids, tweet_fields=fields, user_auth=self._user_auth),
         )
-        by_id = {str(t.id): t for t in response.data or []}
-        refused: dict[str, set[str]] = {}
-        for error in response.errors or []:
-            if "not-authorized-for-field" in str(error.get("type", "")):
-                refused.setdefault(str(error.get("resource_id")), set()).add(str(error.get("parameter")))
-        return [_metrics(remote_id, by_id.get(remote_id), refused.get(remote_id, set())) for remote_id in ids]
+        tweets = {str(t.id): t for t in response.data or []}
+        refused = {
+            str(error.get("resource_id") or error.get("value"))
+            for error in response.errors or []
+            if isinstance(error, dict) and "not-authorized-for-field" in str(error.get("type", ""))
+        }
+        return tweets, refused
 
     def rate_limit(self) -> RateLimit | None:
         """The state read from the last answer's ``x-rate-limit-*`` headers."""
@@ -400,23 +462,52 @@ def _whole_thread(found: Sequence[Sequence[Any]]) -> list[str] | None:
     return None
 
 
-def _metrics(remote_id: str, tweet: Any, refused: set[str]) -> Metrics:
+def private_metrics_possible(remote_id: str, now: datetime) -> bool:
+    """Whether X may still give non-public metrics for a post: younger than :data:`PRIVATE_METRICS_AGE`
+    by its snowflake id (an id that is no snowflake is given the benefit of the doubt)."""
+    created = snowflake_time(remote_id)
+    return created is None or now - created < PRIVATE_METRICS_AGE
+
+
+def snowflake_time(remote_id: str) -> datetime | None:
+    """When X created the post with this id, read from the snowflake; ``None`` when it is not one."""
+    if not remote_id.isdigit():
+        return None
+    millis = (int(remote_id) >> 22) + SNOWFLAKE_EPOCH_MS
+    if millis < SNOWFLAKE_TRUSTED_FROM_MS:
+        # A small number: no post this app published is that old, so it is read as no snowflake at all.
+        return None
+    try:
+        return datetime.fromtimestamp(millis / 1000, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _metrics(remote_id: str, tweet: Any, *, private: bool) -> Metrics:
+    """A post's metrics; ``private``: whether its non-public counts were asked for and given."""
     if tweet is None:
         return Metrics(remote_id=remote_id, missing=(MISSING_POST,))
+    missing = [] if private else list(_PRIVATE_FIELDS)
+    notes: list[str] = []
+    if tweet.public_metrics is None:
+        # X drops a field name it does not know without a word: say so rather than show nothing.
+        log.warning("X sent no public_metrics for post %s.", remote_id)
+        missing.insert(0, "public_metrics")
+        notes.append(NO_PUBLIC_METRICS)
     public: dict[str, int] = dict(tweet.public_metrics or {})
-    private: dict[str, int] = dict(tweet.non_public_metrics or {})
+    counts: dict[str, int] = dict(tweet.non_public_metrics or {}) if private else {}
     raw: dict[str, int | float | None] = {f"public.{k}": v for k, v in public.items()}
-    raw.update({f"non_public.{k}": v for k, v in private.items()})
-    clicks = private.get("url_link_clicks")
+    raw.update({f"non_public.{k}": v for k, v in counts.items()})
     return Metrics(
         remote_id=remote_id,
         reactions=public.get("like_count"),
         shares=_sum(public.get("retweet_count"), public.get("quote_count")),
         replies=public.get("reply_count"),
-        impressions=public.get("impression_count", private.get("impression_count")),
-        clicks=clicks,
+        impressions=public.get("impression_count", counts.get("impression_count")),
+        clicks=counts.get("url_link_clicks"),
         raw=raw,
-        missing=tuple(sorted(refused)),
+        missing=tuple(sorted(missing)),
+        notes=tuple(notes),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 
 import requests
 import tweepy
@@ -20,6 +21,7 @@ from connectors._http import (
 from connectors.answers import clean, redirect_message
 from connectors.base import (
     AuthenticationError,
+    BillingError,
     ConnectorError,
     DuplicateContentError,
     InvalidContentError,
@@ -28,6 +30,38 @@ from connectors.base import (
     RateLimitedError,
     RetryableError,
 )
+
+APP_ONLY = (
+    "The account's X token is an app-only bearer token, which can read but never post: store the account's "
+    "OAuth 1.0a keys (api_key, api_secret, access_token, access_secret) with 'communique account set-secret'."
+)
+BEARER_EXPIRED = (
+    "X refused the account's OAuth 2.0 token, which expires two hours after it is issued and is not refreshed "
+    "here: store the account's OAuth 1.0a keys with 'communique account set-secret', which do not expire."
+)
+NO_CREDITS = (
+    "X refuses every request of this account because its developer account has no credits left: add credits "
+    "in the X developer console (Billing), then publish again; nothing is sent to X for the account meanwhile."
+)
+
+
+#: X's 24-hour caps on post creation: header prefix -> what the cap is counted on.
+DAILY_CAPS = (("x-user-limit-24hour", "account"), ("x-app-limit-24hour", "app"))
+
+
+def daily_cap(headers: Mapping[str, str] | None) -> tuple[str, int] | None:
+    """The spent 24-hour cap an answer's headers report (``"account"`` or ``"app"``, and its reset in
+    epoch seconds; the latest when both are spent), ``None`` when neither is spent."""
+    spent: list[tuple[int, str]] = []
+    for prefix, who in DAILY_CAPS:
+        remaining = header_int(headers or {}, f"{prefix}-remaining")
+        reset = header_int(headers or {}, f"{prefix}-reset")
+        if remaining is not None and remaining <= 0 and reset is not None:
+            spent.append((reset, who))
+    if not spent:
+        return None
+    reset, who = max(spent)
+    return who, reset
 
 
 def _detail(response: requests.Response | None) -> str:
@@ -70,6 +104,15 @@ def translate(exc: Exception, action: str) -> ConnectorError:
     detail = _detail(response)
     said = f" X said: {detail}" if detail else ""
     if isinstance(exc, tweepy.TooManyRequests):
+        daily = daily_cap(headers)
+        if daily is not None:
+            who, reset_day = daily
+            return RateLimitedError(
+                f"X's 24-hour cap on posts for this {who} is spent; the account is held until the daily reset.",
+                reset_at=epoch_to_utc(reset_day),
+                retry_after=max(0.0, reset_day - time.time()),
+                status=429,
+            )
         # x-rate-limit-reset says when the window reopens; without it, a Retry-After if any, else backoff.
         reset = exc.reset_time if isinstance(exc.reset_time, int) else None
         wait = max(0.0, reset - time.time()) if reset else retry_after(headers)
@@ -92,6 +135,8 @@ def translate(exc: Exception, action: str) -> ConnectorError:
             return PermanentError(f"This post belongs to another account.{said}", status=status)
         if "reply to" in detail.lower():
             return InvalidContentError(f"X refused the reply.{said}", status=status)
+        if "application-only" in detail.lower():
+            return AuthenticationError(APP_ONLY, status=status)
         if "permission" in detail.lower():
             return PolicyBlockedError(
                 f"X says the account's app lacks the permission to {action}: give the app read and write "
@@ -109,6 +154,9 @@ def translate(exc: Exception, action: str) -> ConnectorError:
             status=status,
             retry_after=retry_after(headers),
         )
+    if status == 402:
+        # Pay-per-use: an empty credit balance answers 402 on every endpoint until credits are added.
+        return BillingError(NO_CREDITS, status=402)
     if isinstance(exc, tweepy.HTTPException):
         return PermanentError(f"X answered {status} while trying to {action}.{said}", status=status)
     if isinstance(exc, AttributeError | TypeError | KeyError | IndexError):

@@ -19,12 +19,12 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from sqlalchemy import Connection, func, select
 
-from connectors.base import MISSING_POST, AuthenticationError, ConnectorError, Metrics
+from connectors.base import MISSING_POST, AuthenticationError, BillingError, ConnectorError, Metrics
 from core.domain import VariantStatus
 from core.secrets import redact
 from core.services import engagement
@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 
 #: ``variants.last_error_class`` of a published variant whose engagement cannot be read.
 METRICS_ERROR = "metrics"
+#: How long an account whose platform refuses it until its developer account is paid for is left alone
+#: before one poll checks again (credits may have been added meanwhile).
+BILLING_HOLD = timedelta(hours=6)
 #: Why a post the platform no longer shows has no new snapshot.
 _GONE = "the platform shows nothing for this post (deleted, hidden or not visible to this account)."
 
@@ -108,8 +111,15 @@ class Poller:
             if self.limiter.blocked_until(account_id, now) is not None:
                 continue
             size = max(1, self.policy.batch_size)
+            unpaid: str | None = None
             for start in range(0, len(items), size):
                 batch = items[start : start + size]
+                if unpaid is not None:  # an earlier batch of this sweep found the account unpaid
+                    with self.store.write() as conn:
+                        for item in batch:
+                            self._postpone(conn, item, now, unpaid, until=now + BILLING_HOLD)
+                    failed += len(batch)
+                    continue
                 calls += 1
                 try:
                     connector = self.pool.get(account_id)
@@ -124,22 +134,34 @@ class Poller:
                     log.warning("metrics for account %s failed (%s); retrying later", account_id, reason)
                     if isinstance(error, AuthenticationError):
                         self.pool.forget(account_id)  # the user may reconnect the account meanwhile
+                    until = None
+                    if isinstance(error, BillingError):
+                        # Every request of the account is refused until credits are added: stop asking.
+                        until = now + BILLING_HOLD
+                        self.limiter.block(account_id, until)
+                        unpaid = reason
                     with self.store.write() as conn:
                         for item in batch:
-                            self._postpone(conn, item, now, reason)
+                            self._postpone(conn, item, now, reason, until=until)
                     failed += len(batch)
                     continue
                 polled += self._store_batch(batch, metrics, now)
         return PollReport(polled=polled, calls=calls, failed=failed)
 
-    def _postpone(self, conn: Connection, item: _Due, now: datetime, reason: str) -> None:
-        """Try ``item`` again after a growing wait (or never, past ``max_age``), and say why."""
+    def _postpone(
+        self, conn: Connection, item: _Due, now: datetime, reason: str, *, until: datetime | None = None
+    ) -> None:
+        """Try ``item`` again after a growing wait (or at ``until``; never past ``max_age``), and say why."""
         last_read = conn.execute(
             select(func.max(engagement_snapshots.c.captured_at)).where(
                 engagement_snapshots.c.variant_id == item.variant_id
             )
         ).scalar()
         upcoming = self.policy.next_retry(item.published_at, last_read or item.published_at, now)
+        if until is not None and upcoming is not None:
+            upcoming = max(upcoming, until)
+            if upcoming - item.published_at > self.policy.max_age:
+                upcoming = None
         if upcoming is None:
             days = self.policy.max_age.total_seconds() / 86400
             tail = f" Polling stopped: the post is older than {days:g} days."
@@ -175,7 +197,7 @@ class Poller:
                     replies=found.replies,
                     impressions=found.impressions,
                     clicks=found.clicks,
-                    metrics={**dict(found.raw), "missing": list(found.missing)},
+                    metrics={**dict(found.raw), "missing": list(found.missing), **_notes(found)},
                     partial=partial,
                 )
                 written.append((item.variant_id, partial))
@@ -186,6 +208,11 @@ class Poller:
         for variant_id, partial in written:
             self.bus.emit(Event(EventKind.METRICS_UPDATED, variant_id, {"partial": partial}))
         return len(written)
+
+
+def _notes(found: Metrics) -> dict[str, list[str]]:
+    """The connector's sentences on why metrics are missing (what to grant, what to fix), kept with the snapshot."""
+    return {"notes": list(found.notes)} if found.notes else {}
 
 
 def _reason(error: Exception) -> str:

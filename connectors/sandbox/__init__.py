@@ -149,6 +149,20 @@ class Sandbox:
         that Page only (a Page not eligible for insights), the others still get it."""
         self.state.remove_metric(name, page)
 
+    def refuse_insights(self, page: str, why: str | None = "permission") -> None:
+        """Refuse every insights request about ``page``'s posts, as Graph does without the read_insights
+        permission ("permission", error #10) or for a Page under 100 likes ("few-likes", subcode 2874008);
+        ``None`` gives them back. Reactions, comments and shares still answer."""
+        self.state.refuse_insights(page, why)
+
+    def set_credits(self, user: str, *, depleted: bool = True) -> None:
+        """Make every request of X user ``user`` answer 402 CreditsDepleted (pay-per-use, no credits left)."""
+        self.state.set_credits(user, depleted=depleted)
+
+    def set_bearer_lifetime(self, seconds: float | None) -> None:
+        """Make OAuth 2.0 bearer tokens expire ``seconds`` after their first use (X: 7200); ``None``: never."""
+        self.state.bearer_lifetime = seconds
+
     def set_refuse_duplicates(self, refuse: bool) -> None:
         """Switch the duplicate-text check on (the default) or off, like ``POST /__sandbox/duplicates``."""
         self.state.set_refuse_duplicates(refuse)

@@ -206,7 +206,32 @@ def _metrics_of(field: str) -> list[str]:
 
 
 class _InvalidMetricError(Exception):
-    pass
+    """An insights request Graph refuses; ``answer`` is its error (by default the invalid-metric one)."""
+
+    def __init__(self, answer: Response | None = None) -> None:
+        super().__init__("insights refused")
+        self.answer = answer
+
+
+#: Graph's error subcode for insights asked about a Page with fewer than 100 likes.
+FEW_LIKES_SUBCODE = 2874008
+
+
+def insights_refused(why: str) -> Response:
+    """Graph's refusal of a Page's insights: no read_insights permission (#10), or under 100 likes."""
+    if why == "few-likes":
+        return graph_error(
+            400,
+            "(#100) Insights are only available for Pages with 100 or more likes.",
+            100,
+            subcode=FEW_LIKES_SUBCODE,
+        )
+    return graph_error(
+        400,
+        "(#10) This endpoint requires the 'read_insights' permission, and a Page access token of a person "
+        "who can perform the ANALYZE task on the Page.",
+        10,
+    )
 
 
 def _post_json(state: SandboxState, record: PostRecord, fields: list[str]) -> dict[str, Any]:
@@ -242,9 +267,12 @@ def _insights(state: SandboxState, record: PostRecord, metrics: list[str]) -> li
         "post_clicks": counts["clicks"],
         "post_reactions_by_type_total": {"like": counts["likes"]},
     }
+    why = state.insights_refusal(record.account)
+    if why is not None:
+        raise _InvalidMetricError(insights_refused(why))
     for metric in metrics:
         if not state.valid_metric(metric, record.account):
-            raise _InvalidMetricError(metric)
+            raise _InvalidMetricError()
     return [
         {
             "name": metric,
@@ -277,8 +305,8 @@ def _many(state: SandboxState, request: Request) -> Response:
             return _unsupported(object_id)  # the whole request fails, naming the first id it does not know
         try:
             answer[object_id] = _post_json(state, record, fields)
-        except _InvalidMetricError:
-            return _invalid_metric()
+        except _InvalidMetricError as refused:
+            return refused.answer or _invalid_metric()
     return json_response(200, answer)
 
 
@@ -305,8 +333,8 @@ def _object(state: SandboxState, request: Request, object_id: str, token: str) -
         return _unsupported(object_id)
     try:
         return json_response(200, _post_json(state, record, fields))
-    except _InvalidMetricError:
-        return _invalid_metric()
+    except _InvalidMetricError as refused:
+        return refused.answer or _invalid_metric()
 
 
 def _insights_edge(state: SandboxState, request: Request, object_id: str) -> Response:
@@ -316,8 +344,8 @@ def _insights_edge(state: SandboxState, request: Request, object_id: str) -> Res
     metrics = [m for m in (request.param("metric") or "").split(",") if m]
     try:
         return json_response(200, {"data": _insights(state, record, metrics)})
-    except _InvalidMetricError:
-        return _invalid_metric()
+    except _InvalidMetricError as refused:
+        return refused.answer or _invalid_metric()
 
 
 def _cursor(offset: int) -> str:

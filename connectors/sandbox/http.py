@@ -88,7 +88,7 @@ def parse_body(request: Request) -> None:
 
 
 def sniff_image(data: bytes) -> str:
-    """The image type from the file's first bytes (platforms look at the bytes, not the declared type)."""
+    """The image (or MP4 video) type from the first bytes (platforms look at the bytes, not the declared type)."""
     signatures = {
         b"\x89PNG": "image/png",
         b"\xff\xd8": "image/jpeg",
@@ -102,4 +102,6 @@ def sniff_image(data: bytes) -> str:
             return mime
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "image/webp"
+    if data[4:8] == b"ftyp":
+        return "video/mp4"
     return "application/octet-stream"

@@ -27,9 +27,16 @@ GRAPH_METRICS = frozenset(
     {"post_media_view", "post_total_media_view_unique", "post_clicks", "post_reactions_by_type_total"}
 )
 
+X_FIELD_PARAMS = ("post.fields", "tweet.fields")
+#: X's snowflake epoch (2010-11-04T01:42:54.657Z), in milliseconds.
+SNOWFLAKE_EPOCH_MS = 1288834974657
+
 #: (limit, window in seconds) per rate-limit bucket, in the spirit of each platform's tiers.
 DEFAULT_LIMITS: dict[tuple[str, str], tuple[int, int]] = {
     ("x", "create"): (100, 900),
+    # X's 24-hour caps on post creation, per user and per app (the tiers differ; tests lower them).
+    ("x", "create-day-user"): (1000, 86400),
+    ("x", "create-day-app"): (10000, 86400),
     ("x", "delete"): (50, 900),
     ("x", "lookup"): (900, 900),
     ("x", "me"): (75, 900),
@@ -62,7 +69,12 @@ class PostRecord:
 
 @dataclass
 class MediaRecord:
-    """An uploaded image."""
+    """An uploaded image, GIF or video.
+
+    A chunked upload (X's GIFs and videos) starts ``state`` "uploading" with ``total`` bytes
+    announced and ``chunks`` by segment index; after finalize it is "pending", then "in_progress",
+    then "succeeded" (or "failed") on successive status checks. A one-shot image is "succeeded".
+    """
 
     id: str
     platform: str
@@ -70,15 +82,20 @@ class MediaRecord:
     mime_type: str
     size: int
     alt_text: str = ""
+    state: str = "succeeded"
+    category: str = ""
+    total: int = 0
+    chunks: dict[int, bytes] = field(default_factory=dict)
 
 
 class RateLimitedBucketError(Exception):
-    """A bucket is exhausted until ``reset`` (epoch seconds)."""
+    """A bucket is exhausted until ``reset`` (epoch seconds); ``headers``: extra ones for the 429."""
 
     def __init__(self, limit: int, reset: int) -> None:
         super().__init__("rate limited")
         self.limit = limit
         self.reset = reset
+        self.headers: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -144,15 +161,29 @@ class SandboxState:
         self._last_id = 0
         self.posts: dict[str, PostRecord] = {}
         self.media: dict[str, MediaRecord] = {}
+        #: Whether X's processing of the next finalized GIFs and videos fails (a file X cannot decode).
+        self.fail_media_processing = False
         self.revoked: set[str] = set()
+        #: X users whose developer account has no credits left: every request answers 402.
+        self.unpaid: set[str] = set()
+        #: Seconds an OAuth 2.0 bearer token lives from its first use (X: two hours without
+        #: offline.access); ``None``: bearer tokens never expire (practice mode holds one for days).
+        self.bearer_lifetime: float | None = None
+        self._bearer_seen: dict[str, float] = {}
         self.graph_tokens: dict[str, tuple[str, str]] = {}  # token -> ("page", page id) or ("user", user id)
         self._last_page: dict[str, str] = {}  # any other token -> the Page it was last used for
         self.removed_metrics: set[str] = set()
         self.page_refused_metrics: dict[str, set[str]] = {}  # Page id -> metrics refused for that Page only
+        #: Page id -> why Graph refuses all of its insights: "permission" (no read_insights / ANALYZE task)
+        #: or "few-likes" (a Page under 100 likes).
+        self.insights_refusals: dict[str, str] = {}
         self.limits: dict[tuple[str, str], tuple[int, int]] = dict(DEFAULT_LIMITS)
         self._windows: dict[tuple[str, str, str], tuple[float, int]] = {}
         self.calls: list[tuple[str, str]] = []  # (method, path) of every platform request, in order
         self.audiences = AudienceZones()
+        #: The query parameters X reads post fields from (``post.fields``, and the legacy ``tweet.fields``);
+        #: a test narrows it to see a parameter X no longer reads dropped without a word.
+        self.x_field_params: tuple[str, ...] = X_FIELD_PARAMS
         self._post_zones: dict[str, str] = {}  # post id -> its owner's audience zone when it was published
 
     # --- clock and ids ----------------------------------------------------------------------
@@ -174,9 +205,10 @@ class SandboxState:
             self._offset = epoch - time.time()
 
     def new_id(self) -> str:
-        """A fresh, increasing numeric id (like X's snowflakes, shorter)."""
+        """A fresh, increasing numeric id shaped like X's snowflakes: the emulator's time in milliseconds
+        since X's epoch, shifted left by 22 bits (so a client can read a post's age from its id)."""
         with self._lock:
-            candidate = int(self.now() * 1000) * 1000
+            candidate = (int(self.now() * 1000) - SNOWFLAKE_EPOCH_MS) << 22
             self._last_id = max(candidate, self._last_id + 1)
             return str(self._last_id)
 
@@ -309,6 +341,22 @@ class SandboxState:
         with self._lock:
             return token.startswith("expired") or token in self.revoked
 
+    def set_credits(self, user: str, *, depleted: bool) -> None:
+        """Make every request of X user ``user`` answer 402 (no credits), or stop doing so."""
+        with self._lock:
+            (self.unpaid.add if depleted else self.unpaid.discard)(user)
+
+    def out_of_credits(self, user: str) -> bool:
+        """Whether X user ``user`` has no credits left."""
+        with self._lock:
+            return user in self.unpaid
+
+    def bearer_expired(self, token: str) -> bool:
+        """Whether an OAuth 2.0 bearer token has outlived :attr:`bearer_lifetime` since its first use."""
+        with self._lock:
+            first = self._bearer_seen.setdefault(token, self.now())
+            return self.bearer_lifetime is not None and self.now() - first > self.bearer_lifetime
+
     def issue_graph_token(self, token: str, kind: str, owner: str) -> None:
         """Record whose Graph token this is: ``kind`` "page" (``owner`` a Page id) or "user"."""
         with self._lock:
@@ -344,6 +392,23 @@ class SandboxState:
                 self.removed_metrics.add(name)
             else:
                 self.page_refused_metrics.setdefault(page, set()).add(name)
+
+    def refuse_insights(self, page: str, why: str | None) -> None:
+        """Refuse every insights request about ``page``'s posts: ``why`` "permission" (the token lacks
+        read_insights, or its person cannot perform the ANALYZE task) or "few-likes" (under 100 likes);
+        ``None`` gives insights back."""
+        if why not in (None, "permission", "few-likes"):
+            raise ValueError(f"Unknown insights refusal {why!r}: use 'permission' or 'few-likes'.")
+        with self._lock:
+            if why is None:
+                self.insights_refusals.pop(page, None)
+            else:
+                self.insights_refusals[page] = why
+
+    def insights_refusal(self, page: str) -> str | None:
+        """Why ``page``'s insights are refused, ``None`` when they are not."""
+        with self._lock:
+            return self.insights_refusals.get(page)
 
     def valid_metric(self, name: str, page: str | None = None) -> bool:
         """Whether a Graph insights metric exists (for ``page``, when given)."""
@@ -381,13 +446,19 @@ class SandboxState:
             self.refuse_duplicates = self._refuse_duplicates_at_start
             self.posts.clear()
             self.media.clear()
+            self.fail_media_processing = False
             self.revoked.clear()
+            self.unpaid.clear()
+            self.bearer_lifetime = None
+            self._bearer_seen.clear()
             self.graph_tokens.clear()
             self._last_page.clear()
             self.removed_metrics.clear()
             self.page_refused_metrics.clear()
+            self.insights_refusals.clear()
             self.limits = dict(DEFAULT_LIMITS)
             self._windows.clear()
             self.calls.clear()
             self.audiences.clear()
+            self.x_field_params = X_FIELD_PARAMS
             self._post_zones.clear()

@@ -13,13 +13,33 @@ import unicodedata
 from datetime import UTC, datetime
 from typing import Any
 
+from connectors.sandbox import x_media
 from connectors.sandbox.http import Request, Response, html_response, json_response, sniff_image
 from connectors.sandbox.state import MediaRecord, PostRecord, RateLimitedBucketError, SandboxState, Window, user_id_for
-from connectors.textrules import X_MEDIA
+from connectors.textrules import X_CATEGORY_IMAGE, X_MEDIA, x_media_category
 from connectors.xlength import X_LIMIT, x_weighted_length
 
 _OAUTH_TOKEN = re.compile(r'oauth_token="([^"]*)"')
 PROBLEMS = "https://api.twitter.com/2/problems/"
+#: Non-public and organic metrics exist for the token owner's own posts of the last 30 days only.
+PRIVATE_METRICS_DAYS = 30
+PRIVATE_SUBFIELDS = {
+    "non_public_metrics": ("impression_count", "url_link_clicks", "user_profile_clicks"),
+    "organic_metrics": (
+        "impression_count",
+        "like_count",
+        "reply_count",
+        "retweet_count",
+        "url_link_clicks",
+        "user_profile_clicks",
+    ),
+}
+APP_ONLY_PREFIX = "app-only"
+
+
+def is_app_only(token: str | None) -> bool:
+    """Whether a bearer token is an app-only one (it reads public data; it cannot post or read private metrics)."""
+    return bool(token) and str(token).startswith(APP_ONLY_PREFIX)
 
 
 def _problem(status: int, title: str, detail: str, kind: str = "about:blank", **extra: Any) -> dict[str, Any]:
@@ -107,6 +127,10 @@ _ROUTES: list[tuple[str, re.Pattern[str], str, str]] = [
     ("GET", re.compile(r"^/2/users/me$"), "me", "_me"),
     ("GET", re.compile(r"^/2/users/(\d+)/tweets$"), "timeline", "_timeline"),
     ("POST", re.compile(r"^/2/media/upload$"), "media", "_upload"),
+    ("POST", re.compile(r"^/2/media/upload/initialize$"), "media", "_initialize"),
+    ("POST", re.compile(r"^/2/media/upload/(\d+)/append$"), "media", "_append"),
+    ("POST", re.compile(r"^/2/media/upload/(\d+)/finalize$"), "media", "_finalize"),
+    ("GET", re.compile(r"^/2/media/upload$"), "media", "_status"),
     ("POST", re.compile(r"^/2/media/metadata$"), "media", "_metadata"),
 ]
 
@@ -120,19 +144,75 @@ def handle(state: SandboxState, request: Request, fault: str | None) -> Response
         token = token_of(request)
         if token is None:
             return json_response(401, _problem(401, "Unauthorized", "Unauthorized"))
-        if state.token_expired(token) or fault == "auth":
+        bearer = request.headers.get("authorization", "").startswith("Bearer ")
+        if state.token_expired(token) or fault == "auth" or (bearer and state.bearer_expired(token)):
             return fault_response("auth")
+        if bearer and is_app_only(token) and (method != "GET" or bucket == "me"):  # /2/users/me needs a user
+            return _app_only_refused()
         user = user_id_for(token)
+        if state.out_of_credits(user):
+            return _no_credits(user)
         try:
             window = state.hit("x", bucket, user)
+            daily = _daily_caps(state, user) if bucket == "create" else {}
         except RateLimitedBucketError as limited:
             answer = fault_response("429")
             answer.headers.update(_rate_headers(Window(limited.limit, 0, limited.reset)))
+            answer.headers.update(limited.headers)
             return answer
         answer = fault_response(fault) if fault is not None else globals()[name](state, request, user, *found.groups())
         answer.headers.update(_rate_headers(window))
+        answer.headers.update(daily)
         return answer
     return json_response(404, _problem(404, "Not Found", f"No route {request.method} {request.path}."))
+
+
+def _daily_headers(prefix: str, window: Window) -> dict[str, str]:
+    return {
+        f"{prefix}-24hour-limit": str(window.limit),
+        f"{prefix}-24hour-remaining": str(window.remaining),
+        f"{prefix}-24hour-reset": str(window.reset),
+    }
+
+
+def _daily_caps(state: SandboxState, user: str) -> dict[str, str]:
+    """Count a post against X's 24-hour caps, per user and per app; their headers, or the 429 of a spent cap.
+
+    A spent cap raises :class:`RateLimitedBucketError` with the 24-hour headers of both caps attached
+    (the 15-minute window may well have calls left: the client must read the daily headers)."""
+    headers: dict[str, str] = {}
+    for bucket, who, prefix in (("create-day-user", user, "x-user-limit"), ("create-day-app", "app", "x-app-limit")):
+        try:
+            headers.update(_daily_headers(prefix, state.hit("x", bucket, who)))
+        except RateLimitedBucketError as limited:
+            limited.headers = {**headers, **_daily_headers(prefix, Window(limited.limit, 0, limited.reset))}
+            raise
+    return headers
+
+
+def _app_only_refused() -> Response:
+    return json_response(
+        403,
+        _problem(
+            403,
+            "Unsupported Authentication",
+            "Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.  Supported "
+            "authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context].",
+            PROBLEMS + "unsupported-authentication",
+        ),
+    )
+
+
+def _no_credits(user: str) -> Response:
+    """X's answer on every endpoint once a pay-per-use developer account has no credits left."""
+    return json_response(
+        402,
+        {
+            "title": "CreditsDepleted",
+            "detail": f"Your enrolled account [{user}] does not have any credits to fulfill this request.",
+            "type": PROBLEMS + "credits",
+        },
+    )
 
 
 def _invalid(detail: str) -> Response:
@@ -151,7 +231,10 @@ def _create(state: SandboxState, request: Request, user: str) -> Response:
     body = request.json()
     if not isinstance(body, dict):
         return _invalid("The request body is not JSON.")
-    text = unicodedata.normalize("NFC", str(body.get("text") or ""))  # X stores (and compares) NFC text
+    if not isinstance(body.get("text"), str):
+        # The spec sends ``text`` on every post (an empty string for media alone).
+        return _invalid("The `text` field is required: send an empty string for a post of media alone.")
+    text = unicodedata.normalize("NFC", body["text"])  # X stores (and compares) NFC text
     media_ids = [str(m) for m in (body.get("media") or {}).get("media_ids", [])]
     reply_to = (body.get("reply") or {}).get("in_reply_to_tweet_id")
     if not text and not media_ids:
@@ -165,8 +248,9 @@ def _create(state: SandboxState, request: Request, user: str) -> Response:
                 "Your Tweet text is too long. For more information on how to get longer Tweets, visit https://help.x.com.",
             ),
         )
-    if len(media_ids) > 4 or any(m not in state.media for m in media_ids):
-        return _invalid("Your media IDs are invalid.")
+    problem = x_media.attach_problem(state, user, media_ids) if media_ids else None
+    if problem is not None:
+        return _invalid(problem)
     if reply_to is not None and state.get(str(reply_to)) is None:
         return json_response(
             403, _problem(403, "Forbidden", "You attempted to reply to a Tweet that is deleted or not visible to you.")
@@ -208,9 +292,31 @@ def _delete(state: SandboxState, request: Request, user: str, tweet_id: str) -> 
     return json_response(200, {"data": {"deleted": True}})
 
 
+def _field_refusal(tweet_id: str, field: str, parameter: str) -> dict[str, Any]:
+    """X's error for one refused sub-field of one post (``not-authorized-for-field``)."""
+    return {
+        "resource_type": "tweet",
+        "field": field,
+        "parameter": parameter,
+        "resource_id": tweet_id,
+        "title": "Field Authorization Error",
+        "section": "data",
+        "detail": f"Sorry, you are not authorized to access '{field}' on the Tweet with {parameter} : [{tweet_id}].",
+        "value": tweet_id,
+        "type": PROBLEMS + "not-authorized-for-field",
+    }
+
+
 def _tweet_json(
-    state: SandboxState, record: PostRecord, fields: set[str], user: str
+    state: SandboxState,
+    record: PostRecord,
+    fields: set[str],
+    user: str,
+    *,
+    token: str = "",
+    parameter: str = "ids",
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A post in X's shape with the requested ``fields``, and the errors of the fields refused."""
     data: dict[str, Any] = {"id": record.id, "text": display_text(record), "edit_history_tweet_ids": [record.id]}
     errors: list[dict[str, Any]] = []
     counts = state.engagement(record)
@@ -235,37 +341,31 @@ def _tweet_json(
             "bookmark_count": counts["bookmarks"],
             "impression_count": counts["impressions"],
         }
-    own_and_recent = record.account == user and state.now() - record.created_at <= 30 * 86400
-    for private in ("non_public_metrics", "organic_metrics"):
+    own_and_recent = record.account == user and state.now() - record.created_at <= PRIVATE_METRICS_DAYS * 86400
+    for private, subfields in PRIVATE_SUBFIELDS.items():
         if private not in fields:
             continue
-        if not own_and_recent:
-            errors.append(
-                {
-                    "resource_id": record.id,
-                    "parameter": private,
-                    "resource_type": "tweet",
-                    "section": "data",
-                    "title": "Field Authorization Error",
-                    "value": record.id,
-                    "detail": f"Sorry, you are not authorized to access '{private}' on a Tweet.",
-                    "type": PROBLEMS + "not-authorized-for-field",
-                }
-            )
+        if not own_and_recent or is_app_only(token):
+            # X refuses each sub-field on its own, and then returns no ``data`` for the post at all.
+            errors.extend(_field_refusal(record.id, f"{private}.{sub}", parameter) for sub in subfields)
             continue
         values = {
             "impression_count": counts["impressions"],
             "url_link_clicks": counts["clicks"],
             "user_profile_clicks": counts["profile_clicks"],
+            "like_count": counts["likes"],
+            "reply_count": counts["replies"],
+            "retweet_count": counts["reposts"],
         }
-        if private == "organic_metrics":
-            values.update(like_count=counts["likes"], reply_count=counts["replies"], retweet_count=counts["reposts"])
-        data[private] = values
+        data[private] = {sub: values[sub] for sub in subfields}
     return data, errors
 
 
-def _fields(request: Request) -> set[str]:
-    return {f for f in (request.query.get("tweet.fields") or "").split(",") if f}
+def _fields(state: SandboxState, request: Request) -> set[str]:
+    """The post fields asked for, under the current name (``post.fields``) or the legacy one
+    (``tweet.fields``); X drops names it does not know without a word."""
+    named = ",".join(request.query.get(name) or "" for name in state.x_field_params)
+    return {f for f in named.split(",") if f}
 
 
 def _lookup(state: SandboxState, request: Request, user: str) -> Response:
@@ -289,8 +389,9 @@ def _lookup(state: SandboxState, request: Request, user: str) -> Response:
                 }
             )
             continue
-        item, item_errors = _tweet_json(state, record, _fields(request), user)
-        data.append(item)
+        item, item_errors = _tweet_json(state, record, _fields(state, request), user, token=token_of(request) or "")
+        if not item_errors:
+            data.append(item)
         errors.extend(item_errors)
     answer: dict[str, Any] = {"data": data} if data else {}
     if errors:
@@ -323,8 +424,10 @@ def _lookup_one(state: SandboxState, request: Request, user: str, tweet_id: str)
                 ]
             },
         )
-    item, errors = _tweet_json(state, record, _fields(request), user)
-    return json_response(200, {"data": item, **({"errors": errors} if errors else {})})
+    item, errors = _tweet_json(
+        state, record, _fields(state, request), user, token=token_of(request) or "", parameter="id"
+    )
+    return json_response(200, {"errors": errors} if errors else {"data": item})
 
 
 def _me(state: SandboxState, request: Request, user: str) -> Response:
@@ -347,7 +450,7 @@ def _timeline(state: SandboxState, request: Request, user: str, owner: str) -> R
         return _invalid("The `max_results` and `pagination_token` query parameters must be numbers.")
     records = state.timeline("x", owner, since)
     page = records[offset : offset + size]
-    data = [_tweet_json(state, r, _fields(request), user)[0] for r in page]
+    data = [_tweet_json(state, r, _fields(state, request), user)[0] for r in page]
     meta: dict[str, Any] = {"result_count": len(data)}
     if page:
         meta.update(newest_id=page[0].id, oldest_id=page[-1].id)
@@ -364,6 +467,8 @@ def _upload(state: SandboxState, request: Request, user: str) -> Response:
     largest = X_MEDIA.get(mime)
     if largest is None:
         return _invalid(f"Unsupported media type {mime}.")
+    if x_media_category(mime) != X_CATEGORY_IMAGE:
+        return _invalid(f"{mime} needs the chunked upload (initialize, append, finalize), not the one-shot upload.")
     if len(upload.data) > largest:
         return _invalid(f"File size exceeds {largest} bytes.")
     media_id = state.new_id()
@@ -380,6 +485,12 @@ def _upload(state: SandboxState, request: Request, user: str) -> Response:
             }
         },
     )
+
+
+_initialize = x_media.initialize
+_append = x_media.append
+_finalize = x_media.finalize
+_status = x_media.status
 
 
 def _metadata(state: SandboxState, request: Request, user: str) -> Response:

@@ -105,3 +105,52 @@ def test_a_metric_refused_for_one_page_still_comes_for_another(fb: FacebookConne
     before = _batch_calls(sandbox)
     assert [m.missing for m in other.fetch_metrics(theirs)] == [("post_clicks",)] * 2
     assert _batch_calls(sandbox) - before == 1  # the refusing Page is not asked for it again
+
+
+def test_without_read_insights_engagement_still_arrives_with_the_right_advice(
+    fb: FacebookConnector, sandbox: Sandbox
+) -> None:
+    ids = _posts(sandbox, 3)
+    sandbox.advance(3600)
+    sandbox.refuse_insights(PAGE_ID, "permission")  # Graph's (#10) read_insights refusal
+    metrics = fb.fetch_metrics(ids)
+    assert _batch_calls(sandbox) == 2  # the refused request, then reactions, comments and shares alone
+    for found in metrics:
+        assert found.reactions is not None and found.replies is not None and found.shares is not None
+        assert found.impressions is None and found.missing == INSIGHT_METRICS
+        [note] = found.notes
+        assert "read_insights" in note and "ANALYZE task" in note and "pages_manage_posts" not in note
+    before = _batch_calls(sandbox)
+    fb.fetch_metrics(ids)
+    assert _batch_calls(sandbox) - before == 1  # insights are not asked for again for a while
+
+
+def test_a_page_under_100_likes_keeps_its_engagement(fb: FacebookConnector, sandbox: Sandbox) -> None:
+    ids = _posts(sandbox, 2)
+    sandbox.advance(3600)
+    sandbox.refuse_insights(PAGE_ID, "few-likes")  # Graph's subcode 2874008
+    metrics = fb.fetch_metrics(ids)
+    assert all(m.reactions is not None and m.missing == INSIGHT_METRICS for m in metrics)
+    assert all("100 or more likes" in m.notes[0] for m in metrics)
+
+
+def test_an_insights_refusal_of_one_page_spares_another(sandbox: Sandbox) -> None:
+    other = _posts(sandbox, 1, page=OTHER_PAGE)
+    ours = _posts(sandbox, 1)
+    sandbox.advance(3600)
+    sandbox.refuse_insights(OTHER_PAGE, "permission")
+    theirs = FacebookConnector(
+        AccountContext("Other", "facebook", sandbox.base_url, OTHER_PAGE, {"page_token": Secret("fb-other-fake")})
+    )
+    [refused] = theirs.fetch_metrics(other)
+    assert refused.missing == INSIGHT_METRICS and refused.reactions is not None
+    [fine] = FacebookConnector(fb_account(sandbox), timeout=5).fetch_metrics(ours)
+    assert fine.missing == () and fine.impressions and fine.notes == ()
+
+
+def test_a_removed_metric_says_so(fb: FacebookConnector, sandbox: Sandbox) -> None:
+    ids = _posts(sandbox, 1)
+    sandbox.advance(3600)
+    sandbox.remove_metric("post_clicks")
+    [found] = fb.fetch_metrics(ids)
+    assert found.notes == ("Facebook no longer gives post_clicks for this Page: the other counts still arrive.",)

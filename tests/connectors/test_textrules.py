@@ -82,7 +82,7 @@ def test_media_type_size_and_count_are_checked() -> None:
     x_result = textrules.check_x("hello", [big, video])
     assert not x_result.ok
     assert any("big.png" in p and "5 MB" in p for p in x_result.problems)
-    assert any("video/mp4" in p for p in x_result.problems)
+    assert any("mixes a video" in p for p in x_result.problems)  # X takes video, but alone
     assert not textrules.check_facebook("hello", [small] * 5).ok
     assert textrules.check_facebook("hello", [small] * 4).ok
     assert not textrules.check_facebook("hello", [MediaItem("/tmp/b.png", "image/png", 5 * 1024 * 1024)]).ok
@@ -131,3 +131,36 @@ def test_the_facebook_length_counts_the_link_a_photo_post_carries() -> None:
     assert textrules.facebook_message("See", "https://e.org", photos=True) == "See\nhttps://e.org"
     assert textrules.facebook_message("See https://e.org", "https://e.org", photos=True) == "See https://e.org"
     assert textrules.facebook_message("See", "https://e.org", photos=False) == "See"
+
+
+def _items(*kinds: str) -> list[MediaItem]:
+    names = {"image/gif": "a.gif", "video/mp4": "a.mp4", "image/png": "a.png"}
+    return [MediaItem(f"/tmp/{i}{names[k]}", k, 1000) for i, k in enumerate(kinds)]
+
+
+def test_x_takes_four_photos_or_one_gif_or_one_video() -> None:
+    for fine in (
+        _items(*["image/png"] * 4),
+        _items("image/gif"),
+        _items("video/mp4"),
+    ):
+        assert textrules.check_x("hello", fine).ok
+    for mixed, words in (
+        (_items(*["image/png"] * 5), "at most 4 images"),
+        (_items("image/gif", "image/png"), "mixes a GIF with 1 other file(s)"),
+        (_items("image/gif", "image/gif"), "1 GIF"),
+        (_items("video/mp4", "image/png", "image/png"), "mixes a video with 2 other file(s)"),
+        (_items("video/mp4", "image/gif"), "or 1 video"),
+    ):
+        result = textrules.check_x("hello", mixed)
+        assert not result.ok
+        [problem] = result.problems
+        assert words in problem and problem.endswith(".")
+
+
+def test_x_media_sizes_follow_the_kind() -> None:
+    big_gif = MediaItem("/tmp/big.gif", "image/gif", 16 * 1024 * 1024)
+    big_video = MediaItem("/tmp/big.mp4", "video/mp4", 513 * 1024 * 1024)
+    assert any("15 MB" in p for p in textrules.check_x("hi", [big_gif]).problems)
+    assert any("512 MB" in p for p in textrules.check_x("hi", [big_video]).problems)
+    assert textrules.check_x("hi", [MediaItem("/tmp/ok.mp4", "video/mp4", 100 * 1024 * 1024)]).ok

@@ -9,6 +9,7 @@ from itertools import pairwise
 from sqlalchemy import select
 
 from connectors.sandbox import Sandbox
+from connectors.sandbox.state import user_id_for
 from core import queries
 from core.domain import VariantStatus
 from core.store import Store
@@ -16,7 +17,7 @@ from core.store.tables import accounts, engagement_snapshots, variants
 from scheduler.cadence import PollingPolicy
 from scheduler.engine import Engine, EngineSettings
 from scheduler.events import Event, EventKind
-from scheduler.poller import METRICS_ERROR
+from scheduler.poller import BILLING_HOLD, METRICS_ERROR
 from tests.support.fake_clock import FakeClock
 from tests.support.scheduling import EngineMaker, add_account, local_in, schedule
 
@@ -116,11 +117,23 @@ def test_refused_metrics_make_a_partial_snapshot(
     engine.sweep()
     sandbox.advance(31 * 86400)  # X stops showing non-public metrics after 30 days
     clock.set(due + timedelta(days=31))
+    before = _lookups(sandbox)
     engine.sweep()
+    # X refuses the private fields with no data for the post; the poller's connector asks again
+    # with public metrics alone, so the reading is partial, not lost.
+    assert _lookups(sandbox) - before == 2
     rows = _snapshots(store)
     assert [(r[0], r[3]) for r in rows] == [(variant_id, False), (variant_id, True)]
     assert rows[0][2] is not None and rows[1][2] is None  # clicks are private: missing, not zero
     assert rows[1][1] is not None and rows[1][1] > rows[0][1]  # public impressions still come
+    with store.read() as conn:
+        kept = conn.execute(
+            select(engagement_snapshots.c.metrics, engagement_snapshots.c.reactions).order_by(
+                engagement_snapshots.c.id.desc()
+            )
+        ).first()
+    assert kept is not None and kept.reactions is not None
+    assert set(kept.metrics["missing"]) == {"non_public_metrics", "organic_metrics"}
     with store.read() as conn:
         next_poll = conn.execute(select(variants.c.next_poll_at).where(variants.c.id == variant_id)).scalar_one()
     assert next_poll == clock.now + timedelta(days=1)
@@ -143,6 +156,31 @@ def test_a_failed_poll_is_retried_later_without_losing_the_schedule(
     assert len(_snapshots(store)) == 1
     recovered = queries.get_variant(store, variant_id)
     assert (recovered.last_error_class, recovered.last_error) == (None, None)
+
+
+def test_an_account_without_x_credits_is_left_alone_until_the_hold_ends(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    engine, variant_id, _due = _one_published(store, sandbox, make_engine, clock)
+    sandbox.set_credits(user_id_for("access_token-tokyo-0123456789"))  # X answers 402 on every endpoint
+    clock.advance(minutes=10)
+    before = _lookups(sandbox)
+    engine.sweep()
+    assert _lookups(sandbox) - before == 1 and _snapshots(store) == []
+    unpaid = queries.get_variant(store, variant_id)
+    assert unpaid.status is VariantStatus.PUBLISHED  # a poll is not a post failure
+    assert unpaid.last_error is not None and "add credits in the X developer console" in unpaid.last_error
+    with store.read() as conn:
+        next_poll = conn.execute(select(variants.c.next_poll_at).where(variants.c.id == variant_id)).scalar_one()
+    assert next_poll == clock.now + BILLING_HOLD  # not the 15-minute backoff
+    clock.advance(minutes=30)
+    engine.sweep()
+    assert _lookups(sandbox) - before == 1  # nothing asked of X meanwhile
+    sandbox.set_credits(user_id_for("access_token-tokyo-0123456789"), depleted=False)
+    clock.set(next_poll)
+    engine.sweep()
+    assert len(_snapshots(store)) == 1
+    assert queries.get_variant(store, variant_id).last_error is None
 
 
 def test_metrics_that_keep_failing_are_retried_ever_less_often_and_stop_at_max_age(
