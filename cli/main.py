@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from cli import accounts, base, posts, report, sandbox, scheduler, settings, team, translation
+from cli import accounts, approval, base, posts, report, sandbox, scheduler, settings, team, translation, users
 from cli.registry import Register, add_builtin_commands, add_plugin_commands
 
 BUILTIN_GROUPS: tuple[Register, ...] = (
@@ -30,6 +30,8 @@ BUILTIN_GROUPS: tuple[Register, ...] = (
     report.register,
     settings.register,
     team.register,
+    users.register,
+    approval.register,
 )
 
 #: Opens the desktop app on the database URL given with ``--db`` (``None``: the default one).

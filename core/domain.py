@@ -38,12 +38,20 @@ OPEN_STATUSES = frozenset(
 
 
 class ReviewState(enum.StrEnum):
-    """A post's place in the approval flow."""
+    """A post's (and each variant's ``approval_state``) place in the approval flow."""
 
     DRAFT = "draft"
     IN_REVIEW = "in_review"
     APPROVED = "approved"
     REJECTED = "rejected"
+
+
+class Role(enum.StrEnum):
+    """What a team member may do; each role may do everything the one before it may."""
+
+    OFFICER = "officer"  # draft, edit, translate, submit for approval
+    APPROVER = "approver"  # also approve, reject, schedule, publish now, cancel
+    ADMIN = "admin"  # also accounts, users, groups, settings
 
 
 class TextOrigin(enum.StrEnum):
@@ -79,6 +87,16 @@ class AuditAction(enum.StrEnum):
     GLOSSARY_ADD = "glossary_add"
     GLOSSARY_UPDATE = "glossary_update"
     GLOSSARY_REMOVE = "glossary_remove"
+    SUBMIT = "submit"  # sent for approval
+    APPROVE = "approve"
+    REJECT = "reject"
+    REQUIRE_APPROVAL = "require_approval"  # an account's "requires approval" switched on or off
+    USER_ADD = "user_add"
+    USER_ROLE = "user_role"
+    USER_DEACTIVATE = "user_deactivate"
+    GROUP_ADD = "group_add"
+    GROUP_ACCOUNT = "group_account"  # an account added to or taken out of a group
+    GROUP_MEMBER = "group_member"  # a user added to or taken out of a group
 
 
 class AttemptOutcome(enum.StrEnum):
@@ -144,6 +162,7 @@ class Account(_Record):
     grace_minutes: int
     active: bool
     created_at: datetime
+    requires_approval: bool = False  # nothing is scheduled to it before an approver approves it
 
 
 @dataclass(frozen=True)
@@ -185,6 +204,8 @@ class Variant(_Record):
     last_error_class: str | None
     last_error: str | None
     version: int
+    approval_state: ReviewState = ReviewState.DRAFT
+    approval_comment: str | None = None  # why it was last rejected, kept until it is approved
 
     @property
     def is_open(self) -> bool:

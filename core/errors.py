@@ -19,6 +19,10 @@ class NotFoundError(UserError):
     """A named or numbered thing does not exist."""
 
 
+class PermissionDeniedError(UserError):
+    """The person's role or groups do not allow the request; nothing was written."""
+
+
 class ConflictError(UserError):
     """The request contradicts the current state (e.g. editing a published variant)."""
 

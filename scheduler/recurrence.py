@@ -39,7 +39,7 @@ from sqlalchemy import Select, select
 from core import timeutil
 from core.domain import OPEN_STATUSES, AuditAction, TextOrigin, VariantStatus
 from core.errors import ConflictError, NotFoundError, UserError
-from core.services import audit, scheduling
+from core.services import approval, audit, permissions, scheduling
 from core.store import Store
 from core.store.engine import new_id
 from core.store.tables import accounts, media, posts, recurrences, variants
@@ -189,14 +189,16 @@ def make_recurring(store: Store, variant_id: int, rule: str, start_local: dateti
     timeutil.within_horizon(start_local, now)  # year 9999 would overflow while the rule is expanded
     with store.write() as conn:
         row = conn.execute(
-            select(variants.c.status, accounts.c.timezone)
+            select(variants.c.status, variants.c.account_id, accounts.c.timezone)
             .join(accounts, accounts.c.id == variants.c.account_id)
             .where(variants.c.id == variant_id)
         ).first()
         if row is None:
             raise NotFoundError(f"No variant with id {variant_id}.")
+        user = permissions.require(conn, permissions.Permission.SCHEDULE, [row.account_id], actor=actor)
         if row.status not in OPEN_STATUSES:
             raise ConflictError(f"Variant {variant_id} is {row.status}; only an open variant can repeat.")
+        approval.refuse_unapproved(conn, variant_id)
         parsed = parse_rule(rule, start_local)
         if next(occurrences_after(parsed, row.timezone, now), None) is None:
             raise UserError(f"The rule {rule!r} has no occurrence after now.")
@@ -222,7 +224,7 @@ def make_recurring(store: Store, variant_id: int, rule: str, start_local: dateti
         )
         audit.record(
             conn,
-            actor=actor or audit.default_actor(),
+            actor=user.login,
             action=AuditAction.RECUR,
             entity="variant",
             entity_id=variant_id,
@@ -334,6 +336,7 @@ def _create_occurrences(store: Store, rec: object, due: list[datetime], now: dat
                     schedule=(instant, rec.zone),  # type: ignore[attr-defined]
                     origin=TextOrigin(template.text_origin or TextOrigin.SOURCE.value),
                     reviewed=template.reviewed,
+                    approval_state=template.approval_state,  # an approved template's occurrences are approved
                     as_thread=template.as_thread,
                     recurrence_id=rec_id,
                 )

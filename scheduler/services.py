@@ -10,7 +10,7 @@ from sqlalchemy import select
 from core import timeutil
 from core.domain import OPEN_STATUSES, AuditAction, VariantStatus
 from core.errors import ConflictError, NotFoundError, UserError
-from core.services import audit, posts, scheduling
+from core.services import audit, permissions, posts, scheduling
 from core.store import Store
 from core.store.tables import accounts, recurrences, variants
 from scheduler import history, recurrence
@@ -31,12 +31,13 @@ def make_due_now(
     """
     with store.write() as conn:
         row = conn.execute(
-            select(variants.c.status, variants.c.version, accounts.c.timezone)
+            select(variants.c.status, variants.c.version, variants.c.account_id, accounts.c.timezone)
             .join(accounts, accounts.c.id == variants.c.account_id)
             .where(variants.c.id == variant_id)
         ).first()
         if row is None:
             raise NotFoundError(f"No variant with id {variant_id}.")
+        user = permissions.require(conn, permissions.Permission.SCHEDULE, [row.account_id], actor=actor)
         if row.status == VariantStatus.PUBLISHING.value:
             raise ConflictError(f"Variant {variant_id} is being published right now; wait for the result.")
         if VariantStatus(row.status) not in OPEN_STATUSES:
@@ -47,7 +48,7 @@ def make_due_now(
             raise ConflictError(f"Variant {variant_id} changed meanwhile; try again.")
         audit.record(
             conn,
-            actor=actor,
+            actor=user.login,
             action=AuditAction.PUBLISH_NOW,
             entity="variant",
             entity_id=variant_id,
@@ -115,9 +116,15 @@ def stop_recurrence(store: Store, recurrence_id: int, *, actor: str | None = Non
     who = actor or audit.default_actor()
     now = timeutil.now_utc()
     with store.write() as conn:
-        row = conn.execute(select(recurrences.c.active).where(recurrences.c.id == recurrence_id)).first()
+        row = conn.execute(
+            select(recurrences.c.active, variants.c.account_id)
+            .outerjoin(variants, variants.c.id == recurrences.c.template_variant_id)
+            .where(recurrences.c.id == recurrence_id)
+        ).first()
         if row is None:
             raise NotFoundError(f"No recurrence with id {recurrence_id}.")
+        accounts_of = [row.account_id] if row.account_id is not None else []
+        who = permissions.require(conn, permissions.Permission.SCHEDULE, accounts_of, actor=who).login
         if not row.active:
             raise ConflictError(f"Recurrence {recurrence_id} is already stopped.")
         conn.execute(recurrences.update().where(recurrences.c.id == recurrence_id).values(active=False, updated_at=now))

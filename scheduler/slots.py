@@ -12,7 +12,7 @@ from core import queries, timeutil
 from core.domain import AuditAction, VariantStatus
 from core.errors import ConflictError, NotFoundError, UserError
 from core.queries.best_time import best_time
-from core.services import audit, scheduling
+from core.services import audit, permissions, scheduling
 from core.store import Store
 from core.store.engine import new_id
 from core.store.tables import accounts, posting_slots, variants
@@ -51,6 +51,7 @@ def add_slot(store: Store, account: str, local_time: str, weekday: int | None = 
         raise UserError("The weekday must be 0 (Monday) to 6 (Sunday).")
     now = timeutil.now_utc()
     with store.write() as conn:
+        permissions.require(conn, permissions.Permission.ADMIN)  # an account's settings
         found = queries.fetch_account(conn, account)
         clash = conn.execute(
             select(posting_slots.c.id).where(
@@ -83,6 +84,7 @@ def list_slots(store: Store, account: str) -> list[Slot]:
 def remove_slot(store: Store, slot_id: int) -> None:
     """Delete one slot (scheduled variants keep their times)."""
     with store.write() as conn:
+        permissions.require(conn, permissions.Permission.ADMIN)
         if conn.execute(posting_slots.delete().where(posting_slots.c.id == slot_id)).rowcount != 1:
             raise NotFoundError(f"No posting slot with id {slot_id}.")
 
@@ -204,6 +206,7 @@ def schedule_to_next_slot(
         raise NotFoundError(f"No variant with id {variant_id}.")
     instant = next_free_slot(store, row.account_id, current)
     with store.write() as conn:
+        who = permissions.require(conn, permissions.Permission.SCHEDULE, [row.account_id], actor=actor).login
         zone_name = conn.execute(select(accounts.c.timezone).where(accounts.c.id == row.account_id)).scalar_one()
         if not scheduling.set_scheduled(
             conn, variant_id, version=row.version, instant=instant, zone_name=zone_name, now=current
@@ -211,7 +214,7 @@ def schedule_to_next_slot(
             raise ConflictError(f"Variant {variant_id} changed or can no longer be scheduled; try again.")
         audit.record(
             conn,
-            actor=actor or audit.default_actor(),
+            actor=who,
             action=AuditAction.SCHEDULE,
             entity="variant",
             entity_id=variant_id,

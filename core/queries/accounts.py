@@ -28,6 +28,7 @@ def to_account(row: Row[Any]) -> Account:
         grace_minutes=m["grace_minutes"],
         active=bool(m["active"]),
         created_at=m["created_at"],
+        requires_approval=bool(m["requires_approval"]),
     )
 
 

@@ -52,6 +52,8 @@ def to_variant(row: Row[Any]) -> Variant:
         last_error_class=m["last_error_class"],
         last_error=m["last_error"],
         version=m["version"],
+        approval_state=ReviewState(m["approval_state"]),
+        approval_comment=m["approval_comment"],
     )
 
 

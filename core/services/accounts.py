@@ -11,6 +11,7 @@ from core import languages, plaintext, platforms, queries, secrets, timeutil
 from core.domain import OPEN_STATUSES, Account, AuditAction, VariantStatus
 from core.errors import ConflictError, UserError
 from core.services import audit
+from core.services.permissions import Permission, require
 from core.store import Store
 from core.store.engine import new_id
 from core.store.tables import accounts, variants
@@ -66,6 +67,7 @@ def add_account(
     _check_grace(grace_minutes)
     now = timeutil.now_utc()
     with store.write() as conn:
+        who = require(conn, Permission.ADMIN, actor=actor).login
         existing = conn.execute(select(accounts.c.active).where(accounts.c.name == clean_name)).first()
         if existing is not None:
             hint = "" if existing.active else " (a removed account keeps the name for its published history)"
@@ -90,7 +92,7 @@ def add_account(
         )
         audit.record(
             conn,
-            actor=actor or audit.default_actor(),
+            actor=who,
             action=AuditAction.CREATE,
             entity="account",
             entity_id=account_id,
@@ -138,6 +140,7 @@ def edit_account(
     if grace_minutes is not None:
         values["grace_minutes"] = _check_grace(grace_minutes)
     with store.write() as conn:
+        who = require(conn, Permission.ADMIN, actor=actor).login
         account = queries.fetch_account(conn, name)  # active ones only: a retired account keeps its history as it was
         changed = tuple(key for key, value in values.items() if getattr(account, key) != value)
         scheduled = conn.execute(
@@ -151,7 +154,7 @@ def edit_account(
             conn.execute(accounts.update().where(accounts.c.id == account.id).values(**update, updated_at=now))
             audit.record(
                 conn,
-                actor=actor or audit.default_actor(),
+                actor=who,
                 action=AuditAction.EDIT,
                 entity="account",
                 entity_id=account.id,
@@ -178,12 +181,14 @@ def _check_grace(minutes: int) -> int:
 
 def set_credential(store: Store, name: str, field: str, value: str, *, actor: str | None = None) -> None:
     """Store one credential of an account in the OS keyring, and note (without the value) who did."""
-    account = queries.get_account(store, name)
+    with store.read() as conn:
+        who = require(conn, Permission.ADMIN, actor=actor).login
+        account = queries.fetch_account(conn, name)
     secrets.store_secret(account.platform, account.name, field, value)
     with store.write() as conn:
         audit.record(
             conn,
-            actor=actor or audit.default_actor(),
+            actor=who,
             action=AuditAction.SET_SECRET,
             entity="account",
             entity_id=account.id,
@@ -198,6 +203,7 @@ def remove_account(store: Store, name: str, *, actor: str | None = None) -> None
     published history is retired instead of deleted, so that its history and engagement stay.
     """
     with store.write() as conn:
+        who = require(conn, Permission.ADMIN, actor=actor).login
         account = queries.fetch_account(conn, name)
         pending = conn.execute(
             select(func.count())
@@ -220,7 +226,7 @@ def remove_account(store: Store, name: str, *, actor: str | None = None) -> None
             conn.execute(accounts.delete().where(accounts.c.id == account.id))
         audit.record(
             conn,
-            actor=actor or audit.default_actor(),
+            actor=who,
             action=AuditAction.RETIRE if history else AuditAction.DELETE,
             entity="account",
             entity_id=account.id,

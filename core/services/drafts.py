@@ -21,7 +21,8 @@ from sqlalchemy import Connection, Row, func, select
 from core import languages, plaintext, queries, timeutil
 from core.domain import AuditAction, Post, Variant, VariantStatus
 from core.errors import ConflictError, NotFoundError, UserError
-from core.services import audit, media, posts, scheduling
+from core.services import approval, audit, media, posts, scheduling
+from core.services.permissions import Permission, current_user, require
 from core.store import Store
 from core.store.engine import new_id
 from core.store.tables import accounts, drafts, publish_attempts, recurrences, variants
@@ -116,13 +117,14 @@ def get_draft(store: Store, draft_id: int) -> Draft:
 
 def list_drafts(store: Store, *, actor: str | None = None, limit: int = 50) -> list[Draft]:
     """The person's drafts not sent yet, the most recently edited first."""
-    query = (
-        select(drafts)
-        .where(drafts.c.author == (actor or audit.default_actor()), drafts.c.sent_at.is_(None))
-        .order_by(drafts.c.updated_at.desc(), drafts.c.id.desc())
-        .limit(limit)
-    )
     with store.read() as conn:
+        who = current_user(conn, actor).login
+        query = (
+            select(drafts)
+            .where(drafts.c.author == who, drafts.c.sent_at.is_(None))
+            .order_by(drafts.c.updated_at.desc(), drafts.c.id.desc())
+            .limit(limit)
+        )
         return [_to_draft(row) for row in conn.execute(query)]
 
 
@@ -147,12 +149,9 @@ def save_draft(
         "updated_at": current,
     }
     with store.write() as conn:
+        who = require(conn, Permission.DRAFT, clean.account_ids, actor=actor).login
         if draft_id is None:
-            draft_id = new_id(
-                conn.execute(
-                    drafts.insert().values(author=actor or audit.default_actor(), created_at=current, **values)
-                )
-            )
+            draft_id = new_id(conn.execute(drafts.insert().values(author=who, created_at=current, **values)))
         elif conn.execute(drafts.update().where(drafts.c.id == draft_id).values(**values)).rowcount != 1:
             raise NotFoundError(f"No draft with id {draft_id}.")
         draft = _fetch(conn, draft_id)
@@ -284,6 +283,8 @@ def _sync(store: Store, draft: Draft, post_id: int, actor: str | None) -> tuple[
 def _drop_targets(store: Store, post_id: int, dropped: Sequence[Variant], actor: str | None) -> None:
     """Delete the variants of unticked accounts; only those never sent, tried or repeating."""
     with store.write() as conn:
+        permission = posts.cancel_permission(dropped)
+        who = require(conn, permission, {v.account_id for v in dropped}, actor=actor).login
         for variant in dropped:
             tried = conn.execute(
                 select(func.count()).select_from(publish_attempts).where(publish_attempts.c.variant_id == variant.id)
@@ -307,7 +308,7 @@ def _drop_targets(store: Store, post_id: int, dropped: Sequence[Variant], actor:
                 raise ConflictError(f"Post {post_id} changed while an account was being taken off it; try again.")
         audit.record(
             conn,
-            actor=actor or audit.default_actor(),
+            actor=who,
             action=AuditAction.DELETE,
             entity="post",
             entity_id=post_id,
@@ -320,18 +321,38 @@ def _replace_media(store: Store, post_id: int, wanted: Sequence[tuple[str, str]]
     now = timeutil.now_utc()
     with store.write() as conn:
         post = queries.fetch_post(conn, post_id)
+        who = require(conn, Permission.DRAFT, {v.account_id for v in post.variants}, actor=actor).login
         if any(not v.is_open and v.status is not VariantStatus.CANCELLED for v in post.variants):
             raise ConflictError(
                 f"Post {post_id} is already being published or published; its media can no longer change."
             )
         conn.execute(media_table.delete().where(media_table.c.post_id == post_id))
         media.insert_media(conn, post_id, prepared, now)
+        to_review = _back_to_review(conn, post, now)
         audit.record(
             conn,
-            actor=actor or audit.default_actor(),
+            actor=who,
             action=AuditAction.EDIT,
             entity="post",
             entity_id=post_id,
-            details={"media": len(prepared)},
+            details={"media": len(prepared)} | ({"back_to_review": to_review} if to_review else {}),
             at=now,
         )
+
+
+def _back_to_review(conn: Connection, post: Post, now: datetime) -> list[int]:
+    """Send the post's approved variants back to review (their media changed); returns their ids."""
+    sent: list[int] = []
+    for variant in (v for v in post.variants if v.is_open):
+        back = approval.after_edit(variant, approval.requires_approval(conn, variant.account_id))
+        if not back:
+            continue
+        changed = conn.execute(
+            variants.update()
+            .where(variants.c.id == variant.id, variants.c.version == variant.version)
+            .values(**back, updated_at=now, version=variants.c.version + 1)
+        )
+        if changed.rowcount != 1:
+            raise ConflictError(f"Post {post.id} changed while its media were being replaced; try again.")
+        sent.append(variant.id)
+    return sent

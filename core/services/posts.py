@@ -11,7 +11,8 @@ from sqlalchemy import Connection, select
 from core import languages, publishable, queries, timeutil
 from core.domain import OPEN_STATUSES, Account, AuditAction, Post, TextOrigin, Variant, VariantStatus
 from core.errors import ConflictError, EditConflictError, UserError
-from core.services import audit, media, scheduling
+from core.services import approval, audit, media, scheduling
+from core.services.permissions import Permission, require
 from core.store import Store
 from core.store.tables import posts, variants
 
@@ -80,6 +81,19 @@ def _stored_shapes(post: Post) -> list[publishable.MediaShape]:
     return [publishable.MediaShape(m.path, m.mime_type, m.size_bytes, m.alt_text) for m in post.media]
 
 
+def _may_write(conn: Connection, targets: Sequence[Account], *, scheduled: bool, actor: str | None) -> str:
+    """The login writing posts to ``targets`` (and scheduling them when ``scheduled``), if allowed."""
+    ids = [a.id for a in targets]
+    user = require(conn, Permission.SCHEDULE if scheduled else Permission.DRAFT, ids, actor=actor)
+    return user.login
+
+
+def cancel_permission(chosen: Iterable[Variant]) -> Permission:
+    """Cancelling drafts is editing them; cancelling what is on its way is an approver's decision."""
+    drafts = (VariantStatus.DRAFT, VariantStatus.APPROVED)
+    return Permission.DRAFT if all(v.status in drafts for v in chosen) else Permission.SCHEDULE
+
+
 def create_post(
     store: Store,
     *,
@@ -102,12 +116,12 @@ def create_post(
     if not accounts:
         raise UserError("Choose at least one account to post to.")
     current = now or timeutil.now_utc()
-    who = actor or audit.default_actor()
     checked_media = media.check_files(media_files)
     created: list[Path] = []
     try:
         with store.write() as conn:
             targets = _resolve_accounts(conn, accounts)
+            who = _may_write(conn, targets, scheduled=at is not None, actor=actor)
             language = languages.normalize(source_language) if source_language is not None else targets[0].language
             post_id = scheduling.insert_post(conn, author=who, source_language=language, text=body, now=current)
             _insert_targets(conn, post_id, targets, body, at, fold, current, [_shape(m) for m in checked_media])
@@ -150,6 +164,7 @@ def edit_draft(
     now = timeutil.now_utc()
     with store.write() as conn:
         post = queries.fetch_post(conn, post_id)
+        who = require(conn, Permission.DRAFT, {v.account_id for v in post.variants}, actor=actor).login
         frozen = [v for v in post.variants if not v.is_open]
         if frozen and new_text is not None and any(v.status is not VariantStatus.CANCELLED for v in frozen):
             raise ConflictError(
@@ -163,9 +178,15 @@ def edit_draft(
             values["source_language"] = new_language
         conn.execute(posts.update().where(posts.c.id == post_id).values(**values))
         withdrawn: list[int] = []
+        to_review: list[int] = []
         if new_text is not None:
             for variant in (v for v in post.variants if v.is_open):
                 changes = _follow_new_source(variant, new_text, new_language or post.source_language)
+                # The post's meaning changed: an approved variant goes back to review.
+                back = approval.after_edit(variant, approval.requires_approval(conn, variant.account_id))
+                if back:
+                    to_review.append(variant.id)
+                changes.update(back)
                 if changes.get("status") == VariantStatus.DRAFT.value and variant.status is not VariantStatus.DRAFT:
                     withdrawn.append(variant.id)
                 changed = conn.execute(
@@ -179,9 +200,11 @@ def edit_draft(
             details["language"] = new_language
         if withdrawn:
             details["back_to_draft"] = withdrawn
+        if to_review:
+            details["back_to_review"] = to_review
         audit.record(
             conn,
-            actor=actor or audit.default_actor(),
+            actor=who,
             action=AuditAction.EDIT,
             entity="post",
             entity_id=post_id,
@@ -227,9 +250,9 @@ def edit_variant(
     """
     body = scheduling.clean_text(text)
     now = timeutil.now_utc()
-    who = actor or audit.default_actor()
     with store.write() as conn:
         variant = queries.fetch_variant(conn, variant_id)
+        who = require(conn, Permission.DRAFT, [variant.account_id], actor=actor).login
         if not variant.is_open:
             raise ConflictError(f"Variant {variant_id} is {variant.status.value}; it can no longer be edited.")
         if expected_version is not None and variant.version != expected_version:
@@ -241,10 +264,14 @@ def edit_variant(
                 attempted_text=body,
                 current_version=variant.version,
             )
+        # A changed text is not what was approved: it goes back to review.
+        back = approval.after_edit(variant, approval.requires_approval(conn, variant.account_id))
+        back = back if body != variant.text else {}
         changed = conn.execute(
             variants.update()
             .where(variants.c.id == variant_id, variants.c.version == variant.version)
             .values(
+                **back,
                 text=body,
                 text_origin=origin.value,
                 translation_path=translation_path,
@@ -262,7 +289,7 @@ def edit_variant(
             action=AuditAction.EDIT,
             entity="variant",
             entity_id=variant_id,
-            details={"origin": origin.value, "reviewed": reviewed},
+            details={"origin": origin.value, "reviewed": reviewed} | ({"back_to_review": True} if back else {}),
             at=now,
         )
         return queries.fetch_variant(conn, variant_id)
@@ -285,6 +312,7 @@ def add_targets(
     with store.write() as conn:
         post = queries.fetch_post(conn, post_id)
         targets = _resolve_accounts(conn, accounts)
+        who = _may_write(conn, targets, scheduled=at is not None, actor=actor)
         already = {v.account_name for v in post.variants}
         for account in targets:
             if account.name in already:
@@ -292,7 +320,7 @@ def add_targets(
         _insert_targets(conn, post_id, targets, post.text, at, fold, current, _stored_shapes(post))
         audit.record(
             conn,
-            actor=actor or audit.default_actor(),
+            actor=who,
             action=AuditAction.ADD_TARGETS,
             entity="post",
             entity_id=post_id,
@@ -319,6 +347,7 @@ def schedule_post(
         chosen = [v for v in post.variants if v.is_open and (accounts is None or v.account_name in set(accounts))]
         if not chosen:
             raise ConflictError(f"Post {post_id} has no variant that can still be scheduled.")
+        who = require(conn, Permission.SCHEDULE, {v.account_id for v in chosen}, actor=actor).login
         for variant in chosen:
             account = queries.fetch_account(conn, variant.account_name)
             instant = scheduling.future_instant(account, at, fold, current)
@@ -331,7 +360,7 @@ def schedule_post(
             _require_all(int(changed), 1, f"Post {post_id} changed while it was being scheduled")
         audit.record(
             conn,
-            actor=actor or audit.default_actor(),
+            actor=who,
             action=AuditAction.SCHEDULE,
             entity="post",
             entity_id=post_id,
@@ -359,6 +388,8 @@ def cancel_post(store: Store, post_id: int, *, actor: str | None = None) -> Post
         open_ids = [v.id for v in post.variants if v.is_open]
         if not open_ids:
             raise ConflictError(f"Post {post_id} has nothing left to cancel.")
+        live = [v for v in post.variants if v.is_open]
+        who = require(conn, cancel_permission(live), {v.account_id for v in live}, actor=actor).login
         changed = conn.execute(
             variants.update()
             .where(variants.c.id.in_(open_ids), variants.c.status.in_(OPEN_STATUSES))
@@ -372,7 +403,7 @@ def cancel_post(store: Store, post_id: int, *, actor: str | None = None) -> Post
         _require_all(changed.rowcount, len(open_ids), f"Post {post_id} started publishing while it was being cancelled")
         audit.record(
             conn,
-            actor=actor or audit.default_actor(),
+            actor=who,
             action=AuditAction.CANCEL,
             entity="post",
             entity_id=post_id,

@@ -16,6 +16,7 @@ from sqlalchemy import Connection
 from core import plaintext, timeutil
 from core.domain import OPEN_STATUSES, Account, ReviewState, TextOrigin, VariantStatus
 from core.errors import UserError
+from core.services import approval
 from core.store.engine import new_id
 from core.store.tables import posts, variants
 
@@ -79,8 +80,10 @@ def set_scheduled(
     """Schedule an existing variant at ``instant`` if it is still open and at ``version``.
 
     Returns whether the row changed; ``False`` means someone else (a publisher's claim, an edit)
-    got there first, and the caller refuses with a message of its own.
+    got there first, and the caller refuses with a message of its own. A variant to an account
+    that requires approval is refused (:class:`ConflictError`) until it is approved.
     """
+    approval.refuse_unapproved(conn, variant_id)
     changed = conn.execute(
         variants.update()
         .where(
@@ -123,8 +126,11 @@ def insert_variant(
 ) -> int:
     """Write one variant: a draft, or scheduled at ``schedule`` = ``(instant, zone)``; returns its id.
 
-    ``extra`` carries the columns only some paths set (``reviewed``, ``as_thread``, ``recurrence_id``).
+    ``extra`` carries the columns only some paths set (``reviewed``, ``as_thread``, ``recurrence_id``,
+    ``approval_state``). One scheduled at once to an account that requires approval must be approved.
     """
+    if schedule:
+        approval.refuse_new_unapproved(conn, account_id, extra.get("approval_state"))
     state = schedule_values(*schedule) if schedule else {"status": VariantStatus.DRAFT.value}
     return new_id(
         conn.execute(

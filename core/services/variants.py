@@ -10,6 +10,8 @@ from core import queries, timeutil
 from core.domain import OPEN_STATUSES, AuditAction, Variant, VariantStatus
 from core.errors import ConflictError
 from core.services import audit
+from core.services.permissions import require
+from core.services.posts import cancel_permission
 from core.store import Store
 from core.store.tables import variants
 
@@ -33,6 +35,7 @@ def cancel_variant(store: Store, variant_id: int, *, actor: str | None = None) -
             raise ConflictError(
                 f"Variant {variant_id} ({variant.account_name}) is {variant.status.value}; there is nothing to cancel."
             )
+        who = require(conn, cancel_permission([variant]), [variant.account_id], actor=actor).login
         changed = conn.execute(
             variants.update()
             .where(
@@ -53,7 +56,7 @@ def cancel_variant(store: Store, variant_id: int, *, actor: str | None = None) -
             )
         audit.record(
             conn,
-            actor=actor or audit.default_actor(),
+            actor=who,
             action=AuditAction.CANCEL,
             entity="variant",
             entity_id=variant_id,

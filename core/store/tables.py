@@ -320,3 +320,49 @@ engagement_hourly = Table(
     Column("rated_engagements", BigInteger, nullable=False, server_default="0"),
     sqlite_with_rowid=False,
 )
+
+# --- team: users, groups, approval (migration 0007) -------------------------------------------
+
+#: A team member: a PostgreSQL login (what the server authenticated) and its Communiqué role.
+#: The embedded store has no rows here: its one user is an implicit admin.
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("login", String(100), nullable=False, unique=True),  # the PostgreSQL role name
+    Column("display_name", String(200), nullable=False, server_default=""),
+    Column("role", String(20), nullable=False),  # core.domain.Role
+    Column("active", Boolean, nullable=False, server_default=true()),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+#: A mission or a desk: the accounts it posts to and the users who work on them.
+groups = Table(
+    "groups",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+group_accounts = Table(
+    "group_accounts",
+    metadata,
+    Column("group_id", Integer, ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True),
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+group_members = Table(
+    "group_members",
+    metadata,
+    Column("group_id", Integer, ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+# Plain columns, so that SQLite adds them without rebuilding the tables.
+accounts.append_column(Column("requires_approval", Boolean, nullable=False, server_default=false()))
+variants.append_column(Column("approval_state", String(20), nullable=False, server_default="draft"))
+variants.append_column(Column("approval_comment", Text))  # the last rejection's reason
+variants.append_column(Column("approved_by", String(100)))
+variants.append_column(Column("approved_at", UTCDateTime))

@@ -12,9 +12,11 @@ from sqlalchemy import select
 
 from core.services import engagement
 from core.store import Store, open_store
+from core.store.engine import new_id
 from core.store.migrate import head_revision, upgrade
-from core.store.tables import engagement_hourly, engagement_latest, engagement_snapshots
+from core.store.tables import accounts, engagement_hourly, engagement_latest, engagement_snapshots
 from tests.support.engagement_history import (
+    ACCOUNTS,
     ENGAGING,
     METRICS,
     START,
@@ -146,9 +148,30 @@ def bare_store(request: pytest.FixtureRequest, isolated_home: object) -> Store:
     return store
 
 
+def _accounts_as_of_0005(store: Store) -> dict[str, int]:
+    """The accounts of :data:`ACCOUNTS`, written with the columns revision 0005 has (the services
+    read the newest schema)."""
+    with store.write() as conn:
+        return {
+            name: new_id(
+                conn.execute(
+                    accounts.insert().values(
+                        name=name,
+                        platform=platform,
+                        language=language,
+                        timezone=zone,
+                        created_at=START,
+                        updated_at=START,
+                    )
+                )
+            )
+            for name, platform, language, zone in ACCOUNTS
+        }
+
+
 def test_the_migration_backfills_the_rollup_from_existing_snapshots(bare_store: Store) -> None:
     upgrade(bare_store, "0005")
-    ids = add_accounts(bare_store)
+    ids = _accounts_as_of_0005(bare_store)
     published = datetime(2027, 2, 1, 9, 0, tzinfo=UTC)
     variant_id, _post = publish(bare_store, ids["Tokyo"], "ja", published, "速報")
     readings = [(3, 40, 4000, None), (1, 10, 1000, 2), (2, None, 2500, 5)]  # hours after publishing, out of order
