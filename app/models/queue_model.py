@@ -7,7 +7,7 @@ the tooltip gives the same instant on the officer's own clock.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from app.models import when
@@ -22,10 +22,13 @@ from app.qt import (
     Qt,
 )
 from core import queries
-from core.domain import Account, VariantStatus
+from core.domain import Account, ReviewState, VariantStatus
 from core.queries import queue
+from core.queries.approvals import waiting_for_me
 from core.queries.metrics_health import FailingMetrics, failing_metrics
 from core.queries.queue import QueueFilter, QueueRow
+from core.services.permissions import CurrentUser
+from core.services.users import me
 from core.store import Store
 
 #: Where the page and the tests find a column.
@@ -57,6 +60,26 @@ def status_label(status: VariantStatus) -> str:
     return labels[status]
 
 
+def approval_label(state: ReviewState) -> str:
+    """An approval state as a person reads it, translated; empty for a draft never submitted."""
+    translate = QCoreApplication.translate
+    labels = {
+        ReviewState.DRAFT: "",
+        ReviewState.IN_REVIEW: translate("Approval", "in review"),
+        ReviewState.APPROVED: translate("Approval", "approved"),
+        ReviewState.REJECTED: translate("Approval", "rejected"),
+    }
+    return labels[state]
+
+
+def status_with_approval(status: VariantStatus, state: ReviewState) -> str:
+    """The status column's words: the status, and the approval state when there is one."""
+    shown = approval_label(state)
+    if not shown:
+        return status_label(status)
+    return QCoreApplication.translate("Approval", "{0} ({1})").format(status_label(status), shown)
+
+
 @dataclass(frozen=True)
 class QueueSnapshot:
     """One load of the queue screen: its rows, how many match, the accounts, the failing metrics."""
@@ -65,15 +88,22 @@ class QueueSnapshot:
     total: int
     accounts: list[Account]
     failing: list[FailingMetrics]
+    user: CurrentUser | None = None  # the person using the app (what they may do)
 
 
-def load_queue(store: Store, flt: QueueFilter, limit: int) -> QueueSnapshot:
-    """Everything the queue screen shows, read in one go (on a pool thread, never the GUI's)."""
+def load_queue(store: Store, flt: QueueFilter, limit: int, *, waiting: bool = False) -> QueueSnapshot:
+    """Everything the queue screen shows, read in one go (on a pool thread, never the GUI's).
+
+    ``waiting``: only the variants waiting for the person (:func:`core.queries.approvals.waiting_for_me`).
+    """
+    if waiting:
+        flt = replace(flt, variant_ids=[p.variant_id for p in waiting_for_me(store)])
     return QueueSnapshot(
         rows=queue.queue(store, flt, limit=limit),
         total=queue.count(store, flt),
         accounts=queries.list_accounts(store),
         failing=failing_metrics(store),
+        user=me(store),
     )
 
 
@@ -147,7 +177,7 @@ class QueueModel(CellsTableModel):
         if column == LANGUAGE:
             return row.language
         if column == STATUS:
-            return self.status_label(row.status)
+            return status_with_approval(row.status, row.approval_state)
         return " ".join(row.summary.split())
 
     def _tooltip(self, row: QueueRow, column: int) -> str | None:
@@ -155,6 +185,8 @@ class QueueModel(CellsTableModel):
             return self.tr("Your time: {0}").format(when.stamp(row.at, zone=self.zone))
         if column == TEXT:
             return row.summary
+        if column == STATUS and row.approval_comment and row.approval_state is ReviewState.REJECTED:
+            return self.tr("Rejected: {0}").format(row.approval_comment)
         if column == STATUS and row.last_error:
             return row.last_error
         return None

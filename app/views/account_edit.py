@@ -1,4 +1,5 @@
-"""The "Edit account" form: an account's language, time zone, handle and grace window.
+"""The "Edit account" form: an account's language, time zone, handle, grace window, and whether it
+requires approval (an admin's choice: the box is enabled for an admin only, and the service checks).
 
 The name, platform and platform id stay as they are (they are what the account *is*); the
 core checks every field (:func:`core.services.accounts.edit_account`) and its refusal is shown
@@ -13,6 +14,7 @@ from app.context import AppContext
 from app.i18n import Retranslatable
 from app.ops import Progress
 from app.qt import (
+    QCheckBox,
     QDialog,
     QFormLayout,
     QLabel,
@@ -21,10 +23,12 @@ from app.qt import (
     QVBoxLayout,
     QWidget,
 )
+from app.viewmodels import approval
 from app.views.account_form import code_of, form_footer, language_box, zone_box
 from core.domain import Account
-from core.services import accounts as account_service
+from core.services import users
 from core.services.accounts import MAX_GRACE_MINUTES, AccountEdit
+from core.services.permissions import CurrentUser, Permission
 
 
 class AccountEditForm(Retranslatable, QDialog):
@@ -53,11 +57,16 @@ class AccountEditForm(Retranslatable, QDialog):
         self.grace_box.setRange(0, MAX_GRACE_MINUTES)
         self.grace_box.setValue(account.grace_minutes)
         form.addRow(self.grace_label, self.grace_box)
+        self.approval_box = QCheckBox(self)
+        self.approval_box.setChecked(account.requires_approval)
+        self.approval_box.setEnabled(False)  # until the person is known to be an admin
+        form.addRow(self.approval_box)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
         self.error, self.save_button = form_footer(self, layout, self.submit)
         self.retranslate()
+        self._load_user()
 
     def retranslate(self) -> None:
         """Set the texts (again, after a switch of language); what was typed stays."""
@@ -77,6 +86,17 @@ class AccountEditForm(Retranslatable, QDialog):
             )
         )
         self.save_button.setText(self.tr("Save"))
+        self.approval_box.setText(self.tr("Requires approval"))
+        self.approval_box.setToolTip(
+            self.tr("Nothing is scheduled to this account before an approver approves it (an admin's choice).")
+        )
+
+    def _load_user(self) -> None:
+        store = self.ctx.store
+        self.ctx.op(lambda _progress: users.me(store)).success(self._know_user).failure(lambda _sentence: None).run()
+
+    def _know_user(self, user: CurrentUser) -> None:
+        self.approval_box.setEnabled(user.can(Permission.ADMIN))
 
     def submit(self) -> None:
         """Ask the core to save the change (in the background); close when it accepts."""
@@ -85,12 +105,13 @@ class AccountEditForm(Retranslatable, QDialog):
         zone = self.zone_box.currentText().strip()
         handle = self.handle_edit.text()
         grace = self.grace_box.value()
+        requires = self.approval_box.isChecked()
         self.error.clear()
         self.save_button.setEnabled(False)
 
         def work(_progress: Progress) -> AccountEdit:
-            return account_service.edit_account(
-                self.ctx.store, name, language=language, timezone=zone, handle=handle, grace_minutes=grace
+            return approval.save_account(
+                self.ctx.store, name, requires, language=language, timezone=zone, handle=handle, grace_minutes=grace
             )
 
         self.ctx.op(work, changes=ACCOUNTS, initiator=self.parent()).success(self._saved).failure(self._refused).run()

@@ -38,9 +38,9 @@ from core.services import accounts as account_service
 
 
 class AccountsModel(RowsModel[Account]):
-    """Accounts as rows: name, platform, language, time zone, handle."""
+    """Accounts as rows: name, platform, language, time zone, handle, whether it requires approval."""
 
-    COLUMNS = 5
+    COLUMNS = 6
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """A cell's text, and the account's API address as a tooltip."""
@@ -57,6 +57,8 @@ class AccountsModel(RowsModel[Account]):
                 return language_label(account.language)
             if column == 3:
                 return account.timezone
+            if column == 5:
+                return self.tr("Required") if account.requires_approval else ""
             return f"@{account.handle}" if account.handle else ""
         if role == Qt.ItemDataRole.ToolTipRole and account.api_base:
             return self.tr("Posts go to {0}").format(account.api_base)
@@ -66,7 +68,14 @@ class AccountsModel(RowsModel[Account]):
         """Column titles, translated."""
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        titles = (self.tr("Name"), self.tr("Platform"), self.tr("Language"), self.tr("Time zone"), self.tr("Handle"))
+        titles = (
+            self.tr("Name"),
+            self.tr("Platform"),
+            self.tr("Language"),
+            self.tr("Time zone"),
+            self.tr("Handle"),
+            self.tr("Approval"),
+        )
         return titles[section] if 0 <= section < len(titles) else None
 
 
@@ -214,6 +223,12 @@ class AccountsPage(Retranslatable, Page):
         name, count = edit.account.name, edit.scheduled
         if not edit.changed:
             self.result_text.show(lambda: self.tr("Nothing changed for {0}.").format(name))
+        elif "requires_approval" in edit.changed and edit.account.requires_approval:
+            self.result_text.show(
+                lambda: self.tr(
+                    "Saved {0}: its posts now need an approver's approval before they are scheduled."
+                ).format(name)
+            )
         elif "timezone" in edit.changed and count:
             zone = edit.account.timezone
             self.result_text.show(

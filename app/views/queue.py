@@ -4,6 +4,8 @@ Rows are read by one background operation (the rows, how many match, the account
 filters, the accounts whose metrics are failing) and shown through :class:`QueueModel`. Every
 action is a service call in an operation: retry is "publish now" (network: never on the GUI
 thread), cancel stops this account's version only, reschedule picks a time on the account's clock.
+"Waiting for me" lists what waits for the person's approval (or, for an officer, correction);
+submit, approve and reject (with a comment) go through :mod:`app.viewmodels.approval`.
 """
 
 from __future__ import annotations
@@ -29,8 +31,10 @@ from app.qt import (
     QWidget,
     Signal,
 )
+from app.viewmodels import approval
 from app.views.base import Page
 from app.widgets.queue_filters import QueueFilters
+from app.widgets.reject_dialog import RejectDialog
 from app.widgets.reschedule_dialog import RescheduleDialog
 from app.widgets.variant_panel import VariantPanel
 from core import timeutil
@@ -63,6 +67,8 @@ class QueuePage(Retranslatable, Page):
         self.ask_time: Callable[[QueueRow, str], tuple[datetime, timeutil.FoldChoice | None] | None] = (
             self._ask_time_with_dialog
         )
+        #: Asks why a row is rejected: the comment, or ``None`` (a test answers it instead).
+        self.ask_comment: Callable[[QueueRow], str | None] = self._ask_comment_with_dialog
         #: Opens a web address (a test records it instead).
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         layout = QVBoxLayout(self)
@@ -102,6 +108,9 @@ class QueuePage(Retranslatable, Page):
         self.panel.reschedule_requested.connect(self.reschedule)
         self.panel.open_requested.connect(self.open_in_browser)
         self.panel.accounts_requested.connect(self._go_to_accounts)
+        self.panel.submit_requested.connect(self.submit_for_approval)
+        self.panel.approve_requested.connect(self.approve)
+        self.panel.reject_requested.connect(self.reject)
         layout.addWidget(self.panel)
         self.retranslate()
 
@@ -139,8 +148,8 @@ class QueuePage(Retranslatable, Page):
             self.ctx.hub.error.emit(self.tr("Pick an end date before the year 9999."))
             return
         self._generation += 1
-        generation, store = self._generation, self.ctx.store
-        self.ctx.op(lambda _progress: load_queue(store, flt, LIMIT)).success(
+        generation, store, waiting = self._generation, self.ctx.store, self.filters.waiting_only()
+        self.ctx.op(lambda _progress: load_queue(store, flt, LIMIT, waiting=waiting)).success(
             lambda snapshot: self._show(generation, snapshot)
         ).run()
 
@@ -174,7 +183,8 @@ class QueuePage(Retranslatable, Page):
 
     def _on_selection(self, *_args: object) -> None:
         row = self.selected()
-        self.panel.show_row(row, self.model.status_label(row.status) if row else "")
+        user = self.snapshot.user if self.snapshot is not None else None
+        self.panel.show_row(row, self.model.status_label(row.status) if row else "", user)
 
     # --- actions ------------------------------------------------------------------------------
 
@@ -224,6 +234,39 @@ class QueuePage(Retranslatable, Page):
             initiator=self,
         ).success(lambda _post: self.refresh()).run()
 
+    def submit_for_approval(self) -> None:
+        """Send the selected variant for approval."""
+        row = self.selected()
+        if row is None:
+            return
+        store, variant_id = self.ctx.store, row.variant_id
+        self.ctx.op(lambda _progress: approval.submit(store, [variant_id]), changes=POSTS, initiator=self).success(
+            lambda _count: self.refresh()
+        ).run()
+
+    def approve(self) -> None:
+        """Approve the selected variant (it can then be scheduled)."""
+        row = self.selected()
+        if row is None:
+            return
+        store, variant_id = self.ctx.store, row.variant_id
+        self.ctx.op(lambda _progress: approval.approve(store, variant_id), changes=POSTS, initiator=self).success(
+            lambda _count: self.refresh()
+        ).run()
+
+    def reject(self) -> None:
+        """Ask why, then send the selected variant back to its author with that comment."""
+        row = self.selected()
+        if row is None:
+            return
+        comment = self.ask_comment(row)
+        if comment is None:
+            return
+        store, variant_id = self.ctx.store, row.variant_id
+        self.ctx.op(
+            lambda _progress: approval.reject(store, variant_id, comment), changes=POSTS, initiator=self
+        ).success(lambda _count: self.refresh()).run()
+
     def open_in_browser(self) -> None:
         """Show the selected published post on its platform."""
         row = self.selected()
@@ -238,6 +281,12 @@ class QueuePage(Retranslatable, Page):
     def _confirm_with_box(self, question: str) -> bool:
         answer = QMessageBox.question(self, self.tr("Cancel"), question)
         return answer == QMessageBox.StandardButton.Yes
+
+    def _ask_comment_with_dialog(self, row: QueueRow) -> str | None:
+        dialog = RejectDialog(row.account_name, parent=self)
+        if dialog.exec() != RejectDialog.DialogCode.Accepted:
+            return None
+        return dialog.text()
 
     def _ask_time_with_dialog(
         self, row: QueueRow, zone_name: str

@@ -4,6 +4,9 @@ The panel shows the post's source text (protected spans marked) on the left and 
 variant on the right (:class:`app.widgets.review_pane.VariantPane`). A banner names the variants
 a change of the source sent back to review. "Schedule" is enabled only when every target is
 within its limit, reviewed and saved; otherwise it is disabled and the reason is written beside it.
+Where a target account requires approval, the step says so before any refusal: "Submit for
+approval" sends those variants to an approver, and "Schedule" waits until they are approved
+(:func:`app.viewmodels.approval.approval_gate`; the services check it again).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from app.qt import (
     QWidget,
     Signal,
 )
-from app.viewmodels import review, schedule
+from app.viewmodels import approval, review, schedule
 from app.viewmodels.composer import repeating_variants
 from app.viewmodels.review import VariantView
 from app.viewmodels.schedule import ClockState, Plan
@@ -55,6 +58,8 @@ class ReviewPanel(Retranslatable, QWidget):
         self.requeued: set[str] = set()
         self.views: list[VariantView] = []
         self.panes: dict[int, VariantPane] = {}
+        #: The ids of the accounts that require approval (read in the background with each post).
+        self.requiring: frozenset[int] = frozenset()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.banner = QLabel(self)
@@ -83,7 +88,11 @@ class ReviewPanel(Retranslatable, QWidget):
         self.gate_reason.setStyleSheet("color: #b91c1c;")
         self.schedule_button = QPushButton(self)
         self.schedule_button.clicked.connect(self.schedule_all)
+        self.submit_button = QPushButton(self)
+        self.submit_button.clicked.connect(self.submit_for_approval)
+        self.submit_button.hide()
         bottom.addWidget(self.gate_reason, 1)
+        bottom.addWidget(self.submit_button)
         bottom.addWidget(self.schedule_button)
         layout.addLayout(bottom)
         self.retranslate()
@@ -92,6 +101,8 @@ class ReviewPanel(Retranslatable, QWidget):
     def retranslate(self) -> None:
         """Set the texts (again, after a switch of language)."""
         self.schedule_button.setText(self.tr("Schedule"))
+        self.submit_button.setText(self.tr("Submit for approval"))
+        self.submit_button.setToolTip(self.tr("Ask an approver to approve these versions; schedule them once approved"))
         for pane in self.panes.values():
             pane.retranslate()
         if self.post is not None:
@@ -129,6 +140,7 @@ class ReviewPanel(Retranslatable, QWidget):
         if self.post is None or self.post.id != post.id:
             self.requeued = set()
             self._load_terms(post)
+        self._load_requiring()  # an admin may have changed an account's rule meanwhile
         self.post = post
         self.zones = dict(zones)
         self.repeating = frozenset(repeating)
@@ -189,14 +201,36 @@ class ReviewPanel(Retranslatable, QWidget):
         """Enable "Schedule" only when nothing blocks it; say why otherwise."""
         if self.post is None:
             self.schedule_button.setEnabled(False)
+            self.submit_button.hide()
             self.gate_reason.setText(self.tr("Translate the post first."))
             return
         dirty = [i for i, pane in self.panes.items() if pane.dirty]
         gate = review.schedule_gate(self.views, unsaved=dirty)
-        self.schedule_button.setEnabled(gate.allowed)
-        reason = describe(gate)
+        waiting = self.approval_gate()
+        self.schedule_button.setEnabled(gate.allowed and not waiting.blocked)
+        reasons = [describe(gate), *self._approval_reasons(waiting)]
+        reason = " ".join(r for r in reasons if r)
         self.gate_reason.setText(reason)
         self.schedule_button.setToolTip(reason or self.tr("Schedule every variant at its time"))
+        self.submit_button.setVisible(bool(waiting.to_submit))
+        self.submit_button.setEnabled(not dirty)
+
+    def approval_gate(self) -> approval.ApprovalGate:
+        """What approval still stands between the variants to schedule and "Schedule"."""
+        return approval.approval_gate((v.variant for v in self.views if review.schedulable(v)), self.requiring)
+
+    def _approval_reasons(self, gate: approval.ApprovalGate) -> list[str]:
+        found: list[str] = []
+        if gate.to_submit:
+            names = ", ".join(v.account_name for v in gate.to_submit)
+            found.append(
+                self.tr("{0}: requires approval; submit it for approval, and schedule it once it is approved.").format(
+                    names
+                )
+            )
+        if gate.waiting:
+            found.append(self.tr("Waiting for an approver: {0}.").format(", ".join(gate.waiting)))
+        return found
 
     # --- loading ----------------------------------------------------------------------------------
 
@@ -205,6 +239,14 @@ class ReviewPanel(Retranslatable, QWidget):
         self.ctx.op(lambda _p: review.load_terms(self.ctx.store, post.source_language, targets)).success(
             self._terms_loaded
         ).failure(lambda _sentence: None).run()  # without the glossary only the other spans are marked
+
+    def _load_requiring(self) -> None:
+        store = self.ctx.store
+        self.ctx.op(lambda _p: approval.requiring_ids(store)).success(self._requiring_loaded).run()
+
+    def _requiring_loaded(self, requiring: frozenset[int]) -> None:
+        self.requiring = requiring
+        self.update_gate()
 
     def _terms_loaded(self, terms: dict[str, list[GlossaryTerm]]) -> None:
         self.terms = terms
@@ -250,6 +292,17 @@ class ReviewPanel(Retranslatable, QWidget):
         self.ctx.op(
             lambda _p: schedule.schedule_all(self.ctx.store, post.id, plans), changes=POSTS, initiator=self.initiator
         ).success(self._scheduled).failure(self._refused).run()
+
+    def submit_for_approval(self) -> None:
+        """Send the variants that need an approval (and lack it) to an approver."""
+        chosen = [v.id for v in self.approval_gate().to_submit]
+        if not chosen:
+            return
+        self.submit_button.setEnabled(False)
+        store = self.ctx.store
+        self.ctx.op(lambda _p: approval.submit(store, chosen), changes=POSTS, initiator=self.initiator).success(
+            lambda _count: self.reload()
+        ).failure(self._refused).run()
 
     def _scheduled(self, post: Post) -> None:
         self.show_post(post, self.zones, self.repeating)

@@ -1,4 +1,8 @@
-"""The queue's filter bar: status, account, language and period, turned into a :class:`QueueFilter`."""
+"""The queue's filter bar: status, account, language and period, turned into a :class:`QueueFilter`.
+
+A "Waiting for me" toggle narrows the list to what waits for the person's decision (an approver)
+or correction (an officer): see :func:`core.queries.approvals.waiting_for_me`.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from app.i18n import Retranslatable
 from app.models import when
-from app.qt import QComboBox, QDate, QHBoxLayout, QLabel, QtWidgets, QWidget, Signal
+from app.qt import QComboBox, QDate, QHBoxLayout, QLabel, QPushButton, QtWidgets, QWidget, Signal
 from core.domain import Account, VariantStatus
 from core.queries.queue import QueueFilter
 
@@ -42,6 +46,10 @@ class QueueFilters(Retranslatable, QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
+        self.waiting = QPushButton(self)
+        self.waiting.setCheckable(True)
+        self.waiting.toggled.connect(self.changed)
+        row.addWidget(self.waiting)
         self.status = QComboBox(self)
         for statuses in STATUS_CHOICES:
             self.status.addItem("", statuses)
@@ -99,6 +107,10 @@ class QueueFilters(Retranslatable, QWidget):
                 box.setItemText(index, text)
         self.account.setItemText(0, self.tr("All accounts"))
         self.language.setItemText(0, self.tr("All languages"))
+        self.waiting.setText(self.tr("Waiting for me"))
+        self.waiting.setToolTip(
+            self.tr("Posts waiting for your approval; for an officer, your rejected posts to correct and submit again")
+        )
         self.labels[self.status].setText(self.tr("Status"))
         self.labels[self.account].setText(self.tr("Account"))
         self.labels[self.language].setText(self.tr("Language"))
@@ -128,6 +140,10 @@ class QueueFilters(Retranslatable, QWidget):
         box.blockSignals(False)
         if chosen is not None and found < 0:
             self.changed.emit()  # the account chosen is gone: show everything again
+
+    def waiting_only(self) -> bool:
+        """Whether only what waits for the person is shown."""
+        return self.waiting.isChecked()
 
     def current(self, today: date, zone: when.Zone) -> QueueFilter:
         """The filter chosen; a custom period runs from the first date to the end of the last."""

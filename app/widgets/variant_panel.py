@@ -2,7 +2,9 @@
 
 Which buttons are enabled and what the words say come from :mod:`scheduler.display`
 (:func:`~scheduler.display.actions_for`, :func:`~scheduler.display.advise`): the panel holds no
-rule of its own about statuses. It only emits what the person asked for; the page acts.
+rule of its own about statuses. The approval buttons (submit, approve, reject) come the same way
+from :func:`app.viewmodels.approval.approval_actions`, for the person using the app; a rejected
+variant shows its reviewer's comment. It only emits what the person asked for; the page acts.
 """
 
 from __future__ import annotations
@@ -20,7 +22,10 @@ from app.qt import (
     QWidget,
     Signal,
 )
+from app.viewmodels.approval import ApprovalAction, approval_actions
+from core.domain import ReviewState
 from core.queries.queue import QueueRow
+from core.services.permissions import CurrentUser
 from scheduler.display import ADVICE, Action, Remedy, actions_for, advise
 
 
@@ -33,10 +38,14 @@ class VariantPanel(Retranslatable, QFrame):
     reschedule_requested = Signal()
     open_requested = Signal()
     accounts_requested = Signal()
+    submit_requested = Signal()
+    approve_requested = Signal()
+    reject_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.row: QueueRow | None = None
+        self.user: CurrentUser | None = None
         self.status_label = ""
         self._shortcuts: dict[QPushButton, str] = {}
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -48,7 +57,9 @@ class VariantPanel(Retranslatable, QFrame):
         self.detail.setStyleSheet("color: #6b7280;")
         self.advice = QLabel(self)
         self.advice.setStyleSheet("font-weight: bold;")
-        for label in (self.heading, self.reason, self.detail, self.advice):
+        self.comment = QLabel(self)
+        self.comment.setStyleSheet("background: #fee2e2; color: #7f1d1d; padding: 4px;")
+        for label in (self.heading, self.reason, self.detail, self.advice, self.comment):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(label)
@@ -65,6 +76,12 @@ class VariantPanel(Retranslatable, QFrame):
         self.open_button.clicked.connect(self.open_requested)
         self.accounts_button = self._button(None)
         self.accounts_button.clicked.connect(self.accounts_requested)
+        self.submit_button = self._button(None)
+        self.submit_button.clicked.connect(self.submit_requested)
+        self.approve_button = self._button(None)
+        self.approve_button.clicked.connect(self.approve_requested)
+        self.reject_button = self._button(None)
+        self.reject_button.clicked.connect(self.reject_requested)
         for button in (
             self.retry_button,
             self.confirm_button,
@@ -72,6 +89,9 @@ class VariantPanel(Retranslatable, QFrame):
             self.reschedule_button,
             self.open_button,
             self.accounts_button,
+            self.submit_button,
+            self.approve_button,
+            self.reject_button,
         ):
             row.addWidget(button)
         row.addStretch(1)
@@ -103,12 +123,23 @@ class VariantPanel(Retranslatable, QFrame):
                 self.tr("Show the published post on the platform (Ctrl+B)"),
             ),
             (self.accounts_button, self.tr("Go to Accounts"), self.tr("Reconnect the account there")),
+            (
+                self.submit_button,
+                self.tr("Submit for approval"),
+                self.tr("Ask an approver to approve this version before it is scheduled"),
+            ),
+            (self.approve_button, self.tr("Approve"), self.tr("Approve this version: it can then be scheduled")),
+            (
+                self.reject_button,
+                self.tr("Reject..."),
+                self.tr("Send this version back to its author with a comment"),
+            ),
         ):
             button.setText(text)  # which resets the button's shortcut to the text's mnemonic: set it again
             button.setToolTip(tip)
             if button in self._shortcuts:
                 button.setShortcut(QKeySequence(self._shortcuts[button]))
-        self.show_row(self.row, self.status_label)
+        self.show_row(self.row, self.status_label, self.user)
 
     def _button(self, shortcut: str | None) -> QPushButton:
         button = QPushButton(self)
@@ -116,9 +147,12 @@ class VariantPanel(Retranslatable, QFrame):
             self._shortcuts[button] = shortcut
         return button
 
-    def show_row(self, row: QueueRow | None, status_label: str) -> None:
-        """Show ``row`` (``status_label``: its status as the table words it); ``None``: nothing selected."""
-        self.row, self.status_label = row, status_label
+    def show_row(self, row: QueueRow | None, status_label: str, user: CurrentUser | None = None) -> None:
+        """Show ``row`` (``status_label``: its status as the table words it); ``None``: nothing selected.
+
+        ``user``: the person using the app, for the approval buttons (``None``: not known yet, none shown).
+        """
+        self.row, self.status_label, self.user = row, status_label, user
         actions = actions_for(row.status, row.last_error_class, row.remote_url) if row else frozenset()
         advice = advise(row.status, row.last_error_class) if row else None
         if row is None:
@@ -131,8 +165,16 @@ class VariantPanel(Retranslatable, QFrame):
         self.reason.setText(QCoreApplication.translate(ADVICE, advice.reason) if advice else "")
         self.detail.setText((row.last_error or "") if advice and row else "")
         self.advice.setText(QCoreApplication.translate(ADVICE, advice.action) if advice else "")
-        for label in (self.reason, self.detail, self.advice):
+        rejected = row is not None and row.approval_state is ReviewState.REJECTED and bool(row.approval_comment)
+        self.comment.setText(
+            self.tr("Rejected by the reviewer: {0}").format(row.approval_comment) if row and rejected else ""
+        )
+        for label in (self.reason, self.detail, self.advice, self.comment):
             label.setVisible(bool(label.text()))
+        allowed = approval_actions(row.status, row.approval_state, user, row.account_id) if row else frozenset()
+        self.submit_button.setVisible(ApprovalAction.SUBMIT in allowed)
+        self.approve_button.setVisible(ApprovalAction.APPROVE in allowed)
+        self.reject_button.setVisible(ApprovalAction.REJECT in allowed)
         self.retry_button.setVisible(Action.CONFIRM_AND_PUBLISH not in actions)
         self.retry_button.setEnabled(Action.RETRY in actions)
         self.confirm_button.setVisible(Action.CONFIRM_AND_PUBLISH in actions)

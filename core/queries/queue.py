@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
-from core.domain import VariantStatus
+from core.domain import ReviewState, VariantStatus
 from core.errors import UserError
 from core.store import Store
 from core.store.tables import accounts, variants
@@ -37,6 +37,8 @@ class QueueFilter:
     languages: Collection[str] = ()
     start: datetime | None = None
     end: datetime | None = None
+    #: Only these variants (``None``: any; empty: none), e.g. those waiting for the person.
+    variant_ids: Collection[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class QueueRow:
     last_error_class: str | None
     last_error: str | None
     version: int
+    approval_state: ReviewState = ReviewState.DRAFT
+    approval_comment: str | None = None  # the reviewer's reason, while rejected
 
 
 def _when() -> Any:
@@ -84,12 +88,16 @@ def _select(flt: QueueFilter) -> Select[Any]:
         variants.c.last_error_class,
         variants.c.last_error,
         variants.c.version,
+        variants.c.approval_state,
+        variants.c.approval_comment,
     ).join(accounts, accounts.c.id == variants.c.account_id)
     conditions: list[ColumnElement[bool]] = []
     if flt.statuses:
         conditions.append(variants.c.status.in_([VariantStatus(s).value for s in flt.statuses]))
     if flt.account_ids:
         conditions.append(variants.c.account_id.in_(list(flt.account_ids)))
+    if flt.variant_ids is not None:
+        conditions.append(variants.c.id.in_(list(flt.variant_ids)))
     if flt.languages:
         conditions.append(variants.c.language.in_(list(flt.languages)))
     if flt.start is not None:
@@ -126,6 +134,8 @@ def _row(row: Any) -> QueueRow:
         last_error_class=row.last_error_class,
         last_error=row.last_error,
         version=row.version,
+        approval_state=ReviewState(row.approval_state),
+        approval_comment=row.approval_comment,
     )
 
 
