@@ -2,7 +2,7 @@
 
 Every screen gets the same :class:`AppContext`; the window owns it, the feed watcher that brings
 the publisher's events in, and (when the app publishes) nothing else: screens run operations and
-refresh on the hub's ``changed`` signal. Ctrl+1 to Ctrl+7 open the screens in sidebar order.
+refresh on the hub's ``changed`` signal. Ctrl+1 to Ctrl+8 open the screens in sidebar order.
 
 The window is built in two steps so that the app's start paints it before the slow part: without
 a store it is a shell (title, sidebar, menus, "Opening the database" in the status bar) that
@@ -57,6 +57,7 @@ SCREENS: tuple[tuple[str, str, str], ...] = (
     ("accounts", "AccountsPage", "Accounts"),
     ("packs", "PacksPage", "Language packs"),
     ("settings", "SettingsPage", "Settings"),
+    ("audit", "AuditPage", "Audit"),
 )
 
 

@@ -8,8 +8,9 @@ mode on (a practice database, the local platform emulator), on a computer clock 
 office's zone (Hà Nội), and fills it through the product's services (scripts/sample_newsroom.py).
 It then opens each page of a full-HD main window, waits for its loads to finish, leaves it as a
 person would (the composer's draft on the variant still to review, the refused post selected in
-the queue, the engagement charts and best-time heatmap drawn) and saves ``<key>.png``; then the
-Queue again in a window built in Vietnamese (``queue-vi.png``). A watchdog ends a run that hangs
+the queue, the engagement charts and best-time heatmap drawn, the audit trail's latest publication
+selected) and saves ``<key>.png``; then the Queue again in a window built in Vietnamese
+(``queue-vi.png``). A watchdog ends a run that hangs
 (``--timeout``); any failure, or an error a page reports while it loads, exits non-zero.
 """
 
@@ -163,11 +164,29 @@ def _stage_engagement(page: Any, made: Newsroom) -> None:
         page.table.selectRow(0)
 
 
+def _stage_audit(page: Any, made: Newsroom) -> None:
+    """The trail of the last 30 days, newest first, with the most recent publication selected."""
+    from app.views.audit import AuditPage
+
+    if not isinstance(page, AuditPage):
+        raise TypeError(f"the audit page is a {type(page).__name__}")
+    rows = page.model.rows
+    if not rows:
+        raise RuntimeError("the audit page shows no event")
+    actions = {str(row.event.action) for row in rows}
+    if not {"create", "publish"} <= actions:
+        raise RuntimeError(f"the audit page shows too little of the newsroom: {sorted(actions)}")
+    published = next(i for i, row in enumerate(rows) if str(row.event.action) == "publish")
+    page.table.selectRow(published)
+    page.table.scrollTo(page.model.index(published, 0), page.table.ScrollHint.PositionAtCenter)
+
+
 #: What to do on a page once it has loaded, before its picture is taken.
 STAGES: dict[str, Callable[[Any, Newsroom], None]] = {
     "compose": _stage_compose,
     "queue": _stage_queue,
     "engagement": _stage_engagement,
+    "audit": _stage_audit,
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.views.accounts import AccountsPage
+from app.views.audit import AuditPage
 from app.views.base import Page
 from app.views.calendar import CalendarPage
 from app.views.compose import ComposePage
@@ -19,6 +20,7 @@ PAGES: tuple[type[Page], ...] = (
     AccountsPage,
     PacksPage,
     SettingsPage,
+    AuditPage,
 )
 
 __all__ = ["PAGES", "Page"]

@@ -43,14 +43,13 @@ from app.views.base import Page
 from app.widgets.engagement_charts import BarChart, DailyChart
 from app.widgets.engagement_filters import EngagementFilters
 from app.widgets.heatmap import Heatmap
+from app.widgets.message_line import MessageLine
 from app.widgets.summary_strip import SummaryStrip
 from app.widgets.variant_history import VariantHistoryDialog
 from core import timeutil
 from core.errors import UserError
 from core.queries.analytics import Scope, VariantFigures
 from core.queries.best_time import BestTime
-
-_OK, _PROBLEM = "color: #15803d;", "color: #b91c1c;"
 
 
 class EngagementPage(Retranslatable, Page):
@@ -80,9 +79,7 @@ class EngagementPage(Retranslatable, Page):
         self.ask_path: Callable[[vm.ExportKind, str], str] = self._ask_path
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_filters())
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = MessageLine(self)
         layout.addWidget(self.message)
         self.metrics_label = QLabel(self)
         self.metrics_label.setWordWrap(True)
@@ -239,7 +236,7 @@ class EngagementPage(Retranslatable, Page):
         try:
             scope = self.scope()
         except UserError as error:
-            self._say(str(error), problem=True)
+            self.message.say(str(error), problem=True)
             return
         generation, store, zone = self._generation, self.ctx.store, vm.zone_name(self.zone)
         self.ctx.op(lambda _progress: vm.load_dashboard(store, scope, zone)).success(
@@ -248,7 +245,7 @@ class EngagementPage(Retranslatable, Page):
 
     def _failed(self, generation: int, sentence: str) -> None:
         if generation == self._generation:
-            self._say(sentence, problem=True)
+            self.message.say(sentence, problem=True)
 
     def _loaded(self, generation: int, dashboard: vm.Dashboard) -> None:
         if generation != self._generation:
@@ -262,8 +259,7 @@ class EngagementPage(Retranslatable, Page):
         if chosen is not None:
             self.select(chosen.variant_id)
         self._on_selection()
-        if self.message.property("problem"):
-            self.message.hide()
+        self.message.clear_problem()
         self.loaded.emit()
         self.refresh_heat()
 
@@ -397,7 +393,7 @@ class EngagementPage(Retranslatable, Page):
         store = self.ctx.store
         self.ctx.op(lambda _progress: vm.load_history(store, row.variant_id, row.post_id)).success(
             dialog.show_history
-        ).failure(lambda sentence: self._say(sentence, problem=True)).run()
+        ).failure(lambda sentence: self.message.say(sentence, problem=True)).run()
         dialog.show()
 
     def _forget_history(self, dialog: VariantHistoryDialog) -> None:
@@ -420,28 +416,22 @@ class EngagementPage(Retranslatable, Page):
         try:
             scope = self.scope()
         except UserError as error:
-            self._say(str(error), problem=True)
+            self.message.say(str(error), problem=True)
             return
         suggested = f"engagement-{scope.since.date().isoformat()}.{kind.value}"
         chosen = self.ask_path(kind, suggested)
         if not chosen:
             return
         path, store, zone = vm.export_path(chosen, kind), self.ctx.store, vm.zone_name(self.zone)
-        self._say(self.tr("Writing {0}...").format(path.name))
+        self.message.say(self.tr("Writing {0}...").format(path.name))
         self.ctx.op(lambda _progress: vm.export(store, scope, kind, path, zone)).success(
             lambda written: self._exported(str(written))
         ).failure(self._export_failed).run()
 
     def _exported(self, path: str) -> None:
-        self._say(self.tr("Saved {0}").format(path))
+        self.message.say(self.tr("Saved {0}").format(path))
         self.exported.emit(path)
 
     def _export_failed(self, sentence: str) -> None:
-        self._say(self.tr("Export failed: {0}").format(sentence), problem=True)
+        self.message.say(self.tr("Export failed: {0}").format(sentence), problem=True)
         self.exported.emit("")
-
-    def _say(self, text: str, *, problem: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(_PROBLEM if problem else _OK)
-        self.message.setProperty("problem", problem)
-        self.message.setVisible(bool(text))

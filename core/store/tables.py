@@ -156,6 +156,10 @@ audit_events = Table(
     Column("entity_id", Integer),
     Column("details", JSON, nullable=False),
     Index("ix_audit_events_entity_entity_id", "entity", "entity_id"),
+    # The Audit screen (migration 0008): newest first over a period, and by person or action.
+    Index("ix_audit_events_at_id", "at", "id"),
+    Index("ix_audit_events_actor_at", "actor", "at"),
+    Index("ix_audit_events_action_at", "action", "at"),
 )
 
 # --- translation (migration 0002) -------------------------------------------------------------

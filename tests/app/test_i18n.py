@@ -209,6 +209,7 @@ SHOWN: dict[str, list[tuple[str, str]]] = {
     "accounts": [("AccountsModel", "Time zone"), ("AccountsPage", "Verify"), ("AccountsPage", "Edit…")],
     "packs": [("PacksModel", "Sentence splitter"), ("PacksPage", "Download")],
     "settings": [("SettingsPage", "Interface language"), ("SettingsPage", "This app publishes scheduled posts")],
+    "audit": [("AuditModel", "Who"), ("AuditPage", "Export CSV..."), ("AuditPage", "Load more")],
 }
 
 
