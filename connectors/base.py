@@ -18,30 +18,18 @@ from core.domain import ErrorClass
 # Re-exported so that a plugin describes its platform with imports from this module alone.
 from core.platforms import ExternalIdRule as ExternalIdRule
 from core.platforms import LengthFunction as LengthFunction
+from core.publishable import MediaShape, PostShape
 from core.secrets import Secret
 
 # --- what goes in -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class MediaItem:
-    """One image (or video) to attach, with its alt text."""
-
-    path: str
-    mime_type: str
-    size_bytes: int
-    alt_text: str = ""
-
-
-@dataclass(frozen=True)
-class OutgoingPost:
-    """What a connector publishes: one variant's text and media, for one account."""
-
-    variant_id: int
-    text: str
-    media: Sequence[MediaItem] = ()
-    link: str | None = None
-    as_thread: bool = False  # split over-long text into a numbered thread, where the platform has them
+# Defined in core (core cannot import connectors, and checks posts before scheduling with the
+# connectors' own rules): one image or video to attach with its alt text, and what a connector
+# publishes (one variant's text and media for one account; ``as_thread`` splits over-long text
+# into a numbered thread where the platform has them).
+MediaItem = MediaShape
+OutgoingPost = PostShape
 
 
 @dataclass(frozen=True)

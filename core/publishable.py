@@ -22,7 +22,7 @@ from core.errors import UserError
 
 @dataclass(frozen=True)
 class MediaShape:
-    """A file as a connector's ``check`` reads it (the fields of ``connectors.base.MediaItem``)."""
+    """One image or video to attach, with its alt text (``connectors.base.MediaItem`` is this class)."""
 
     path: str
     mime_type: str
@@ -32,7 +32,8 @@ class MediaShape:
 
 @dataclass(frozen=True)
 class PostShape:
-    """A post as a connector's ``check`` reads it (the fields of ``connectors.base.OutgoingPost``)."""
+    """What a connector publishes or checks: one variant's text and media for one account
+    (``connectors.base.OutgoingPost`` is this class)."""
 
     variant_id: int
     text: str

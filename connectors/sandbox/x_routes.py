@@ -215,16 +215,7 @@ def _no_credits(user: str) -> Response:
     )
 
 
-def _invalid(detail: str) -> Response:
-    return json_response(
-        400,
-        {
-            "errors": [{"message": detail}],
-            "title": "Invalid Request",
-            "detail": "One or more parameters to your request was invalid.",
-            "type": PROBLEMS + "invalid-request",
-        },
-    )
+_invalid = x_media.invalid  # one wording of X's 400 for both route modules
 
 
 def _create(state: SandboxState, request: Request, user: str) -> Response:

@@ -53,6 +53,14 @@
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
+    <message>
+        <source>Requires approval</source>
+        <translation>Cần phê duyệt</translation>
+    </message>
+    <message>
+        <source>Nothing is scheduled to this account before an approver approves it (an admin&apos;s choice).</source>
+        <translation>Không bài nào được lên lịch cho tài khoản này khi chưa được người phê duyệt phê duyệt (do quản trị viên thiết lập).</translation>
+    </message>
 </context>
 <context>
     <name>AccountForm</name>
@@ -125,6 +133,10 @@
 <context>
     <name>AccountsModel</name>
     <message>
+        <source>Required</source>
+        <translation>Bắt buộc</translation>
+    </message>
+    <message>
         <source>Posts go to {0}</source>
         <translation>Bài viết được gửi tới {0}</translation>
     </message>
@@ -147,6 +159,10 @@
     <message>
         <source>Handle</source>
         <translation>Tên định danh</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Phê duyệt</translation>
     </message>
 </context>
 <context>
@@ -198,6 +214,10 @@
     <message>
         <source>Nothing changed for {0}.</source>
         <translation>Không có gì thay đổi cho {0}.</translation>
+    </message>
+    <message>
+        <source>Saved {0}: its posts now need an approver&apos;s approval before they are scheduled.</source>
+        <translation>Đã lưu {0}: từ nay bài viết của tài khoản này phải được người phê duyệt phê duyệt rồi mới được lên lịch.</translation>
     </message>
     <message>
         <source>Saved {0}. Its {1} scheduled post(s) go out at the same moment as before; their times now read in {2}: reschedule them in the Queue if they should move.</source>
@@ -334,6 +354,321 @@
     <message>
         <source>It is tried again on its own; retry to send it at once.</source>
         <translation>Ứng dụng sẽ tự thử lại; bấm Thử lại để gửi ngay.</translation>
+    </message>
+</context>
+<context>
+    <name>Approval</name>
+    <message>
+        <source>in review</source>
+        <translation>đang chờ phê duyệt</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>đã phê duyệt</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>bị từ chối</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>created</source>
+        <extracomment>Where the page and the tests find a column.</extracomment>
+        <translation>đã tạo</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>đã sửa</translation>
+    </message>
+    <message>
+        <source>added accounts</source>
+        <translation>đã thêm tài khoản</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>đã lên lịch</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>đã xóa</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>đã ngừng sử dụng</translation>
+    </message>
+    <message>
+        <source>set a credential</source>
+        <translation>đã đặt thông tin xác thực</translation>
+    </message>
+    <message>
+        <source>asked to publish now</source>
+        <translation>đã yêu cầu đăng ngay</translation>
+    </message>
+    <message>
+        <source>confirmed it is not on the platform</source>
+        <translation>đã xác nhận bài không có trên nền tảng</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>đã đăng</translation>
+    </message>
+    <message>
+        <source>published before a change landed</source>
+        <translation>đã đăng trước khi thay đổi được áp dụng</translation>
+    </message>
+    <message>
+        <source>scheduled a retry</source>
+        <translation>đã lên lịch thử lại</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>đã thất bại</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>đã bị lỡ</translation>
+    </message>
+    <message>
+        <source>set to repeat</source>
+        <translation>đã đặt lặp lại</translation>
+    </message>
+    <message>
+        <source>repeated</source>
+        <translation>đã lặp lại</translation>
+    </message>
+    <message>
+        <source>stopped repeating</source>
+        <translation>đã ngừng lặp lại</translation>
+    </message>
+    <message>
+        <source>corrected a translation</source>
+        <translation>đã hiệu chỉnh một bản dịch</translation>
+    </message>
+    <message>
+        <source>added a glossary term</source>
+        <translation>đã thêm một thuật ngữ</translation>
+    </message>
+    <message>
+        <source>changed a glossary term</source>
+        <translation>đã thay đổi một thuật ngữ</translation>
+    </message>
+    <message>
+        <source>removed a glossary term</source>
+        <translation>đã xóa một thuật ngữ</translation>
+    </message>
+    <message>
+        <source>submitted for approval</source>
+        <translation>đã trình phê duyệt</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>đã phê duyệt</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>đã từ chối</translation>
+    </message>
+    <message>
+        <source>changed the approval rule</source>
+        <translation>đã thay đổi quy tắc phê duyệt</translation>
+    </message>
+    <message>
+        <source>added a user</source>
+        <translation>đã thêm một người dùng</translation>
+    </message>
+    <message>
+        <source>changed a role</source>
+        <translation>đã thay đổi một vai trò</translation>
+    </message>
+    <message>
+        <source>changed a user&apos;s access</source>
+        <translation>đã thay đổi quyền truy cập của một người dùng</translation>
+    </message>
+    <message>
+        <source>added a group</source>
+        <translation>đã thêm một nhóm</translation>
+    </message>
+    <message>
+        <source>changed a group&apos;s accounts</source>
+        <translation>đã thay đổi tài khoản của một nhóm</translation>
+    </message>
+    <message>
+        <source>changed a group&apos;s members</source>
+        <translation>đã thay đổi thành viên của một nhóm</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Bài viết</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Lặp lại</translation>
+    </message>
+    <message>
+        <source>Glossary term</source>
+        <translation>Thuật ngữ</translation>
+    </message>
+    <message>
+        <source>Translation memory</source>
+        <translation>Bộ nhớ dịch</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Nhóm</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Which</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Period</source>
+        <extracomment>Typing in the search boxes waits this long before loading (one load per pause, not per key). Emitted after each load (or next page) is on screen. Emitted with the file written, or ``&quot;&quot;`` after a failed export. Events per page (a test makes pages small). Asks where to export (a test answers instead); ``&quot;&quot;`` when the person cancelled.</extracomment>
+        <translation>Khoảng thời gian</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 ngày qua</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 ngày qua</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 ngày qua</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Toàn bộ thời gian</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Chọn ngày</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Mọi người</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Mọi thao tác</translation>
+    </message>
+    <message>
+        <source>Anything</source>
+        <translation>Mọi đối tượng</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Mã số</translation>
+    </message>
+    <message>
+        <source>Only the events of this post, variant or account number</source>
+        <translation>Chỉ các bản ghi của bài viết, phiên bản hoặc tài khoản có mã số này</translation>
+    </message>
+    <message>
+        <source>Search the details</source>
+        <translation>Tìm trong chi tiết</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>Xuất CSV...</translation>
+    </message>
+    <message>
+        <source>Save every event the filters select as a CSV file</source>
+        <translation>Lưu mọi bản ghi khớp với bộ lọc thành tệp CSV</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>Tải thêm</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Nhật ký hoạt động</translation>
+    </message>
+    <message>
+        <source>No events for these filters.</source>
+        <translation>Không có bản ghi nào khớp với bộ lọc này.</translation>
+    </message>
+    <message>
+        <source>Showing {0} of {1} events, newest first</source>
+        <translation>Đang hiển thị {0} trên {1} bản ghi, mới nhất ở trên</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>Xuất nhật ký hoạt động</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing {0}...</source>
+        <translation>Đang ghi {0}...</translation>
+    </message>
+    <message>
+        <source>Saved {0} events to {1}</source>
+        <translation>Đã lưu {0} bản ghi vào {1}</translation>
+    </message>
+    <message>
+        <source>Export failed: {0}</source>
+        <translation>Xuất không thành công: {0}</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1453,14 @@
         <translation>Từ ... đến ...</translation>
     </message>
     <message>
+        <source>Waiting for me</source>
+        <translation>Chờ tôi xử lý</translation>
+    </message>
+    <message>
+        <source>Posts waiting for your approval; for an officer, your rejected posts to correct and submit again</source>
+        <translation>Bài viết đang chờ bạn phê duyệt; với cán bộ soạn bài, là các bài của bạn bị từ chối cần sửa và trình lại</translation>
+    </message>
+    <message>
         <source>to</source>
         <translation>đến</translation>
     </message>
@@ -1172,6 +1515,10 @@
         <source>Your time: {0}</source>
         <translation>Giờ của bạn: {0}</translation>
     </message>
+    <message>
+        <source>Rejected: {0}</source>
+        <translation>Bị từ chối: {0}</translation>
+    </message>
 </context>
 <context>
     <name>QueuePage</name>
@@ -1185,7 +1532,7 @@
     </message>
     <message>
         <source>{0} of {1}</source>
-        <extracomment>Rows one load shows; &quot;N of M&quot; says when more match. Emitted after each load is on screen (tests wait on it). Asks the person a yes/no question (a test answers it instead). Asks for a new time for a row: ``(naive local, fold)`` or ``None`` (a test answers it instead). Opens a web address (a test records it instead).</extracomment>
+        <extracomment>Rows one load shows; &quot;N of M&quot; says when more match. Emitted after each load is on screen (tests wait on it). Asks the person a yes/no question (a test answers it instead). Asks for a new time for a row: ``(naive local, fold)`` or ``None`` (a test answers it instead). Asks why a row is rejected: the comment, or ``None`` (a test answers it instead). Opens a web address (a test records it instead).</extracomment>
         <translation>{0} / {1}</translation>
     </message>
     <message>
@@ -1203,6 +1550,17 @@
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Reject</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Why is the post to {0} rejected? Its author reads this to correct it.</source>
+        <translation>Vì sao bài đăng lên {0} bị từ chối? Tác giả sẽ đọc lý do này để sửa bài.</translation>
     </message>
 </context>
 <context>
@@ -1253,8 +1611,16 @@
     <name>ReviewPanel</name>
     <message>
         <source>Schedule</source>
-        <extracomment>The post after &quot;Schedule&quot; succeeded. Who the changes made here are reported as (the page, which need not reload for them).</extracomment>
+        <extracomment>The post after &quot;Schedule&quot; succeeded. Who the changes made here are reported as (the page, which need not reload for them). The ids of the accounts that require approval (read in the background with each post).</extracomment>
         <translation>Lên lịch</translation>
+    </message>
+    <message>
+        <source>Submit for approval</source>
+        <translation>Trình phê duyệt</translation>
+    </message>
+    <message>
+        <source>Ask an approver to approve these versions; schedule them once approved</source>
+        <translation>Gửi các phiên bản này cho người phê duyệt; lên lịch sau khi được phê duyệt</translation>
     </message>
     <message>
         <source>Press Translate (Ctrl+T) to see the variants here.</source>
@@ -1275,6 +1641,14 @@
     <message>
         <source>Schedule every variant at its time</source>
         <translation>Lên lịch mọi phiên bản vào thời điểm của nó</translation>
+    </message>
+    <message>
+        <source>{0}: requires approval; submit it for approval, and schedule it once it is approved.</source>
+        <translation>{0}: cần phê duyệt; hãy trình phê duyệt, rồi lên lịch sau khi được phê duyệt.</translation>
+    </message>
+    <message>
+        <source>Waiting for an approver: {0}.</source>
+        <translation>Đang chờ người phê duyệt: {0}.</translation>
     </message>
     <message>
         <source>{0}: {1}</source>
@@ -1754,12 +2128,40 @@
         <translation>Kết nối lại tài khoản ở đó</translation>
     </message>
     <message>
+        <source>Submit for approval</source>
+        <translation>Trình phê duyệt</translation>
+    </message>
+    <message>
+        <source>Ask an approver to approve this version before it is scheduled</source>
+        <translation>Gửi phiên bản này cho người phê duyệt trước khi lên lịch</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Phê duyệt</translation>
+    </message>
+    <message>
+        <source>Approve this version: it can then be scheduled</source>
+        <translation>Phê duyệt phiên bản này: sau đó có thể lên lịch</translation>
+    </message>
+    <message>
+        <source>Reject...</source>
+        <translation>Từ chối...</translation>
+    </message>
+    <message>
+        <source>Send this version back to its author with a comment</source>
+        <translation>Trả lại phiên bản này cho tác giả kèm ý kiến</translation>
+    </message>
+    <message>
         <source>Select a post in the list to see its details and act on it.</source>
         <translation>Chọn một bài viết trong danh sách để xem chi tiết và xử lý.</translation>
     </message>
     <message>
         <source>{0} ({1}), {2}: {3}</source>
         <translation>{0} ({1}), {2}: {3}</translation>
+    </message>
+    <message>
+        <source>Rejected by the reviewer: {0}</source>
+        <translation>Bị người phê duyệt từ chối: {0}</translation>
     </message>
 </context>
 <context>
