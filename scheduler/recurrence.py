@@ -40,6 +40,7 @@ from core import timeutil
 from core.domain import OPEN_STATUSES, AuditAction, TextOrigin, VariantStatus
 from core.errors import ConflictError, NotFoundError, UserError
 from core.services import approval, audit, permissions, scheduling
+from core.services import posts as post_service
 from core.store import Store
 from core.store.engine import new_id
 from core.store.tables import accounts, media, posts, recurrences, variants
@@ -199,6 +200,7 @@ def make_recurring(store: Store, variant_id: int, rule: str, start_local: dateti
         if row.status not in OPEN_STATUSES:
             raise ConflictError(f"Variant {variant_id} is {row.status}; only an open variant can repeat.")
         approval.refuse_unapproved(conn, variant_id)
+        post_service.ensure_variant_publishable(conn, variant_id)  # each occurrence would fail as it would
         parsed = parse_rule(rule, start_local)
         if next(occurrences_after(parsed, row.timezone, now), None) is None:
             raise UserError(f"The rule {rule!r} has no occurrence after now.")

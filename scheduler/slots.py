@@ -12,7 +12,7 @@ from core import queries, timeutil
 from core.domain import AuditAction, VariantStatus
 from core.errors import ConflictError, NotFoundError, UserError
 from core.queries.best_time import best_time
-from core.services import audit, permissions, scheduling
+from core.services import audit, permissions, posts, scheduling
 from core.store import Store
 from core.store.engine import new_id
 from core.store.tables import accounts, posting_slots, variants
@@ -207,6 +207,7 @@ def schedule_to_next_slot(
     instant = next_free_slot(store, row.account_id, current)
     with store.write() as conn:
         who = permissions.require(conn, permissions.Permission.SCHEDULE, [row.account_id], actor=actor).login
+        posts.ensure_variant_publishable(conn, variant_id)
         zone_name = conn.execute(select(accounts.c.timezone).where(accounts.c.id == row.account_id)).scalar_one()
         if not scheduling.set_scheduled(
             conn, variant_id, version=row.version, instant=instant, zone_name=zone_name, now=current

@@ -370,6 +370,18 @@ def schedule_post(
         return queries.fetch_post(conn, post_id)
 
 
+def ensure_variant_publishable(conn: Connection, variant_id: int) -> None:
+    """A :class:`UserError` with the platform's own reasons when ``variant_id`` is sure to fail there.
+
+    For every path that schedules an existing variant (a time, the next free slot, a recurrence):
+    a post refused at publishing is refused when it is scheduled, with the same message.
+    """
+    variant = queries.fetch_variant(conn, variant_id)
+    post = queries.fetch_post(conn, variant.post_id)
+    account = queries.fetch_account(conn, variant.account_name)
+    publishable.ensure_publishable(account, variant.text, _stored_shapes(post), as_thread=_as_thread(conn, variant_id))
+
+
 def _as_thread(conn: Connection, variant_id: int) -> bool:
     return bool(conn.execute(select(variants.c.as_thread).where(variants.c.id == variant_id)).scalar())
 

@@ -146,6 +146,18 @@ def test_a_post_sure_to_fail_is_refused_when_scheduled_with_the_publishing_messa
     assert run_cli("post", "cancel", post_id, home=home).code == 0
 
 
+def test_a_post_sure_to_fail_is_refused_by_the_next_free_slot_and_by_a_recurrence_too(home: Path) -> None:
+    drafted = run_cli("post", "create", "--account", "Berlin", "--text", "\U0001f600" * 10_000, "--json", home=home)
+    assert drafted.code == 0, drafted.err
+    variant_id = str(drafted.json()["variants"][0]["id"])
+    assert run_cli("slot", "add", "Berlin", "09:00", home=home).code == 0
+    _run_refused(home, "X allows 280", "slot", "next", variant_id)
+    _run_refused(
+        home, "X allows 280",
+        "recur", "start", variant_id, "--rule", "FREQ=WEEKLY;BYDAY=MO", "--start", "2099-01-05 09:00",
+    )  # fmt: skip
+
+
 def test_an_oversized_image_is_refused_when_scheduled_naming_the_persons_file(home: Path, tmp_path: Path) -> None:
     big = tmp_path / "Summit photo.png"
     with big.open("wb") as handle:
