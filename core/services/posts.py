@@ -351,9 +351,7 @@ def schedule_post(
         for variant in chosen:
             account = queries.fetch_account(conn, variant.account_name)
             instant = scheduling.future_instant(account, at, fold, current)
-            publishable.ensure_publishable(
-                account, variant.text, _stored_shapes(post), as_thread=_as_thread(conn, variant.id)
-            )
+            _ensure_publishable(conn, account, variant, post)
             changed = scheduling.set_scheduled(
                 conn, variant.id, version=variant.version, instant=instant, zone_name=account.timezone, now=current
             )
@@ -378,8 +376,12 @@ def ensure_variant_publishable(conn: Connection, variant_id: int) -> None:
     """
     variant = queries.fetch_variant(conn, variant_id)
     post = queries.fetch_post(conn, variant.post_id)
-    account = queries.fetch_account(conn, variant.account_name)
-    publishable.ensure_publishable(account, variant.text, _stored_shapes(post), as_thread=_as_thread(conn, variant_id))
+    _ensure_publishable(conn, queries.fetch_account(conn, variant.account_name), variant, post)
+
+
+def _ensure_publishable(conn: Connection, account: Account, variant: Variant, post: Post) -> None:
+    """The platform check of one variant as it is stored: its text, its post's media, its threading."""
+    publishable.ensure_publishable(account, variant.text, _stored_shapes(post), as_thread=_as_thread(conn, variant.id))
 
 
 def _as_thread(conn: Connection, variant_id: int) -> bool:
