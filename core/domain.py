@@ -99,6 +99,14 @@ class AuditAction(enum.StrEnum):
     GROUP_MEMBER = "group_member"  # a user added to or taken out of a group
 
 
+class LanguageSource(enum.StrEnum):
+    """Who said which language a comment is in (``comments.language_source``)."""
+
+    DETECTED = "detected"  # the offline detector, confident enough
+    PLATFORM = "platform"  # the platform's own guess (X's ``lang``), the detector unsure
+    PERSON = "person"  # a reader set it by hand; never overwritten by a later detection
+
+
 class AttemptOutcome(enum.StrEnum):
     """How one publish attempt ended."""
 

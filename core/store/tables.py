@@ -13,6 +13,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -370,3 +371,75 @@ variants.append_column(Column("approval_state", String(20), nullable=False, serv
 variants.append_column(Column("approval_comment", Text))  # the last rejection's reason
 variants.append_column(Column("approved_by", String(100)))
 variants.append_column(Column("approved_at", UTCDateTime))
+
+# --- audience feedback (migration 0009) -------------------------------------------------------
+
+#: A comment or reply on a published variant, as the platform last showed it. Stored once per
+#: (variant, platform id): a re-poll updates it in place. An edit keeps the earlier text in
+#: ``comment_revisions``; a deletion only sets ``deleted_at``, the text stays for the record.
+#: Nothing here is ever sent back to the platform.
+comments = Table(
+    "comments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("variant_id", Integer, ForeignKey("variants.id", ondelete="CASCADE"), nullable=False),
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    Column("remote_id", String(100), nullable=False),
+    Column("parent_remote_id", String(100)),  # the comment this one answers; NULL: it answers the post
+    Column("author_name", String(200), nullable=False, server_default=""),
+    Column("author_id", String(100)),
+    Column("text", Text, nullable=False),
+    Column("language", String(8)),  # detected offline, or set by a person; NULL: not known yet
+    Column("language_confidence", Float),  # the detector's confidence in ``language``, 0..1
+    Column("language_source", String(20)),  # core.domain.LanguageSource: detected, platform, person
+    Column("platform_language", String(8)),  # the platform's own guess (X's ``lang``), a hint
+    Column("created_at", UTCDateTime, nullable=False),  # when it was written, by the platform
+    Column("edited_at", UTCDateTime),  # when its text was last seen changing
+    Column("like_count", BigInteger),
+    Column("reply_count", BigInteger),
+    Column("deleted_at", UTCDateTime),  # when it was first seen gone; the row stays
+    Column("first_seen_at", UTCDateTime, nullable=False),
+    Column("last_seen_at", UTCDateTime, nullable=False),
+    Column("read_at", UTCDateTime),  # shared by the team: someone has read it
+    Column("read_by", String(100)),
+    UniqueConstraint("variant_id", "remote_id"),
+    Index("ix_comments_account_id_created_at", "account_id", "created_at"),
+    Index("ix_comments_created_at_id", "created_at", "id"),
+)
+
+#: Every text a comment has had, oldest first: number 1 is the text first collected.
+comment_revisions = Table(
+    "comment_revisions",
+    metadata,
+    Column("comment_id", Integer, ForeignKey("comments.id", ondelete="CASCADE"), primary_key=True),
+    Column("number", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("seen_at", UTCDateTime, nullable=False),  # when this text was first collected
+)
+
+#: A comment translated offline into a reader's language. ``source_sha256`` is the hash of the
+#: text that was translated: after an edit it no longer matches and the translation is redone.
+comment_translations = Table(
+    "comment_translations",
+    metadata,
+    Column("comment_id", Integer, ForeignKey("comments.id", ondelete="CASCADE"), primary_key=True),
+    Column("language", String(8), primary_key=True),
+    Column("source_language", String(8), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("translation_path", String(80)),  # e.g. "vi->en->de" when pivoting
+    Column("source_sha256", String(64), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+#: Comment collection per published variant: when to look again, where the last look stopped,
+#: and why the last one failed (``error_class`` "access_level": the X plan has no search).
+comment_polls = Table(
+    "comment_polls",
+    metadata,
+    Column("variant_id", Integer, ForeignKey("variants.id", ondelete="CASCADE"), primary_key=True),
+    Column("next_poll_at", UTCDateTime, index=True),
+    Column("last_polled_at", UTCDateTime),
+    Column("newest_remote_id", String(100)),  # X: the since_id of the next search
+    Column("error_class", String(40)),
+    Column("error", Text),
+)
