@@ -14,6 +14,7 @@ from app.viewmodels.composer import Count, count
 from core import platforms
 from core.domain import Post, TextOrigin, Variant, VariantStatus
 from core.errors import EditConflictError, UserError
+from core.merge import Clash, Merged, merge3
 from core.services import posts
 from core.store import Store
 from translation import glossary, quality, review, spans
@@ -159,12 +160,23 @@ def load_terms(store: Store, source: str, targets: Iterable[str]) -> dict[str, l
 
 @dataclass(frozen=True)
 class Conflict:
-    """Someone changed the variant after it was shown: both texts, and the version there now."""
+    """Someone changed the variant after it was shown: both texts, and the version there now.
+
+    ``base`` is the text both edits started from (empty when unknown): with it, edits to
+    different words merge into one text (:func:`core.merge.merge3`).
+    """
 
     variant_id: int
     mine: str
     theirs: str
     version: int
+    base: str = ""
+
+    def merged(self) -> Merged:
+        """Both edits in one text, with the places both changed differently (mine kept there)."""
+        if not self.base:
+            return Merged(self.mine, (Clash(0, len(self.mine), self.mine, self.theirs),))
+        return merge3(self.base, self.mine, self.theirs)
 
 
 @dataclass(frozen=True)
@@ -175,26 +187,31 @@ class EditOutcome:
     conflict: Conflict | None = None
 
 
-def _conflict(error: EditConflictError) -> EditOutcome:
+def _conflict(error: EditConflictError, base: str) -> EditOutcome:
     return EditOutcome(
-        conflict=Conflict(error.variant_id, error.attempted_text, error.current_text, error.current_version)
+        conflict=Conflict(error.variant_id, error.attempted_text, error.current_text, error.current_version, base)
     )
 
 
-def save_text(store: Store, variant_id: int, text: str, shown_version: int, *, reviewed: bool) -> EditOutcome:
-    """Store a person's text (remembered as their translation) if the variant is still at ``shown_version``."""
+def save_text(
+    store: Store, variant_id: int, text: str, shown_version: int, *, reviewed: bool, base: str = ""
+) -> EditOutcome:
+    """Store a person's text (remembered as their translation) if the variant is still at ``shown_version``.
+
+    ``base`` is the text shown before the person edited it, kept in a conflict so that it can be merged.
+    """
     try:
         return EditOutcome(
             review.correct_variant(store, variant_id, text, expected_version=shown_version, reviewed=reviewed)
         )
     except EditConflictError as error:
-        return _conflict(error)
+        return _conflict(error, base)
 
 
 def set_reviewed(store: Store, shown: Variant, text: str, *, reviewed: bool) -> EditOutcome:
     """Mark (or unmark) ``shown`` reviewed; an edited text is saved with the mark, an untouched one keeps its origin."""
     if text.strip() != shown.text:
-        return save_text(store, shown.id, text, shown.version, reviewed=reviewed)
+        return save_text(store, shown.id, text, shown.version, reviewed=reviewed, base=shown.text)
     try:
         return EditOutcome(
             posts.edit_variant(
@@ -208,7 +225,7 @@ def set_reviewed(store: Store, shown: Variant, text: str, *, reviewed: bool) -> 
             )
         )
     except EditConflictError as error:
-        return _conflict(error)
+        return _conflict(error, shown.text)
 
 
 # --- one sentence again ---------------------------------------------------------------------------

@@ -88,6 +88,38 @@ def test_a_conflicting_edit_shows_both_texts_and_keeping_mine_saves_it(
     assert pane.editor.toPlainText() == "My words." and not pane.dirty
 
 
+def test_edits_to_different_words_merge_and_a_clash_is_highlighted_and_decided_before_saving(
+    qtbot: QtBot, store: Store, press_accounts: dict[str, Account], translating: object, settle: Settle
+) -> None:
+    _translated_draft(store, [press_accounts["London (FB)"]])
+    window, page = _open(qtbot, store)
+    pane = _pane(page, "London (FB)")
+    shown = pane.shown
+    base = "The minister visits Hanoi on Monday to open the fair."
+    pane._adopt(posts.edit_variant(store, shown.id, text=base, expected_version=shown.version))  # both start here
+    # Someone else names the minister and moves the day; I change the day and add a hashtag.
+    theirs = base.replace("The minister", "The foreign minister").replace("Monday", "Friday")
+    posts.edit_variant(store, shown.id, text=theirs, expected_version=pane.shown.version)
+    pane.editor.setPlainText(base.replace("Monday", "Tuesday") + " #Vietnam")
+    pane.save_button.click()
+    settle(window)
+    dialog = pane.conflict_dialog
+    assert isinstance(dialog, ConflictDialog)
+    assert dialog.merged_text() == "The foreign minister visits Hanoi on Tuesday to open the fair. #Vietnam"
+    [clash] = dialog.merge.clashes
+    assert (clash.mine, clash.theirs) == ("Tuesday", "Friday")
+    [highlight] = dialog.merged.extraSelections()
+    assert highlight.cursor.selectedText() == "Tuesday"
+    assert "Friday" in dialog.clash_list.text() and dialog.clash_list.isVisibleTo(dialog)
+    # The person decides the clash in the merged text, then saves the merge.
+    dialog.merged.setPlainText(dialog.merged_text().replace("Tuesday", "Friday"))
+    dialog.merge_button.click()
+    settle(window)
+    saved = queries.get_variant(store, shown.id)
+    assert saved.text == "The foreign minister visits Hanoi on Friday to open the fair. #Vietnam"
+    assert pane.editor.toPlainText() == saved.text and not pane.dirty
+
+
 def test_taking_their_text_shows_it_and_later_saves_build_on_it(
     qtbot: QtBot, store: Store, press_accounts: dict[str, Account], translating: object, settle: Settle
 ) -> None:
