@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 
+from core.services.permissions import sees_every_row
 from core.settings import Settings
 from core.store import Store
 from scheduler.engine import Engine
@@ -33,9 +34,17 @@ class InAppPublisher:
         return self.settings.publish_in_app
 
     def start(self) -> bool:
-        """Start publishing in the background if enabled; returns whether it started."""
+        """Start publishing in the background if enabled; returns whether it started.
+
+        On a team database, a login that sees only its groups' posts never publishes: holding the
+        lease, it would keep every other group's posts waiting for the worker.
+        """
         if not self.enabled or self.engine is not None:
             return False
+        with self.store.read() as conn:
+            if not sees_every_row(conn):
+                log.warning("this login sees only its groups' posts: publishing is left to the team's worker")
+                return False
         self.engine = Engine(self.store)
         self.engine.start()
         log.info("this app publishes (publish_in_app); a worker for the same database would wait for the lease")

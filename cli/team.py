@@ -33,8 +33,8 @@ def _migrate(args: argparse.Namespace) -> int:
     else:
         print(f"To work on it from now on: communique settings set database_url '{report.target}'")
     print(
-        "Credentials stay in this computer's keyring and media files in its media folder: give the worker's "
-        "machine the same credentials (see the README's team section)."
+        "Images and other media travel in the database; credentials stay in this computer's keyring: give the "
+        "worker's machine the same credentials (see the README's team section)."
     )
     return EXIT_OK
 

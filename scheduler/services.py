@@ -13,6 +13,7 @@ from core.errors import ConflictError, NotFoundError, UserError
 from core.services import audit, permissions, posts, scheduling
 from core.store import Store
 from core.store.tables import accounts, recurrences, variants
+from core.words import Msg
 from scheduler import history, recurrence
 from scheduler.clock import Clock, system_clock
 from scheduler.connections import ConnectorFactory, ConnectorPool, default_factory
@@ -36,16 +37,24 @@ def make_due_now(
             .where(variants.c.id == variant_id)
         ).first()
         if row is None:
-            raise NotFoundError(f"No variant with id {variant_id}.")
+            raise NotFoundError(Msg("No variant with id {variant_id}.", variant_id=variant_id))
         user = permissions.require(conn, permissions.Permission.SCHEDULE, [row.account_id], actor=actor)
         if row.status == VariantStatus.PUBLISHING.value:
-            raise ConflictError(f"Variant {variant_id} is being published right now; wait for the result.")
+            raise ConflictError(
+                Msg("Variant {variant_id} is being published right now; wait for the result.", variant_id=variant_id)
+            )
         if VariantStatus(row.status) not in OPEN_STATUSES:
-            raise ConflictError(f"Variant {variant_id} is {row.status}; it cannot be published again.")
+            raise ConflictError(
+                Msg(
+                    "Variant {variant_id} is {status}; it cannot be published again.",
+                    variant_id=variant_id,
+                    status=VariantStatus(row.status),
+                )
+            )
         if not scheduling.set_scheduled(
             conn, variant_id, version=row.version, instant=now, zone_name=row.timezone, now=now
         ):
-            raise ConflictError(f"Variant {variant_id} changed meanwhile; try again.")
+            raise ConflictError(Msg("Variant {variant_id} changed meanwhile; try again.", variant_id=variant_id))
         audit.record(
             conn,
             actor=user.login,
@@ -56,7 +65,10 @@ def make_due_now(
             at=now,
         )
         if confirmed_absent_by is not None:
-            history.confirm_absent(conn, variant_id, actor=confirmed_absent_by, at=now)
+            # On a team database the trail names the login the server authenticated (its audit
+            # policy accepts no other name); on the embedded store, the person who confirmed.
+            who = user.login if user.authenticated else confirmed_absent_by
+            history.confirm_absent(conn, variant_id, actor=who, at=now)
         return int(row.version) + 1
 
 
@@ -122,11 +134,11 @@ def stop_recurrence(store: Store, recurrence_id: int, *, actor: str | None = Non
             .where(recurrences.c.id == recurrence_id)
         ).first()
         if row is None:
-            raise NotFoundError(f"No recurrence with id {recurrence_id}.")
+            raise NotFoundError(Msg("No recurrence with id {recurrence_id}.", recurrence_id=recurrence_id))
         accounts_of = [row.account_id] if row.account_id is not None else []
         who = permissions.require(conn, permissions.Permission.SCHEDULE, accounts_of, actor=who).login
         if not row.active:
-            raise ConflictError(f"Recurrence {recurrence_id} is already stopped.")
+            raise ConflictError(Msg("Recurrence {recurrence_id} is already stopped.", recurrence_id=recurrence_id))
         conn.execute(recurrences.update().where(recurrences.c.id == recurrence_id).values(active=False, updated_at=now))
         pending = conn.execute(
             select(variants.c.id, variants.c.post_id).where(

@@ -10,7 +10,9 @@ import threading
 from types import FrameType
 
 from core import paths, practice
+from core.errors import ConfigurationError
 from core.secrets import redact
+from core.services.permissions import sees_every_row, session_login
 from core.store import Store
 from scheduler.engine import Engine, EngineSettings
 from scheduler.events import Event, EventBus
@@ -51,6 +53,13 @@ def _log_event(event: Event) -> None:
 
 def run_worker(store: Store, settings: EngineSettings, *, once: bool = False, engine: Engine | None = None) -> int:
     """Run until SIGTERM/SIGINT (or one sweep with ``once``); returns the exit status."""
+    with store.read() as conn:
+        if not sees_every_row(conn):
+            login = session_login(conn)
+            raise ConfigurationError(
+                f"The database login {login!r} sees only its groups' posts, so as the worker it would keep the"
+                " others' posts waiting: run the worker as the tables' owner or as a login with BYPASSRLS."
+            )
     bus = EventBus()
     bus.subscribe(_log_event)
     worker = engine or Engine(store, settings=settings, bus=bus)
@@ -58,7 +67,9 @@ def run_worker(store: Store, settings: EngineSettings, *, once: bool = False, en
     if once:
         report = worker.sweep()
         worker.lease.release()
-        log.info("one sweep: leader=%s published=%d", report.leader, len(report.outcomes))
+        log.info(
+            "one sweep: leader=%s published=%d new comments=%d", report.leader, len(report.outcomes), report.comments
+        )
         return 0
     stop = threading.Event()
 

@@ -8,12 +8,13 @@ made by the first autosave is the one every later save updates).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from core import languages, platforms, queries
 from core.domain import Account, Post
-from core.services import drafts, media
+from core.errors import UserError
+from core.services import drafts, media, media_store
 from core.services.drafts import DraftContent, DraftMedia, Saved
 from core.store import Store
 from scheduler import services as scheduler_services
@@ -138,6 +139,8 @@ class ComposerSession:
             self.draft_id = draft.id if draft is not None else None
         elif self.draft_id is not None:
             draft = drafts.get_draft(store, self.draft_id)
+        if draft is not None:
+            draft = media_here(store, draft)
         post = queries.get_post(store, draft.post_id) if draft is not None and draft.post_id is not None else None
         return Loaded(options, draft, post, repeating_variants(store, post))
 
@@ -211,3 +214,19 @@ def attach(path: str) -> DraftMedia:
     """Check a file the person dropped or chose and copy it into the media folder (a :class:`UserError` if refused)."""
     prepared = media.prepare_files([(path, "")])[0]
     return DraftMedia(str(prepared.path), "")
+
+
+def media_here(store: Store, draft: drafts.Draft) -> drafts.Draft:
+    """``draft`` with each attachment as a file on this machine: a draft saved on another machine
+    of the team names files of that machine's media folder, whose content is in the store.
+
+    An attachment nowhere to be found keeps its path: it shows no thumbnail, and sending the draft
+    refuses it with a sentence.
+    """
+    here = []
+    for item in draft.content.media:
+        try:
+            here.append(replace(item, path=media_store.local_path(store, item.path)))
+        except UserError:
+            here.append(item)
+    return replace(draft, content=replace(draft.content, media=tuple(here)))

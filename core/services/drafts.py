@@ -21,12 +21,13 @@ from sqlalchemy import Connection, Row, func, select
 from core import languages, plaintext, queries, timeutil
 from core.domain import AuditAction, Post, Variant, VariantStatus
 from core.errors import ConflictError, NotFoundError, UserError
-from core.services import approval, audit, media, posts, scheduling
+from core.services import approval, audit, media, media_store, posts, scheduling
 from core.services.permissions import Permission, current_user, require
 from core.store import Store
 from core.store.engine import new_id
 from core.store.tables import accounts, drafts, publish_attempts, recurrences, variants
 from core.store.tables import media as media_table
+from core.words import Msg
 
 #: Statuses of a variant that still waits for a person to schedule it.
 _WAITING = (VariantStatus.DRAFT, VariantStatus.APPROVED, VariantStatus.FAILED, VariantStatus.MISSED)
@@ -81,15 +82,21 @@ class Saved:
 def _checked(content: DraftContent) -> DraftContent:
     if len(content.text) > scheduling.MAX_TEXT:
         raise UserError(
-            f"The post text is {len(content.text):,} characters; the most Communiqué keeps is {scheduling.MAX_TEXT:,}."
+            Msg(
+                "The post text is {length:,} characters; the most Communiqué keeps is {max_text:,}.",
+                length=len(content.text),
+                max_text=scheduling.MAX_TEXT,
+            )
         )
     text = plaintext.normalize_line_ends(content.text)
-    plaintext.refuse_controls(text, "The draft text")  # a NUL would not even reach PostgreSQL
+    plaintext.refuse_controls(text, Msg("The draft text"))  # a NUL would not even reach PostgreSQL
     if len(content.media) > media.MAX_FILES:
-        raise UserError(f"A post can carry at most {media.MAX_FILES} media files.")
+        raise UserError(Msg("A post can carry at most {max_files} media files.", max_files=media.MAX_FILES))
     for item in content.media:
         if len(item.alt_text) > media.MAX_ALT_TEXT:
-            raise UserError(f"An alt text is longer than {media.MAX_ALT_TEXT} characters.")
+            raise UserError(
+                Msg("An alt text is longer than {max_alt_text} characters.", max_alt_text=media.MAX_ALT_TEXT)
+            )
     language = languages.normalize(content.source_language) if content.source_language else None
     ids = tuple(dict.fromkeys(int(i) for i in content.account_ids))
     return DraftContent(text, language, ids, tuple(content.media))
@@ -105,7 +112,7 @@ def _to_draft(row: Row[Any]) -> Draft:
 def _fetch(conn: Connection, draft_id: int) -> Draft:
     row = conn.execute(select(drafts).where(drafts.c.id == draft_id)).first()
     if row is None:
-        raise NotFoundError(f"No draft with id {draft_id}.")
+        raise NotFoundError(Msg("No draft with id {draft_id}.", draft_id=draft_id))
     return _to_draft(row)
 
 
@@ -153,7 +160,9 @@ def save_draft(
         if draft_id is None:
             draft_id = new_id(conn.execute(drafts.insert().values(author=who, created_at=current, **values)))
         elif conn.execute(drafts.update().where(drafts.c.id == draft_id).values(**values)).rowcount != 1:
-            raise NotFoundError(f"No draft with id {draft_id}.")
+            raise NotFoundError(Msg("No draft with id {draft_id}.", draft_id=draft_id))
+        # The attachments' content goes with the draft, so that it opens (and sends) on another machine.
+        media_store.put_paths(conn, [item.path for item in clean.media], current)
         draft = _fetch(conn, draft_id)
     return _follow(store, draft, actor) if draft.post_id is not None else Saved(draft)
 
@@ -294,8 +303,11 @@ def _drop_targets(store: Store, post_id: int, dropped: Sequence[Variant], actor:
             ).scalar_one()
             if tried or repeating or variant.status.value not in _REMOVABLE:
                 raise ConflictError(
-                    f"The post already went, was tried or repeats to {variant.account_name!r}; "
-                    "cancel it in the Queue instead of unticking the account."
+                    Msg(
+                        "The post already went, was tried or repeats to {account_name!r}; cancel it in the "
+                        "Queue instead of unticking the account.",
+                        account_name=variant.account_name,
+                    )
                 )
             deleted = conn.execute(
                 variants.delete().where(
@@ -305,7 +317,9 @@ def _drop_targets(store: Store, post_id: int, dropped: Sequence[Variant], actor:
                 )
             ).rowcount
             if deleted != 1:
-                raise ConflictError(f"Post {post_id} changed while an account was being taken off it; try again.")
+                raise ConflictError(
+                    Msg("Post {post_id} changed while an account was being taken off it; try again.", post_id=post_id)
+                )
         audit.record(
             conn,
             actor=who,
@@ -324,7 +338,10 @@ def _replace_media(store: Store, post_id: int, wanted: Sequence[tuple[str, str]]
         who = require(conn, Permission.DRAFT, {v.account_id for v in post.variants}, actor=actor).login
         if any(not v.is_open and v.status is not VariantStatus.CANCELLED for v in post.variants):
             raise ConflictError(
-                f"Post {post_id} is already being published or published; its media can no longer change."
+                Msg(
+                    "Post {post_id} is already being published or published; its media can no longer change.",
+                    post_id=post_id,
+                )
             )
         conn.execute(media_table.delete().where(media_table.c.post_id == post_id))
         media.insert_media(conn, post_id, prepared, now)
@@ -353,6 +370,8 @@ def _back_to_review(conn: Connection, post: Post, now: datetime) -> list[int]:
             .values(**back, updated_at=now, version=variants.c.version + 1)
         )
         if changed.rowcount != 1:
-            raise ConflictError(f"Post {post.id} changed while its media were being replaced; try again.")
+            raise ConflictError(
+                Msg("Post {post_id} changed while its media were being replaced; try again.", post_id=post.id)
+            )
         sent.append(variant.id)
     return sent

@@ -19,7 +19,9 @@ from sqlalchemy import Connection, select
 from core import paths, plaintext
 from core.domain import Media
 from core.errors import UserError
+from core.services import media_store
 from core.store.tables import media
+from core.words import Msg
 
 #: The largest file any supported platform takes (X video: 512 MB).
 MAX_BYTES = 512 * 1024 * 1024
@@ -73,26 +75,36 @@ def sniff_type(head: bytes) -> tuple[str, str] | None:
 def check_files(files: Sequence[tuple[str, str]]) -> list[CheckedMedia]:
     """Check ``(path, alt_text)`` pairs without copying anything; :class:`UserError` on the first bad one."""
     if len(files) > MAX_FILES:
-        raise UserError(f"A post can carry at most {MAX_FILES} media files.")
+        raise UserError(Msg("A post can carry at most {max_files} media files.", max_files=MAX_FILES))
     return [_check_file(raw_path, alt_text) for raw_path, alt_text in files]
 
 
 def _check_file(raw_path: str, alt_text: str) -> CheckedMedia:
     source = Path(raw_path).expanduser()
+    if not source.is_file():  # a draft's attachment recorded on another machine: this machine's copy
+        source = media_store.copy_here(source) or source
     if not source.is_file():
-        raise UserError(f"The media file {raw_path!r} does not exist or is not a file.")
+        raise UserError(Msg("The media file {raw_path!r} does not exist or is not a file.", raw_path=raw_path))
     size = source.stat().st_size
     if size == 0:
-        raise UserError(f"The media file {source.name!r} is empty.")
+        raise UserError(Msg("The media file {source!r} is empty.", source=source.name))
     if size > MAX_BYTES:
-        raise UserError(f"The media file {source.name!r} is larger than 512 MB.")
+        raise UserError(Msg("The media file {source!r} is larger than 512 MB.", source=source.name))
     if len(alt_text) > MAX_ALT_TEXT:
-        raise UserError(f"The alt text of {source.name!r} is longer than {MAX_ALT_TEXT} characters.")
-    plaintext.refuse_controls(alt_text, f"The alt text of {source.name!r}")
+        raise UserError(
+            Msg(
+                "The alt text of {source!r} is longer than {max_alt_text} characters.",
+                source=source.name,
+                max_alt_text=MAX_ALT_TEXT,
+            )
+        )
+    plaintext.refuse_controls(alt_text, Msg("The alt text of {name!r}", name=source.name))
     with source.open("rb") as handle:
         kind = sniff_type(handle.read(16))
     if kind is None:
-        raise UserError(f"{source.name!r} is not a supported image or video (JPEG, PNG, GIF, WebP or MP4).")
+        raise UserError(
+            Msg("{source!r} is not a supported image or video (JPEG, PNG, GIF, WebP or MP4).", source=source.name)
+        )
     digest = hashlib.sha256()
     with source.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
@@ -116,7 +128,9 @@ def copy_in(checked: Sequence[CheckedMedia]) -> tuple[list[PreparedMedia], list[
             prepared.append(PreparedMedia(target, item.mime_type, item.size_bytes, item.sha256, item.alt_text))
     except OSError as exc:
         discard(created)
-        raise UserError(f"Cannot copy the media file into Communiqué's folder: {exc.strerror}.") from None
+        raise UserError(
+            Msg("Cannot copy the media file into Communiqué's folder: {strerror}.", strerror=exc.strerror)
+        ) from None
     return prepared, created
 
 
@@ -132,7 +146,12 @@ def prepare_files(files: Sequence[tuple[str, str]]) -> list[PreparedMedia]:
 
 
 def insert_media(conn: Connection, post_id: int, files: Sequence[PreparedMedia], now: datetime) -> None:
-    """Attach prepared files to a post, in order."""
+    """Attach prepared files to a post, in order, and store their content (once per hash).
+
+    The content goes in the same transaction as the rows, so that a worker on another machine
+    always finds the bytes of what a post names (see :mod:`core.services.media_store`). The rows
+    go first: on a team database a login may store a blob only once it sees a row naming it.
+    """
     for position, item in enumerate(files):
         conn.execute(
             media.insert().values(
@@ -146,6 +165,8 @@ def insert_media(conn: Connection, post_id: int, files: Sequence[PreparedMedia],
                 created_at=now,
             )
         )
+    for item in {item.sha256: item for item in files}.values():
+        media_store.put_file(conn, item.path, item.sha256, item.mime_type, now)
 
 
 def fetch_media(conn: Connection, post_ids: Sequence[int]) -> dict[int, list[Media]]:

@@ -20,6 +20,7 @@ from core.domain import Role
 from core.errors import PermissionDeniedError
 from core.services import audit
 from core.store.tables import accounts, group_accounts, group_members, users
+from core.words import Msg, in_app
 
 
 class Permission(enum.StrEnum):
@@ -40,11 +41,11 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
 
 #: How a refusal names what was asked, in "As an officer you cannot ...".
 _DOING = {
-    Permission.DRAFT: "write or edit posts",
-    Permission.SUBMIT: "submit posts for approval",
-    Permission.APPROVE: "approve or reject posts",
-    Permission.SCHEDULE: "schedule, publish or cancel posts",
-    Permission.ADMIN: "manage accounts, users or groups",
+    Permission.DRAFT: Msg("write or edit posts"),
+    Permission.SUBMIT: Msg("submit posts for approval"),
+    Permission.APPROVE: Msg("approve or reject posts"),
+    Permission.SCHEDULE: Msg("schedule, publish or cancel posts"),
+    Permission.ADMIN: Msg("manage accounts, users or groups"),
 }
 
 
@@ -92,11 +93,16 @@ def current_user(conn: Connection, actor: str | None = None) -> CurrentUser:
         if conn.execute(select(users.c.id).limit(1)).first() is None:
             return CurrentUser(claimed, Role.ADMIN, None, authenticated=False)  # bootstrap: no users yet
         raise PermissionDeniedError(
-            f"The database login {login!r} is not a Communiqué user; ask an admin to add it with 'communique user add'."
+            Msg(
+                "The database login {login!r} is not a Communiqué user; ask an admin to add it with "
+                "'communique user add'.",
+                login=login,
+                app=in_app("The database login {login!r} is not a Communiqué user; ask an admin to add it."),
+            )
         )
     if not row.active:
         raise PermissionDeniedError(
-            f"The Communiqué user {login!r} has been deactivated; ask an admin to reactivate it."
+            Msg("The Communiqué user {login!r} has been deactivated; ask an admin to reactivate it.", login=login)
         )
     role = Role(row.role)
     if role is Role.ADMIN:
@@ -121,17 +127,47 @@ def require(
     if not user.can(permission):
         needed = Role.ADMIN if permission is Permission.ADMIN else Role.APPROVER
         raise PermissionDeniedError(
-            f"As {_article(user.role)} you cannot {_DOING[permission]}; ask {_article(needed)} to do it."
+            Msg(
+                "As {role} you cannot {doing}; ask {needed} to do it.",
+                role=_ARTICLE[user.role],
+                doing=_DOING[permission],
+                needed=_ARTICLE[needed],
+            )
         )
     outside = sorted({a for a in account_ids if not user.works_on(a)})
     if outside:
         names = conn.execute(select(accounts.c.name).where(accounts.c.id.in_(outside)).order_by(accounts.c.name))
         listed = ", ".join(repr(n) for n in names.scalars())
         raise PermissionDeniedError(
-            f"The account {listed} is not in any of your groups; ask an admin to add you to its group."
+            Msg(
+                "The account {listed} is not in any of your groups; ask an admin to add you to its group.",
+                listed=listed,
+            )
         )
     return user
 
 
-def _article(role: Role) -> str:
-    return f"an {role.value}" if role.value[0] in "aeiou" else f"a {role.value}"
+#: Each role with its article, as the refusal names it.
+_ARTICLE = {Role.OFFICER: Msg("an officer"), Role.APPROVER: Msg("an approver"), Role.ADMIN: Msg("an admin")}
+
+
+# Superusers, BYPASSRLS logins and the tables' owner see every row (the policies are not FORCEd);
+# so does anyone where row-level security is not on (the embedded store, a store before 0007).
+_SEES_EVERY_ROW = """
+SELECT r.rolsuper OR r.rolbypassrls OR NOT c.relrowsecurity OR pg_has_role(current_user, c.relowner, 'MEMBER')
+FROM pg_roles r, pg_class c
+WHERE r.rolname = current_user AND c.oid = to_regclass('variants')
+"""
+
+
+def sees_every_row(conn: Connection) -> bool:
+    """Whether this connection's login sees every account's posts, as a publisher for everyone must.
+
+    A publisher that saw only its groups' rows would still hold the one publishing lease, and the
+    other groups' posts would wait for ever: a team's worker runs as the tables' owner or a
+    BYPASSRLS login, and an app on a team database leaves publishing to it unless its login is one.
+    """
+    if not is_team(conn):
+        return True
+    found = conn.execute(text(_SEES_EVERY_ROW)).scalar()
+    return True if found is None else bool(found)

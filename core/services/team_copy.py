@@ -11,8 +11,10 @@ Running it again is safe: a team database that already holds exactly this conten
 as such (nothing is written twice); one that holds anything else is refused, because merging two
 desks' histories silently would mix their ids and audit trails.
 
-The keyring's credentials and the media folder's files stay on this computer: the database
-keeps only references to them (see the README's team section).
+The keyring's credentials stay on this computer: the database keeps only references to them
+(see the README's team section). The media files' contents go along (``media_blobs``): the
+ones this computer still has but did not store yet are stored first
+(:func:`core.services.media_store.upload_missing`), so that the team's worker can publish them.
 """
 
 from __future__ import annotations
@@ -27,13 +29,17 @@ from sqlalchemy import Connection, Integer, Table, func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from core.errors import ConfigurationError, ConflictError
+from core.services import media_store
 from core.store import Store
 from core.store.engine import mask_url
 from core.store.opening import open_store
-from core.store.tables import metadata
+from core.store.tables import media_blobs, metadata
+from core.words import Msg
 
 #: Rows read and written per round trip.
 BATCH = 1000
+#: The same for media contents (each up to the largest file a platform takes): a few at a time.
+BLOB_BATCH = 4
 
 #: Reports ``(table, rows done, rows in the table)`` as the copy goes.
 CopyProgress = Callable[[str, int, int], None]
@@ -58,7 +64,9 @@ class CopyMismatchError(ConflictError):
 
 
 def _tables() -> list[Table]:
-    return list(metadata.sorted_tables)  # parents before children: foreign keys hold at every insert
+    # Parents before children: foreign keys hold at every insert. Media contents last: on a team
+    # database a login that is not the owner may store one only once a media row names it.
+    return [t for t in metadata.sorted_tables if t is not media_blobs] + [media_blobs]
 
 
 def _ordered(table: Table) -> Any:
@@ -71,7 +79,7 @@ def _count(conn: Connection, table: Table) -> int:
 
 def _batches(conn: Connection, table: Table) -> Iterator[list[dict[str, Any]]]:
     result = conn.execution_options(stream_results=True).execute(_ordered(table))
-    while rows := result.fetchmany(BATCH):
+    while rows := result.fetchmany(BLOB_BATCH if table is media_blobs else BATCH):
         yield [dict(row._mapping) for row in rows]
 
 
@@ -140,7 +148,8 @@ def copy_to_team(source: Store, target_url: str, *, progress: CopyProgress | Non
     target = open_store(target_url)  # reachable, and migrated to this code's schema
     try:
         if target.engine.url == source.engine.url:
-            raise ConflictError("The team database is the database in use; choose another one to copy into.")
+            raise ConflictError(Msg("The team database is the database in use; choose another one to copy into."))
+        media_store.upload_missing(source)
         with source.read() as src:
             rows = {table.name: _count(src, table) for table in _tables()}
             with target.read() as dst:
@@ -149,8 +158,12 @@ def copy_to_team(source: Store, target_url: str, *, progress: CopyProgress | Non
                     if not _differences(src, dst):
                         return CopyReport(shown, rows, already_there=True)
                     raise ConflictError(
-                        f"The team database {shown} already holds other posts or accounts ({held} rows); "
-                        "copy into an empty database, so that two desks' histories are never mixed."
+                        Msg(
+                            "The team database {shown} already holds other posts or accounts ({held} rows); "
+                            "copy into an empty database, so that two desks' histories are never mixed.",
+                            shown=shown,
+                            held=held,
+                        )
                     )
             try:
                 with target.write() as dst:
@@ -166,15 +179,20 @@ def copy_to_team(source: Store, target_url: str, *, progress: CopyProgress | Non
                     differences = _differences(src, dst)
                     if differences:  # raising here rolls the whole copy back
                         raise CopyMismatchError(
-                            f"The copy did not read back as written ({'; '.join(differences[:3])}); "
-                            "nothing was kept in the team database."
+                            Msg(
+                                "The copy did not read back as written ({names}); nothing was kept in the team "
+                                "database.",
+                                names="; ".join(differences[:3]),
+                            )
                         )
             except DBAPIError as exc:
                 reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
                 password = target.engine.url.password
                 if password:
                     reason = reason.replace(str(password), "***")
-                raise ConfigurationError(f"Copying into {shown} failed, nothing was kept: {reason}.") from None
+                raise ConfigurationError(
+                    Msg("Copying into {shown} failed, nothing was kept: {reason}.", shown=shown, reason=reason)
+                ) from None
         return CopyReport(shown, rows, already_there=False)
     finally:
         target.dispose()
