@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from connectors.base import AccountContext
 from connectors.sandbox import Sandbox
+from connectors.services import refused_credentials
 from core import platforms, practice
 from core.domain import Account
 from core.secrets import Secret
@@ -55,11 +56,16 @@ def stop_sandboxes() -> None:
         _running.clear()
 
 
-def _practice_credentials(platform: str, fields: Sequence[str] | None) -> dict[str, Secret]:
+def practice_fields(platform: str, fields: Sequence[str] | None = None) -> list[str]:
+    """The credential fields a practice account fills with the practice token: every one its connector
+    declares, except those it refuses (practice X accounts hold the four OAuth 1.0a keys)."""
     names = list(fields if fields is not None else platforms.spec(platform).credential_fields)
-    if "bearer_token" in names:  # X: one OAuth 2.0 user token rather than half a set of OAuth 1.0a keys
-        names = ["bearer_token"]
-    return {name: Secret(practice.PRACTICE_TOKEN) for name in names}
+    refused = refused_credentials(platform)
+    return [name for name in names if name not in refused]
+
+
+def _practice_credentials(platform: str, fields: Sequence[str] | None) -> dict[str, Secret]:
+    return {name: Secret(practice.PRACTICE_TOKEN) for name in practice_fields(platform, fields)}
 
 
 def practice_context(account: Account, fields: Sequence[str] | None) -> AccountContext:

@@ -7,15 +7,21 @@ plugin platform gets the same checks as the built-ins.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Sequence
+import logging
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from connectors.base import AccountContext, CheckResult, Identity, MediaItem, OutgoingPost
+from connectors.base import AccountContext, CheckResult, ConnectorError, Identity, MediaItem, OutgoingPost
 from connectors.registry import account_context, connector_class, connector_for
 from core import platforms, queries
 from core.domain import Account
-from core.errors import UserError
+from core.errors import CommuniqueError, UserError
+from core.services import account_options
+from core.services.permissions import current_user
 from core.store import Store
+from core.words import Msg
+
+log = logging.getLogger(__name__)
 
 
 def check_text(platform: str, text: str, *, as_thread: bool = False, media: Sequence[MediaItem] = ()) -> CheckResult:
@@ -41,7 +47,10 @@ def _checker(platform: str) -> Callable[[OutgoingPost], CheckResult]:
         spec = platforms.spec(platform)
         if spec.length_rule is None:
             raise UserError(
-                f"The {spec.name} connector cannot check a text without an account, and states no length limit."
+                Msg(
+                    "The {platform} connector cannot check a text without an account, and states no length limit.",
+                    platform=spec.name,
+                )
             ) from None
         return lambda post: _length_only(spec, post.text)
 
@@ -52,8 +61,23 @@ def _length_only(spec: platforms.PlatformSpec, text: str) -> CheckResult:
     length = spec.length(text)
     problems: tuple[str, ...] = ()
     if length > spec.length_limit:
-        problems = (f"The text is {length} {spec.length_unit}; {spec.name} allows {spec.length_limit}.",)
+        problems = (
+            Msg(
+                "The text is {length} {unit}; {platform} allows {limit}.",
+                length=length,
+                unit=spec.length_unit,
+                platform=spec.name,
+                limit=spec.length_limit,
+            ),
+        )
     return CheckResult(ok=not problems, length=length, limit=spec.length_limit, problems=problems)
+
+
+def refused_credentials(platform: str) -> Mapping[str, str]:
+    """The credentials ``platform``'s connector reads but refuses, each with the sentence saying what to
+    store instead (X: ``bearer_token``); forms leave them out and ``account set-secret`` refuses them."""
+    refused = getattr(connector_class(platform), "refused_credentials", None)
+    return refused if isinstance(refused, Mapping) else {}
 
 
 @dataclass(frozen=True)
@@ -67,5 +91,25 @@ class Verified:
 def verify_account(store: Store, name: str) -> Verified:
     """Ask the platform whose credentials the account holds; a :class:`ConnectorError` when it refuses."""
     account = queries.get_account(store, name)
-    identity = connector_for(account_context(account)).verify()
+    try:
+        identity = connector_for(account_context(account)).verify()
+    except ConnectorError as error:
+        _note_access(store, account, error)
+        raise
     return Verified(account=account, identity=identity)
+
+
+def _note_access(store: Store, account: Account, error: ConnectorError) -> None:
+    """Keep the access level a refusal shows (X's 402: pay-per-use, no credits), for the account's screens.
+
+    Best effort: the platform's refusal is what the person must see, even when this cannot be written.
+    """
+    access = getattr(error, "access_level", None)
+    if not isinstance(access, str):
+        return
+    try:
+        with store.write() as conn:
+            who = current_user(conn).login  # the login the trail takes on a team database
+            account_options.note_access(conn, account.id, access, actor=who)
+    except CommuniqueError as exc:
+        log.warning("Could not keep the access level of %s: %s", account.name, exc)

@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
+from connectors.practice import practice_fields
 from connectors.sandbox.state import DEFAULT_PAGE, SHARED_AUDIENCES, user_id_for
+from connectors.services import refused_credentials
 from core import platforms, practice, queries
 from core.domain import Account
 from core.errors import CommuniqueError, UserError
@@ -30,6 +32,7 @@ from core.services import accounts
 from core.store import Store
 from core.store.tables import accounts as accounts_table
 from core.store.tables import posts as posts_table
+from core.words import Msg
 
 #: The platforms the emulator answers for: only these can have practice accounts.
 EMULATED_PLATFORMS = ("facebook", "x")
@@ -88,7 +91,14 @@ def add_account_with_credentials(
     handle: str | None = None,
     actor: str | None = None,
 ) -> Account:
-    """Add an account and store its non-empty credentials in the keyring; all or nothing."""
+    """Add an account and store its non-empty credentials in the keyring; all or nothing.
+
+    A credential the platform's connector refuses (X's ``bearer_token``) is refused with its sentence
+    before anything is written."""
+    refused = refused_credentials(platform)
+    for key, value in credentials.items():
+        if value and key in refused:
+            raise UserError(refused[key])
     account = accounts.add_account(
         store,
         name=name,
@@ -116,16 +126,15 @@ def practice_defaults(platform: str, language: str) -> PracticeDefaults:
     spec = platforms.spec(platform)
     if spec.name not in EMULATED_PLATFORMS:
         known = " and ".join(EMULATED_PLATFORMS)
-        raise UserError(f"The practice emulator answers for {known} only, not {spec.name}.")
+        raise UserError(
+            Msg("The practice emulator answers for {known} only, not {platform}.", known=known, platform=spec.name)
+        )
     title = "Page" if spec.name == "facebook" else spec.name.upper()
     name = f"Practice {title} ({language})"
     external_id = DEFAULT_PAGE if spec.external_id is not None and spec.external_id.required else None
     if practice.enabled():
         return PracticeDefaults(name, external_id, None)
-    fields = list(spec.credential_fields)
-    if "bearer_token" in fields:  # X: one OAuth 2.0 user token rather than half an OAuth 1.0a set
-        fields = ["bearer_token"]
-    tokens = {key: practice.PRACTICE_TOKEN for key in fields}
+    tokens = {key: practice.PRACTICE_TOKEN for key in practice_fields(spec.name)}
     return PracticeDefaults(name, external_id, practice.sandbox_url(), tokens)
 
 
@@ -169,8 +178,10 @@ def add_practice_accounts(
     """
     if not practice.enabled():
         raise UserError(
-            "The practice workspace lives in practice mode (its own database, every account on the "
-            "local emulator); turn practice mode on first."
+            Msg(
+                "The practice workspace lives in practice mode (its own database, every account on the local "
+                "emulator); turn practice mode on first.",
+            )
         )
     installed = set(platforms.platform_names())
     existing = {account.name: account for account in queries.list_accounts(store, include_removed=True)}

@@ -35,6 +35,7 @@ from connectors.base import (
     AccountContext,
     AuthenticationError,
     CheckResult,
+    CommentBatch,
     ConnectorError,
     ExternalIdRule,
     Identity,
@@ -48,7 +49,10 @@ from connectors.base import (
     RetryableError,
     unrecognisable_post,
 )
-from connectors.x_errors import BEARER_EXPIRED, check_status, daily_cap, translate
+from connectors.x_errors import OAUTH1_NEEDED, check_status, daily_cap, translate
+from core import practice
+from core.secrets import Secret
+from core.words import Msg
 
 log = logging.getLogger(__name__)
 REAL_HOST = "https://api.twitter.com"
@@ -85,6 +89,9 @@ class XConnector:
         "access_secret": "COMMUNIQUE_X_ACCESS_SECRET",
         "bearer_token": "COMMUNIQUE_X_BEARER_TOKEN",
     }
+    #: Credentials read (an account may still hold one) but refused, with the sentence saying what to store
+    #: instead: forms leave them out, and ``account set-secret`` refuses them.
+    refused_credentials: ClassVar[Mapping[str, str]] = {"bearer_token": OAUTH1_NEEDED}
     external_id_rule = ExternalIdRule("user id", required=False)
 
     def __init__(
@@ -100,28 +107,16 @@ class XConnector:
         install_log_redaction()
         self._sleep = sleep
         self.account = account
-        creds = account.credentials
-        remember_secrets(secret.reveal() for secret in creds.values())
-        self._oauth1: OAuth1 | None = None
-        if all(field in creds for field in _OAUTH1_FIELDS):
-            key, secret = creds["api_key"].reveal(), creds["api_secret"].reveal()
-            token, token_secret = creds["access_token"].reveal(), creds["access_secret"].reveal()
-            self.client = tweepy.Client(
-                consumer_key=key, consumer_secret=secret, access_token=token, access_token_secret=token_secret
-            )
-            self._user_auth = True
-            self._oauth1 = OAuth1(
-                key, client_secret=secret, resource_owner_key=token, resource_owner_secret=token_secret
-            )
-        elif "bearer_token" in creds:
-            # An OAuth 2.0 user token travels as a bearer token; tweepy then calls without OAuth 1.0a.
-            self.client = tweepy.Client(bearer_token=creds["bearer_token"].reveal())
-            self._user_auth = False
-        else:
-            raise AuthenticationError(
-                f"The X account {account.name!r} has no credentials: store api_key, api_secret, access_token and "
-                "access_secret (or an OAuth 2.0 bearer_token) with 'communique account set-secret'."
-            )
+        creds = oauth1_keys(account)
+        remember_secrets(secret.reveal() for secret in account.credentials.values())
+        key, secret = creds["api_key"].reveal(), creds["api_secret"].reveal()
+        token, token_secret = creds["access_token"].reveal(), creds["access_secret"].reveal()
+        self.client = tweepy.Client(
+            consumer_key=key, consumer_secret=secret, access_token=token, access_token_secret=token_secret
+        )
+        # Every call in user context: OAuth 1.0a keys do not expire, and X wants a user to post.
+        self._user_auth = True
+        self._oauth1 = OAuth1(key, client_secret=secret, resource_owner_key=token, resource_owner_secret=token_secret)
         self._api_base = (account.api_base or REAL_HOST).rstrip("/")
         self._session: requests.Session = self.client.session
         mount(self._session, REAL_HOST, account.api_base, timeout, deadline)
@@ -150,16 +145,10 @@ class XConnector:
         try:
             return call()
         except Exception as exc:
-            error = translate(exc, action)
-            if isinstance(error, AuthenticationError) and self._oauth1 is None and error.status == 401:
-                # A bearer token: an OAuth 2.0 user token lives two hours, and nothing here refreshes it.
-                error = AuthenticationError(BEARER_EXPIRED, status=401)
-            raise error from None
+            raise translate(exc, action) from None
 
     def _auth_kwargs(self) -> dict[str, Any]:
-        if self._oauth1 is not None:
-            return {"auth": self._oauth1}
-        return {"headers": {"Authorization": f"Bearer {self.client.bearer_token}"}}
+        return {"auth": self._oauth1}
 
     def _url(self, remote_id: str) -> str:
         if self.account.api_base:  # practice mode: the emulator shows the post
@@ -187,7 +176,7 @@ class XConnector:
         """
         result = self.check(post)
         if not result.ok:
-            raise InvalidContentError(" ".join(result.problems))
+            raise InvalidContentError(Msg.joined(result.problems))
         media_ids = [self._upload(item) for item in post.media]
         parts = self._parts(post)
         started = datetime.now(UTC) - CLOCK_SLACK
@@ -349,6 +338,22 @@ class XConnector:
             if not token:
                 return
 
+    def fetch_comments(self, remote_id: str, *, since_id: str | None = None) -> CommentBatch:
+        """The replies to the post (newer than ``since_id`` when given): see :mod:`connectors.x_comments`.
+
+        Raises :class:`~connectors.base.AccessLevelError` when the account's access level has no search.
+        """
+        from connectors import x_comments  # it imports this module (snowflake ids)
+
+        return x_comments.fetch_replies(
+            self.client,
+            remote_id,
+            since_id=since_id,
+            user_auth=self._user_auth,
+            call=self._call,
+            own_id=self.account.external_id or (self._me.remote_id if self._me else None),
+        )
+
     def fetch_metrics(self, remote_ids: Sequence[str]) -> list[Metrics]:
         """Metrics, 100 posts a call; non-public counts where the account may see them.
 
@@ -396,6 +401,24 @@ class XConnector:
     def rate_limit(self) -> RateLimit | None:
         """The state read from the last answer's ``x-rate-limit-*`` headers."""
         return self._rate_limit
+
+
+def oauth1_keys(account: AccountContext) -> Mapping[str, Secret]:
+    """The account's four OAuth 1.0a user keys; an :class:`AuthenticationError` saying what to store without them.
+
+    A bearer token alone is refused: an OAuth 2.0 user token expires two hours after it is issued
+    (refreshing it needs ``offline.access`` and a refresh token, which this app does not keep), and an
+    app-only one cannot post. The one exception is the practice token that practice accounts on the
+    emulator stored as a bearer token before they moved to OAuth 1.0a: it stands for all four keys,
+    so those accounts keep working (it is a published constant, and the emulator is all it opens).
+    """
+    creds = account.credentials
+    if all(field in creds for field in _OAUTH1_FIELDS):
+        return creds
+    bearer = creds.get("bearer_token")
+    if account.api_base and bearer is not None and bearer.reveal() == practice.PRACTICE_TOKEN:
+        return {field: Secret(practice.PRACTICE_TOKEN) for field in _OAUTH1_FIELDS}
+    raise AuthenticationError(OAUTH1_NEEDED)
 
 
 def _create(client: tweepy.Client, **fields: Any) -> str:

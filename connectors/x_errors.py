@@ -20,6 +20,7 @@ from connectors._http import (
 )
 from connectors.answers import clean, redirect_message
 from connectors.base import (
+    AccessLevelError,
     AuthenticationError,
     BillingError,
     ConnectorError,
@@ -30,19 +31,40 @@ from connectors.base import (
     RateLimitedError,
     RetryableError,
 )
+from core.services.account_options import ACCESS_NO_CREDITS
 
 APP_ONLY = (
     "The account's X token is an app-only bearer token, which can read but never post: store the account's "
     "OAuth 1.0a keys (api_key, api_secret, access_token, access_secret) with 'communique account set-secret'."
 )
-BEARER_EXPIRED = (
-    "X refused the account's OAuth 2.0 token, which expires two hours after it is issued and is not refreshed "
-    "here: store the account's OAuth 1.0a keys with 'communique account set-secret', which do not expire."
+#: Why an X account must hold OAuth 1.0a user keys: the one sentence ``account set-secret`` and ``verify`` give.
+OAUTH1_NEEDED = (
+    "X accounts post here with OAuth 1.0a user keys: store api_key, api_secret, access_token and access_secret "
+    "with 'communique account set-secret' (an OAuth 2.0 bearer token expires two hours after it is issued and is "
+    "not refreshed here, and an app-only one cannot post at all)."
 )
 NO_CREDITS = (
     "X refuses every request of this account because its developer account has no credits left: add credits "
     "in the X developer console (Billing), then publish again; nothing is sent to X for the account meanwhile."
 )
+
+
+class CreditsDepletedError(BillingError):
+    """X's 402: the pay-per-use developer account has no credits left. ``access_level`` is what it
+    shows about the account's access (the scheduler keeps it for the account's screens)."""
+
+    access_level = ACCESS_NO_CREDITS
+
+
+class EnrollmentError(AccessLevelError):
+    """X refuses the request at the developer App's access level (403 ``client-not-enrolled``): the App
+    is not attached to a Project, or its access level does not include the endpoint. ``required`` is
+    X's ``required_enrollment`` (for example "Appropriate Level of API Access")."""
+
+    def __init__(self, message: str, *, required: str, status: int | None = 403) -> None:
+        super().__init__(message, status=status)
+        self.required = required
+        self.access_level = f"below {required!r} (client-not-enrolled)"
 
 
 #: X's 24-hour caps on post creation: header prefix -> what the cap is counted on.
@@ -77,6 +99,17 @@ def _detail(response: requests.Response | None) -> str:
     errors = body.get("errors") or []
     first = errors[0].get("message", "") if errors and isinstance(errors[0], dict) else ""
     return clean(scrub(str(first or body.get("detail") or body.get("title") or "")))
+
+
+def _enrollment(response: requests.Response | None) -> str | None:
+    """X's ``required_enrollment`` when a 403 is the ``client-not-enrolled`` one, else ``None``."""
+    try:
+        body = response.json() if response is not None else None
+    except ValueError:
+        return None
+    if not isinstance(body, dict) or body.get("reason") != "client-not-enrolled":
+        return None
+    return clean(scrub(str(body.get("required_enrollment") or "a higher access level")))
 
 
 def translate(exc: Exception, action: str) -> ConnectorError:
@@ -127,6 +160,14 @@ def translate(exc: Exception, action: str) -> ConnectorError:
             "X refused the account's credentials (expired or revoked): reconnect the account.", status=status
         )
     if isinstance(exc, tweepy.Forbidden):
+        required = _enrollment(response)
+        if required is not None:
+            return EnrollmentError(
+                f"X refuses to {action} at this account's access level: its developer App needs {required!r}. "
+                "Attach the App to a Project, or change its access in the X developer console, then retry.",
+                required=required,
+                status=status,
+            )
         if "duplicate" in detail.lower():
             return DuplicateContentError("X refuses the same text twice: change the text.", status=status)
         if "too long" in detail.lower():
@@ -156,7 +197,7 @@ def translate(exc: Exception, action: str) -> ConnectorError:
         )
     if status == 402:
         # Pay-per-use: an empty credit balance answers 402 on every endpoint until credits are added.
-        return BillingError(NO_CREDITS, status=402)
+        return CreditsDepletedError(NO_CREDITS, status=402)
     if isinstance(exc, tweepy.HTTPException):
         return PermanentError(f"X answered {status} while trying to {action}.{said}", status=status)
     if isinstance(exc, AttributeError | TypeError | KeyError | IndexError):

@@ -11,8 +11,10 @@ from sqlalchemy import select
 from connectors.base import Connector
 from core.domain import Account
 from core.errors import NotFoundError
+from core.queries.accounts import to_account
 from core.store import Store
 from core.store.tables import accounts
+from core.words import Msg
 
 #: Builds the connector bound to one account (credentials from the keyring or environment).
 ConnectorFactory = Callable[[Account], Connector]
@@ -23,11 +25,8 @@ def load_account(store: Store, account_id: int) -> Account:
     with store.read() as conn:
         row = conn.execute(select(accounts).where(accounts.c.id == account_id)).first()
     if row is None:
-        raise NotFoundError(f"No account with id {account_id}.")
-    values = dict(row._mapping)
-    values.pop("updated_at", None)
-    values["active"] = bool(values["active"])
-    return Account(**values)
+        raise NotFoundError(Msg("No account with id {account_id}.", account_id=account_id))
+    return to_account(row)
 
 
 def default_factory(account: Account) -> Connector:

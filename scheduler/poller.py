@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import NamedTuple
 
 from sqlalchemy import Connection, func, select
@@ -27,21 +27,27 @@ from sqlalchemy import Connection, func, select
 from connectors.base import MISSING_POST, AuthenticationError, BillingError, ConnectorError, Metrics
 from core.domain import VariantStatus
 from core.secrets import redact
-from core.services import engagement
+from core.services import account_options, engagement
 from core.store import Store
 from core.store.tables import engagement_snapshots, variants
 from scheduler.cadence import PollingPolicy
 from scheduler.clock import Clock
 from scheduler.connections import AccountLimiter, ConnectorPool
 from scheduler.events import Event, EventBus, EventKind
+from scheduler.publisher import (
+    BILLING_HOLD,
+    billing_hold_known,
+    billing_message,
+    hold_for_billing,
+    lift_billing_hold,
+)
 
 log = logging.getLogger(__name__)
 
 #: ``variants.last_error_class`` of a published variant whose engagement cannot be read.
-METRICS_ERROR = "metrics"
-#: How long an account whose platform refuses it until its developer account is paid for is left alone
-#: before one poll checks again (credits may have been added meanwhile).
-BILLING_HOLD = timedelta(hours=6)
+METRICS_ERROR = account_options.METRICS
+#: Who the audit trail names for what a poll learnt about an account (its access level, a hold ended).
+ACTOR = "engagement poller"
 #: Why a post the platform no longer shows has no new snapshot.
 _GONE = "the platform shows nothing for this post (deleted, hidden or not visible to this account)."
 
@@ -137,16 +143,30 @@ class Poller:
                     until = None
                     if isinstance(error, BillingError):
                         # Every request of the account is refused until credits are added: stop asking.
+                        # Held in the rows (its posts to publish too), so that a person saying credits
+                        # were added ends the hold from any process (account_options.credits_added).
                         until = now + BILLING_HOLD
-                        self.limiter.block(account_id, until)
                         unpaid = reason
                     with self.store.write() as conn:
                         for item in batch:
                             self._postpone(conn, item, now, reason, until=until)
+                        if isinstance(error, BillingError) and until is not None:
+                            message = billing_message(error, until)
+                            hold_for_billing(conn, account_id, until, message, now, error=error, actor=ACTOR)
                     failed += len(batch)
                     continue
                 polled += self._store_batch(batch, metrics, now)
+                if start == 0:
+                    self._lift_billing_hold(account_id, now)
         return PollReport(polled=polled, calls=calls, failed=failed)
+
+    def _lift_billing_hold(self, account_id: int, now: datetime) -> None:
+        """The platform answered the account: a hold for want of credits is over (a write only when there is one)."""
+        with self.store.read() as conn:
+            known = billing_hold_known(conn, account_id)
+        if known:
+            with self.store.write() as conn:
+                lift_billing_hold(conn, account_id, now, actor=ACTOR)
 
     def _postpone(
         self, conn: Connection, item: _Due, now: datetime, reason: str, *, until: datetime | None = None

@@ -13,13 +13,14 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, text
 
 from connectors.base import (
     AuthenticationError,
+    BillingError,
     Connector,
     ConnectorError,
     DuplicateContentError,
@@ -34,10 +35,10 @@ from connectors.base import (
 from core.domain import AttemptOutcome, AuditAction, VariantStatus
 from core.errors import CommuniqueError
 from core.secrets import redact
-from core.services import audit
+from core.services import account_options, audit, media_store
 from core.store import Store
 from core.store.engine import new_id
-from core.store.tables import media, publish_attempts, variants
+from core.store.tables import accounts, media, publish_attempts, variants
 from scheduler.backoff import RetryPolicy
 from scheduler.cadence import PollingPolicy
 from scheduler.clock import Clock
@@ -47,6 +48,10 @@ from scheduler.history import lookup_since, rate_limit_streak
 from scheduler.inflight import IN_FLIGHT, ClaimBeats, store_now
 
 log = logging.getLogger(__name__)
+
+#: How long an account whose platform wants its developer account paid for (X's 402) is left alone before
+#: one post checks again, unless someone says credits were added (:func:`core.services.account_options.credits_added`).
+BILLING_HOLD = timedelta(hours=6)
 
 #: Kept on an attempt withdrawn before its call: nothing was sent, and it did not count.
 WITHDRAWN = "Withdrawn before sending: this worker lost its publishing lease or was stopping."
@@ -67,6 +72,7 @@ class Claim:
     due_at: datetime | None = None  # when the post fell due (rate-limit waits are bounded from it)
     resume_at: datetime | None = None  # its retry time before the claim, restored if it is withdrawn
     rate_limited_before: int = 0  # the 429s in a row just before this claim (each lengthens the next wait)
+    media_sha256: tuple[str, ...] = ()  # the content hash of each of ``post.media``, in order
 
 
 @dataclass(frozen=True)
@@ -111,6 +117,7 @@ class Publisher:
         # The lease (and stop) check, made again right before the look-up and right before the send.
         self.may_send = may_send
         self.beats = ClaimBeats(store, clock, beat_every)
+        self._rls_login: str | None = None  # see _audit_actor; "" where the trail takes the worker's id
 
     # --- step 1: the claim ----------------------------------------------------------------------
 
@@ -159,10 +166,11 @@ class Publisher:
                     )
                 )
             )
+            items, hashes = _media_of(conn, row.post_id)
             post = OutgoingPost(
                 variant_id=variant_id,
-                text=row.text,
-                media=_media_of(conn, row.post_id),
+                text=_text_for(conn, row.account_id, row.text),
+                media=items,
                 as_thread=bool(row.as_thread),
             )
         return Claim(
@@ -177,7 +185,16 @@ class Publisher:
             due_at=row.scheduled_at,
             resume_at=resume_at,
             rate_limited_before=streak,
+            media_sha256=hashes,
         )
+
+    def _audit_actor(self, conn: Connection) -> str:
+        """Whom the audit trail names for this process's records: the worker's id, or the login where
+        row-level security applies to it (a person's "publish now" on a team database), the one
+        name the trail accepts from such a login (migration 0010). Attempts keep the worker's id."""
+        if self._rls_login is None:
+            self._rls_login = _rls_login(conn)
+        return self._rls_login or self.worker
 
     # --- step 2: the network call ---------------------------------------------------------------
 
@@ -220,10 +237,13 @@ class Publisher:
                 found = _look_up(connector, claim, claim.lookup_since)
                 if found is not None:
                     return found, True
+            # The media's bytes from the store where this machine lacks the files (a worker on a team
+            # database): before the lease check, as reading a large file back takes a while.
+            post = _with_local_media(self.store, claim)
             if not self.may_send():  # the look-up may have taken long: the lease is checked again
                 return None
             try:
-                return connector.publish(claim.post), False
+                return connector.publish(post), False
             except DuplicateContentError:
                 # After an ambiguous attempt, "duplicate" most likely means our own earlier post,
                 # which the look-up missed (timelines can lag): look once more before failing.
@@ -280,6 +300,7 @@ class Publisher:
                 .values(**values)
             )
             overridden = None if done.rowcount == 1 else self._record_changed(conn, claim, published, values, now)
+            lift_billing_hold(conn, claim.account_id, now, actor=self._audit_actor(conn))
             self._finish_attempt(
                 conn,
                 claim,
@@ -290,7 +311,7 @@ class Publisher:
             )
             audit.record(
                 conn,
-                actor=self.worker,
+                actor=self._audit_actor(conn),
                 action=AuditAction.PUBLISH,
                 entity="variant",
                 entity_id=claim.variant_id,
@@ -334,7 +355,7 @@ class Publisher:
             return None  # a reset by recovery: nothing the user asked for was overridden
         audit.record(
             conn,
-            actor=self.worker,
+            actor=self._audit_actor(conn),
             action=AuditAction.PUBLISH_OVERRIDE,
             entity="variant",
             entity_id=claim.variant_id,
@@ -348,6 +369,8 @@ class Publisher:
         return str(current)
 
     def _record_failure(self, claim: Claim, error: ConnectorError) -> Outcome:
+        if isinstance(error, BillingError):
+            return self._record_billing_hold(claim, error)
         now = self.clock()
         message = redact(error.message)
         # A rate limit is the platform's pace, not a fault of the post: it uses up no attempt.
@@ -397,7 +420,7 @@ class Publisher:
                 details_then["at"] = when.isoformat()
             audit.record(
                 conn,
-                actor=self.worker,
+                actor=self._audit_actor(conn),
                 action=AuditAction.FAIL if when is None else AuditAction.RETRY_SCHEDULED,
                 entity="variant",
                 entity_id=claim.variant_id,
@@ -412,6 +435,53 @@ class Publisher:
             log.warning("variant %s failed: %s: %s", claim.variant_id, error.kind, message)
             self.bus.emit(Event(EventKind.FAILED, claim.variant_id, details))
         return Outcome(claim.variant_id, status, error_class=error.kind, error=message)
+
+    def _record_billing_hold(self, claim: Claim, error: BillingError) -> Outcome:
+        """The platform refuses every request until the developer account is paid for: the post waits.
+
+        Not a failure of the post (it uses up no attempt and is not failed for good), and the whole
+        account is held: its scheduled posts wait until :data:`BILLING_HOLD` has passed, when one
+        of them checks again, or until someone says credits were added. Held in the rows, so that
+        a person in another process can end the hold, and a restart keeps it.
+        """
+        now = self.clock()
+        until = now + BILLING_HOLD
+        message = billing_message(error, until)
+        with self.store.write() as conn:
+            conn.execute(
+                variants.update()
+                .where(variants.c.id == claim.variant_id, variants.c.version == claim.version)
+                .values(
+                    status=VariantStatus.SCHEDULED.value,
+                    attempt_count=claim.attempt_count - 1,
+                    next_attempt_at=until,
+                    last_error_class=account_options.BILLING,
+                    last_error=message,
+                    updated_at=now,
+                    version=variants.c.version + 1,
+                )
+            )
+            self._finish_attempt(conn, claim, AttemptOutcome.RETRY, now, error, None, message)
+            who = self._audit_actor(conn)
+            hold_for_billing(conn, claim.account_id, until, message, now, error=error, actor=who)
+            audit.record(
+                conn,
+                actor=self._audit_actor(conn),
+                action=AuditAction.RETRY_SCHEDULED,
+                entity="variant",
+                entity_id=claim.variant_id,
+                details={
+                    "error_class": account_options.BILLING,
+                    "error": message,
+                    "attempt": claim.attempt_number,
+                    "at": until.isoformat(),
+                },
+                at=now,
+            )
+        log.warning("variant %s: the account's platform wants paying for; held until %s", claim.variant_id, until)
+        details = {"error_class": account_options.BILLING, "error": message, "at": until.isoformat()}
+        self.bus.emit(Event(EventKind.RETRY_SCHEDULED, claim.variant_id, details))
+        return Outcome(claim.variant_id, VariantStatus.SCHEDULED, error_class=account_options.BILLING, error=message)
 
     @staticmethod
     def _finish_attempt(
@@ -436,6 +506,88 @@ class Publisher:
         )
 
 
+def billing_message(error: ConnectorError, until: datetime) -> str:
+    """The platform's sentence (what to do), and how long the account waits."""
+    return (
+        f"{redact(error.message)} The account's posts wait until {until:%Y-%m-%d %H:%M} UTC, or until "
+        "someone says credits were added ('communique account credits-added')."
+    )
+
+
+def hold_for_billing(
+    conn: Connection,
+    account_id: int,
+    until: datetime,
+    message: str,
+    now: datetime,
+    *,
+    error: ConnectorError,
+    actor: str,
+) -> int:
+    """Hold every scheduled post of the account due before ``until`` (they would all be refused), and keep
+    the access level the error shows; returns how many posts it moved."""
+    access = getattr(error, "access_level", None)
+    if isinstance(access, str):
+        account_options.note_access(conn, account_id, access, actor=actor, at=now)
+    moved = conn.execute(
+        variants.update()
+        .where(
+            variants.c.account_id == account_id,
+            variants.c.status == VariantStatus.SCHEDULED.value,
+            func.coalesce(variants.c.next_attempt_at, variants.c.scheduled_at) < until,
+        )
+        .values(
+            next_attempt_at=until,
+            last_error_class=account_options.BILLING,
+            last_error=message,
+            updated_at=now,
+            version=variants.c.version + 1,
+        )
+    )
+    return int(moved.rowcount)
+
+
+def billing_hold_known(conn: Connection, account_id: int) -> bool:
+    """Whether the account has posts held for want of credits, or is known to have none left (a read only)."""
+    held = conn.execute(
+        select(variants.c.id)
+        .where(
+            variants.c.account_id == account_id,
+            variants.c.status == VariantStatus.SCHEDULED.value,
+            variants.c.last_error_class == account_options.BILLING,
+        )
+        .limit(1)
+    ).first()
+    no_credits = (
+        account_options.read_options(conn, [account_id])[account_id].x_access == account_options.ACCESS_NO_CREDITS
+    )
+    return held is not None or no_credits
+
+
+def lift_billing_hold(conn: Connection, account_id: int, now: datetime, *, actor: str) -> int:
+    """The platform answered the account again: its posts held for want of credits are due now; returns how many."""
+    if account_options.read_options(conn, [account_id])[account_id].x_access == account_options.ACCESS_NO_CREDITS:
+        account_options.note_access(conn, account_id, account_options.ACCESS_PAY_PER_USE, actor=actor, at=now)
+    lifted = conn.execute(
+        variants.update()
+        .where(
+            variants.c.account_id == account_id,
+            variants.c.status == VariantStatus.SCHEDULED.value,
+            variants.c.last_error_class == account_options.BILLING,
+        )
+        .values(next_attempt_at=now, updated_at=now, version=variants.c.version + 1)
+    )
+    return int(lifted.rowcount)
+
+
+def _text_for(conn: Connection, account_id: int, text: str) -> str:
+    """The variant's text as its account sends it: without its links where the account's posts go without them."""
+    platform = conn.execute(select(accounts.c.platform).where(accounts.c.id == account_id)).scalar()
+    if platform != "x" or account_options.read_options(conn, [account_id])[account_id].links_on_x:
+        return text
+    return account_options.links_dropped(text)
+
+
 def _look_up(connector: Connector, claim: Claim, since: datetime) -> Published | None:
     """``find_published``; a post without text that it refuses to decide on waits for a person.
 
@@ -454,9 +606,30 @@ def _look_up(connector: Connector, claim: Claim, since: datetime) -> Published |
         raise NeedsConfirmationError(error.message, status=error.status, code=error.code) from None
 
 
-def _media_of(conn: Connection, post_id: int) -> tuple[MediaItem, ...]:
+def _media_of(conn: Connection, post_id: int) -> tuple[tuple[MediaItem, ...], tuple[str, ...]]:
+    """The post's media as recorded, and their contents' hashes (read in one statement)."""
     rows = conn.execute(select(media).where(media.c.post_id == post_id).order_by(media.c.position)).all()
-    return tuple(MediaItem(r.path, r.mime_type, r.size_bytes, r.alt_text) for r in rows)
+    return tuple(MediaItem(r.path, r.mime_type, r.size_bytes, r.alt_text) for r in rows), tuple(r.sha256 for r in rows)
+
+
+def _with_local_media(store: Store, claim: Claim) -> OutgoingPost:
+    """``claim.post`` with each media file on this machine: its recorded path when that holds the
+    content, else a verified copy read from the store (:func:`core.services.media_store.localize`).
+
+    A file in neither place raises :class:`~core.services.media_store.MediaMissingError`, which
+    :meth:`Publisher.run` records as a permanent failure with its sentence.
+    """
+    if not claim.post.media or len(claim.media_sha256) != len(claim.post.media):
+        return claim.post
+    return replace(claim.post, media=media_store.localize(store, claim.post.media, claim.media_sha256))
+
+
+def _rls_login(conn: Connection) -> str:
+    """The login when row-level security applies to it on ``audit_events``, else ``""``."""
+    if conn.dialect.name != "postgresql":
+        return ""
+    row = conn.execute(text("SELECT current_user, row_security_active('audit_events')")).one()
+    return str(row[0]) if row[1] else ""
 
 
 def _span(length: timedelta) -> str:

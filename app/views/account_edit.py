@@ -1,5 +1,7 @@
 """The "Edit account" form: an account's language, time zone, handle, grace window, and whether it
 requires approval (an admin's choice: the box is enabled for an admin only, and the service checks).
+An X account also has "Post links on X" (:func:`core.services.account_options.set_links_on_x`): X
+charges several times more for a post with a link, so an account may send its posts without them.
 
 The name, platform and platform id stay as they are (they are what the account *is*); the
 core checks every field (:func:`core.services.accounts.edit_account`) and its refusal is shown
@@ -8,6 +10,8 @@ the form says so before saving, and the page says how many posts now read differ
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from app.changes import ACCOUNTS
 from app.context import AppContext
@@ -26,7 +30,7 @@ from app.qt import (
 from app.viewmodels import approval
 from app.views.account_form import code_of, form_footer, language_box, zone_box
 from core.domain import Account
-from core.services import users
+from core.services import account_options, users
 from core.services.accounts import MAX_GRACE_MINUTES, AccountEdit
 from core.services.permissions import CurrentUser, Permission
 
@@ -61,6 +65,11 @@ class AccountEditForm(Retranslatable, QDialog):
         self.approval_box.setChecked(account.requires_approval)
         self.approval_box.setEnabled(False)  # until the person is known to be an admin
         form.addRow(self.approval_box)
+        self.links_box = QCheckBox(self)  # X only: a post with a link costs X several times more
+        self.links_box.setChecked(True)
+        self.links_box.setVisible(account.platform == "x")
+        self.links_box.setEnabled(False)  # until the account's choice is read, and the person known to be an admin
+        form.addRow(self.links_box)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
@@ -90,13 +99,26 @@ class AccountEditForm(Retranslatable, QDialog):
         self.approval_box.setToolTip(
             self.tr("Nothing is scheduled to this account before an approver approves it (an admin's choice).")
         )
+        self.links_box.setText(self.tr("Post links on X"))
+        self.links_box.setToolTip(
+            self.tr(
+                "X charges several times more for a post with a link. Unticked, each link is taken out of "
+                "the text this account sends to X."
+            )
+        )
 
     def _load_user(self) -> None:
         store = self.ctx.store
-        self.ctx.op(lambda _progress: users.me(store)).success(self._know_user).failure(lambda _sentence: None).run()
+        name = self.account.name
+        self.ctx.op(lambda _progress: (users.me(store), account_options.options_of(store, name))).success(
+            self._know_user
+        ).failure(lambda _sentence: None).run()
 
-    def _know_user(self, user: CurrentUser) -> None:
+    def _know_user(self, known: tuple[CurrentUser, account_options.AccountOptions]) -> None:
+        user, options = known
         self.approval_box.setEnabled(user.can(Permission.ADMIN))
+        self.links_box.setChecked(options.links_on_x)
+        self.links_box.setEnabled(user.can(Permission.ADMIN))
 
     def submit(self) -> None:
         """Ask the core to save the change (in the background); close when it accepts."""
@@ -106,13 +128,18 @@ class AccountEditForm(Retranslatable, QDialog):
         handle = self.handle_edit.text()
         grace = self.grace_box.value()
         requires = self.approval_box.isChecked()
+        # None: left as it is (not an X account, or its choice not read yet).
+        links = self.links_box.isChecked() if self.links_box.isEnabled() and self.account.platform == "x" else None
         self.error.clear()
         self.save_button.setEnabled(False)
 
         def work(_progress: Progress) -> AccountEdit:
-            return approval.save_account(
+            edit = approval.save_account(
                 self.ctx.store, name, requires, language=language, timezone=zone, handle=handle, grace_minutes=grace
             )
+            if links is not None and account_options.set_links_on_x(self.ctx.store, name, links):
+                edit = replace(edit, changed=(*edit.changed, account_options.LINKS_ON_X))
+            return edit
 
         self.ctx.op(work, changes=ACCOUNTS, initiator=self.parent()).success(self._saved).failure(self._refused).run()
 

@@ -16,7 +16,7 @@ from functools import cache
 
 from app.changes import ACCOUNTS
 from app.context import AppContext
-from app.i18n import Retranslatable, Wording
+from app.i18n import Retranslatable, Wording, error_sentence
 from app.ops import Progress
 from app.qt import (
     QComboBox,
@@ -29,6 +29,7 @@ from app.qt import (
     QVBoxLayout,
     QWidget,
 )
+from connectors.services import refused_credentials
 from connectors.workspace import add_account_with_credentials, practice_defaults
 from core import languages, platforms
 from core.domain import Account
@@ -171,7 +172,7 @@ class AccountForm(Retranslatable, QDialog):
         try:
             spec = platforms.spec(name)
         except CommuniqueError as exc:  # a broken plugin: say so, keep the form usable for the others
-            self.error.setText(str(exc))
+            self.error.setText(error_sentence(exc))
             self.id_label.hide()
             self.id_edit.hide()
             return
@@ -182,7 +183,10 @@ class AccountForm(Retranslatable, QDialog):
         if spec.credential_fields:
             self.credentials_label = QLabel(self)
             self.credentials_form.addRow(self.credentials_label)
+        refused = refused_credentials(spec.name)  # X's bearer_token: it expires in two hours; OAuth 1.0a keys do not
         for key in spec.credential_fields:
+            if key in refused:
+                continue
             edit = QLineEdit(self)
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             self.credentials_form.addRow(key.replace("_", " "), edit)
@@ -201,7 +205,8 @@ class AccountForm(Retranslatable, QDialog):
         if self.credentials_label is not None:
             self.credentials_label.setText(self.tr("Credentials (kept in the system keyring)"))
         for key, variable in spec.credential_fields.items():
-            self.credential_edits[key].setPlaceholderText(self.tr("or set {0}").format(variable))
+            if key in self.credential_edits:
+                self.credential_edits[key].setPlaceholderText(self.tr("or set {0}").format(variable))
 
     def set_platform(self, name: str) -> None:
         """Choose ``name`` in the platform list (rebuilds the id and credential fields)."""
@@ -214,7 +219,7 @@ class AccountForm(Retranslatable, QDialog):
         try:
             defaults = practice_defaults(self.platform_box.currentText(), code_of(self.language_box))
         except CommuniqueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_sentence(exc))
             return
         self.name_edit.setText(defaults.name)
         self.id_edit.setText(defaults.external_id or "")

@@ -4,7 +4,9 @@ The list is a table model over :func:`core.queries.list_accounts`, read in the b
 "Verify" asks the platform whose credentials an account holds (:func:`connectors.services.verify_account`,
 network: always in an operation) and shows the name and handle there, or the platform's sentence.
 Removing is the core's decision: an account with posts still to publish is refused with a
-sentence that says what to do, and that sentence is what the screen shows.
+sentence that says what to do, and that sentence is what the screen shows. Under the table, one
+line gives the chosen X account's access level as X last showed it (for example "pay-per-use, no
+credits left", from its 402), read with the accounts (:mod:`core.services.account_options`).
 """
 
 from __future__ import annotations
@@ -34,7 +36,10 @@ from app.views.base import Page
 from connectors.services import Verified, verify_account
 from core import practice, queries
 from core.domain import Account
+from core.services import account_options
 from core.services import accounts as account_service
+from core.services.account_options import AccountOptions
+from core.store import Store
 
 
 class AccountsModel(RowsModel[Account]):
@@ -79,6 +84,13 @@ class AccountsModel(RowsModel[Account]):
         return titles[section] if 0 <= section < len(titles) else None
 
 
+def _accounts_and_options(store: Store) -> tuple[list[Account], dict[int, AccountOptions]]:
+    """The accounts, and their options (links on X, X access level), in one read each."""
+    rows = queries.list_accounts(store)
+    with store.read() as conn:
+        return rows, account_options.read_options(conn, [a.id for a in rows])
+
+
 class AccountsPage(Retranslatable, Page):
     """The Accounts screen."""
 
@@ -113,6 +125,10 @@ class AccountsPage(Retranslatable, Page):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         layout.addWidget(self.table, 1)
+        self.options: dict[int, AccountOptions] = {}
+        self.access_line = QLabel(self)  # the chosen X account's access level, one line
+        self.access_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.access_line)
         self.result = QLabel(self)
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -149,14 +165,17 @@ class AccountsPage(Retranslatable, Page):
         )
         self.result_text.reword()
         retranslate_model(self.model)
+        self._show_access()
 
     # --- reading ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the accounts in the background and show them."""
-        self.ctx.op(lambda _progress: queries.list_accounts(self.ctx.store)).success(self._show).run()
+        """Read the accounts (and their options) in the background and show them."""
+        store = self.ctx.store
+        self.ctx.op(lambda _progress: _accounts_and_options(store)).success(self._show).run()
 
-    def _show(self, rows: list[Account]) -> None:
+    def _show(self, found: tuple[list[Account], dict[int, AccountOptions]]) -> None:
+        rows, self.options = found
         selected = self.selected()
         self.model.set_rows(rows)
         if selected is not None:
@@ -181,6 +200,19 @@ class AccountsPage(Retranslatable, Page):
         self.edit_button.setEnabled(chosen)
         self.verify_button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen)
+        self._show_access()
+
+    def _show_access(self) -> None:
+        """The chosen X account's access level on one line (empty for another platform)."""
+        account = self.selected()
+        options = self.options.get(account.id) if account is not None else None
+        if account is None or account.platform != "x" or options is None:
+            self.access_line.clear()
+        elif options.x_access is None:
+            self.access_line.setText(self.tr("X access: not known yet (X shows it when it refuses a request)."))
+        else:
+            seen = f"{options.x_access_seen:%Y-%m-%d %H:%M}" if options.x_access_seen else "?"
+            self.access_line.setText(self.tr("X access: {0} (seen {1} UTC).").format(options.x_access, seen))
 
     # --- adding -----------------------------------------------------------------------------
 
@@ -272,6 +304,7 @@ class AccountsPage(Retranslatable, Page):
     def _verify_failed(self, sentence: str) -> None:
         self.result_text.show(lambda: self.tr("Not verified: {0}").format(sentence))
         self._selection_changed()
+        self.refresh()  # the refusal may have shown the account's access level (X's 402)
 
     # --- removing ---------------------------------------------------------------------------
 

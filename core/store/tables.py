@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -443,3 +444,32 @@ comment_polls = Table(
     Column("error_class", String(40)),
     Column("error", Text),
 )
+
+# --- media content in the database (migration 0010) -----------------------------------------
+
+#: The bytes of every attached image or video, once per content (its SHA-256), so that a worker
+#: on another machine than the officer's laptop can publish them. ``media.path`` stays the copy
+#: in the attaching machine's media folder; a machine without it reads the bytes from here
+#: (``core.services.media_store``). No foreign key either way: a row of ``media`` from before
+#: this table whose file was gone has no blob, and one blob serves every post that attaches it.
+media_blobs = Table(
+    "media_blobs",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("content", LargeBinary, nullable=False),
+    Column("size_bytes", BigInteger, nullable=False),
+    Column("mime_type", String(100), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+# Row-level security on PostgreSQL shows a blob to the logins that see a media row naming it.
+Index("ix_media_sha256", media.c.sha256)
+
+# --- X account options (migration 0011) -------------------------------------------------------
+
+# Plain columns, so that SQLite adds them without rebuilding ``accounts``.
+#: Whether the account's posts carry their links to X (X charges several times more for a URL).
+accounts.append_column(Column("links_on_x", Boolean, nullable=False, server_default=true()))
+#: The access level X last showed for the account ("pay-per-use, no credits left" from a 402), and when.
+accounts.append_column(Column("x_access", String(60)))
+accounts.append_column(Column("x_access_seen_at", UTCDateTime))

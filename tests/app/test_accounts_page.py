@@ -12,9 +12,10 @@ from app.context import AppContext
 from app.views.account_form import AccountForm
 from app.views.accounts import AccountsPage
 from connectors.sandbox import Sandbox
+from connectors.sandbox.state import user_id_for
 from core import practice, queries
+from core.services import account_options, posts
 from core.services import accounts as account_service
-from core.services import posts
 from core.store import Store
 from core.store.tables import accounts, audit_events
 from tests.support.connector_accounts import X_KEYS
@@ -55,7 +56,8 @@ def test_an_x_account_added_through_the_form_keeps_its_secrets_in_the_keyring_on
     form = page.open_add_form()
     assert [form.platform_box.itemText(i) for i in range(form.platform_box.count())][:2] == ["facebook", "x"]
     form.set_platform("x")
-    assert set(form.credential_edits) == {"api_key", "api_secret", "access_token", "access_secret", "bearer_token"}
+    # OAuth 1.0a keys only: an OAuth 2.0 bearer token expires two hours after it is issued.
+    assert set(form.credential_edits) == {"api_key", "api_secret", "access_token", "access_secret"}
     assert all(edit.echoMode() == edit.EchoMode.Password for edit in form.credential_edits.values())
     assert form.id_label.text() == "user id (optional)"
     form.reject()
@@ -198,3 +200,39 @@ def test_an_edit_the_core_refuses_keeps_the_form_open_with_its_sentence(
     qtbot.waitUntil(lambda: "Unknown time zone" in form.error.text(), timeout=WAIT_MS)
     assert form.isVisible() and form.zone_box.currentText() == "Asia/Atlantis"
     assert queries.get_account(store, "Tokyo desk").timezone == "Asia/Tokyo"
+
+
+def test_the_chosen_x_account_s_access_level_shows_on_one_line(
+    qtbot: QtBot, page: AccountsPage, sandbox: Sandbox
+) -> None:
+    _add_x(qtbot, page, "Embassy X", sandbox.base_url)
+    page.select("Embassy X")
+    assert page.access_line.text() == "X access: not known yet (X shows it when it refuses a request)."
+    sandbox.set_credits(user_id_for(X_KEYS["access_token"]))  # X answers 402: no credits left
+    page.verify_selected()
+    qtbot.waitUntil(lambda: "pay-per-use" in page.access_line.text(), timeout=WAIT_MS)
+    assert "add credits in the X developer console" in page.result.text()
+    assert page.access_line.text().startswith("X access: pay-per-use, no credits left (seen ")
+    assert "\n" not in page.access_line.text()
+
+
+def test_an_x_account_s_posts_may_go_without_their_links(qtbot: QtBot, page: AccountsPage, store: Store) -> None:
+    account_service.add_account(store, name="Tokyo desk", platform="x", language="ja", timezone="Asia/Tokyo")
+    account_service.add_account(store, name="Page", platform="facebook", language="ja", timezone="UTC", external_id="1")
+    page.refresh()
+    qtbot.waitUntil(lambda: len(page.model.rows) == 2, timeout=WAIT_MS)
+    page.select("Page")
+    form = page.open_edit_form()
+    assert form is not None and form.links_box.isHidden()  # X only: the cost of a link is X's
+    form.reject()
+    page.select("Tokyo desk")
+    form = page.open_edit_form()
+    assert form is not None and not form.links_box.isHidden()
+    qtbot.waitUntil(form.links_box.isEnabled, timeout=WAIT_MS)  # the account's choice read, the person an admin
+    assert form.links_box.isChecked()  # as before the choice existed
+    assert "several times more" in form.links_box.toolTip()
+    form.links_box.setChecked(False)
+    form.save_button.click()
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=WAIT_MS)
+    assert account_options.options_of(store, "Tokyo desk").links_on_x is False
+    assert "Saved Tokyo desk." in page.result.text()

@@ -66,7 +66,8 @@ def test_practice_mode_account_verify(capsys: pytest.CaptureFixture[str], sandbo
         )[0]
         == 0
     )
-    secrets.store_secret("x", "Practice X", "bearer_token", "practice-x-token")
+    for field in ("api_key", "api_secret", "access_token", "access_secret"):
+        secrets.store_secret("x", "Practice X", field, f"practice-x-{field}")
     code, out, _ = run(capsys, "account", "verify", "Practice X", "--json")
     assert code == 0 and json.loads(out)["handle"].startswith("sandbox_")
 

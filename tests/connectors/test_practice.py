@@ -36,6 +36,18 @@ def _sandbox_posts(url: str) -> list[dict[str, object]]:
         return found
 
 
+def _advance(url: str, seconds: int) -> None:
+    """Move the practice emulator's clock (its control endpoint)."""
+    request = urllib.request.Request(
+        f"{url}/__sandbox/clock",
+        data=json.dumps({"advance": seconds}).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=10):
+        pass
+
+
 def test_every_account_goes_to_the_emulator_with_practice_tokens(
     practice_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -47,10 +59,15 @@ def test_every_account_goes_to_the_emulator_with_practice_tokens(
     account = accounts.add_account(store, name="Embassy Tokyo", platform="x", language="ja", timezone="Asia/Tokyo")
     context = account_context(account)
     assert context.api_base == practice_url
-    assert {k: v.reveal() for k, v in context.credentials.items()} == {"bearer_token": practice.PRACTICE_TOKEN}
-    result = connector_for(context).publish(OutgoingPost(variant_id=1, text="練習の投稿です #practice"))
+    # The four OAuth 1.0a keys, which never expire (an OAuth 2.0 bearer token lives two hours on X).
+    keys = {"api_key", "api_secret", "access_token", "access_secret"}
+    assert {k: v.reveal() for k, v in context.credentials.items()} == dict.fromkeys(keys, practice.PRACTICE_TOKEN)
+    connector = connector_for(context)
+    result = connector.publish(OutgoingPost(variant_id=1, text="練習の投稿です #practice"))
     assert result.url is not None and result.url.startswith(practice_url)
-    assert [p["text"] for p in _sandbox_posts(practice_url)] == ["練習の投稿です #practice"]
+    _advance(practice_url, 3 * 3600)  # a training day goes past X's two-hour token life
+    connector_for(account_context(account)).publish(OutgoingPost(variant_id=2, text="三時間後 #practice"))
+    assert [p["text"] for p in _sandbox_posts(practice_url)] == ["練習の投稿です #practice", "三時間後 #practice"]
     # The practice token is redacted like any token, but ordinary words stay as they are.
     assert secrets.redact("#practice drill") == "#practice drill"
     store.dispose()

@@ -109,6 +109,7 @@ def test_a_metric_can_be_refused_for_one_page_only_over_http(sandbox: Sandbox) -
 
 def test_engagement_grows_with_the_clock(sandbox: Sandbox) -> None:
     base = sandbox.base_url
+    sandbox.set_bearer_lifetime(None)  # six hours pass below: the token must outlive X's two hours
     tweet_id = requests.post(f"{base}/2/tweets", json={"text": "grow"}, headers=BEARER, timeout=10).json()["data"]["id"]
 
     def likes() -> int:

@@ -25,11 +25,17 @@ X_SECRETS = {
     "access_token": "LEAKCHECK-xtoken-3a2b1c",
     "access_secret": "LEAKCHECK-xtokensecret-0d9e8f",
 }
-X2_BEARER = "LEAKCHECK-oauth2-bearer-7g6h5i"
+X2_SECRETS = {
+    "api_key": "LEAKCHECK-x2key-5h4g3f",
+    "api_secret": "LEAKCHECK-x2secret-2e1d0c",
+    "access_token": "LEAKCHECK-x2token-9b8a7z",
+    "access_secret": "LEAKCHECK-x2tokensecret-6y5x4w",
+}
+X3_BEARER = "LEAKCHECK-oauth2-bearer-7g6h5i"  # refused: X accounts hold OAuth 1.0a keys
 PAGE_TOKEN = "LEAKCHECK-fbpage-4j3k2l"
 USER_TOKEN = "LEAKCHECK-fbuser-1m0n9o"
 APP_SECRET = "LEAKCHECK-appsecret-8p7q6r"
-ALL = [*X_SECRETS.values(), X2_BEARER, PAGE_TOKEN, USER_TOKEN, APP_SECRET]
+ALL = [*X_SECRETS.values(), *X2_SECRETS.values(), X3_BEARER, PAGE_TOKEN, USER_TOKEN, APP_SECRET]
 
 
 @pytest.fixture
@@ -58,7 +64,10 @@ def test_secrets_never_leak(
     )
     for field, value in X_SECRETS.items():
         secrets.store_secret("x", "X one", field, value)
-    secrets.store_secret("x", "X two", "bearer_token", X2_BEARER)
+    for field, value in X2_SECRETS.items():
+        secrets.store_secret("x", "X two", field, value)
+    accounts.add_account(store, name="X three", platform="x", language="en", timezone="UTC", api_base=base)
+    secrets.store_secret("x", "X three", "bearer_token", X3_BEARER)
     secrets.store_secret("facebook", "Page", "page_token", PAGE_TOKEN)
 
     connectors = [connector_for(account_context(queries.get_account(store, n))) for n in ("X one", "X two", "Page")]
@@ -78,7 +87,8 @@ def test_secrets_never_leak(
         for fault in ("500", "503", "429", "drop", "policy"):
             sandbox.set_faults(f"{fault}:1", times=1)
             attempt(lambda c=connector: c.verify())
-    for token in (X_SECRETS["access_token"], X2_BEARER, PAGE_TOKEN):
+    attempt(lambda: connector_for(account_context(queries.get_account(store, "X three"))))  # a bearer: refused
+    for token in (X_SECRETS["access_token"], X2_SECRETS["access_token"], PAGE_TOKEN):
         sandbox.revoke(token)
     for connector in connectors:
         attempt(connector.verify)  # authentication errors
@@ -100,7 +110,7 @@ def test_secrets_never_leak(
 
     logged = debug_log.getvalue()
     assert "Making API request" in logged and "/2/tweets" in logged  # DEBUG logging really was captured
-    assert "Bearer ***" in logged and "access_token=***" in logged  # the clients did log tokens: scrubbed
+    assert 'oauth_token="***"' in logged and "access_token=***" in logged  # the clients did log tokens: scrubbed
     assert len(texts) >= 20
     db_path = Path(store.engine.url.database or "")
     database = b"".join(p.read_bytes() for p in db_path.parent.glob(db_path.name + "*"))  # with -wal, -shm

@@ -13,6 +13,7 @@ from connectors.workspace import (
     is_new_store,
     practice_defaults,
 )
+from connectors.x_errors import OAUTH1_NEEDED
 from core import practice, queries
 from core.errors import ConfigurationError, UserError
 from core.services import posts
@@ -36,10 +37,10 @@ def test_credentials_go_to_the_keyring_and_nowhere_in_the_database(store: Store,
         platform="x",
         language="en",
         timezone="Europe/London",
-        credentials={"api_key": "key-SECRET-123456", "api_secret": "", "bearer_token": "bearer-SECRET-7890"},
+        credentials={"api_key": "key-SECRET-123456", "api_secret": "", "access_token": "token-SECRET-7890"},
     )
     assert "key-SECRET-123456" in memory_keyring.entries.values()
-    assert "bearer-SECRET-7890" in memory_keyring.entries.values()
+    assert "token-SECRET-7890" in memory_keyring.entries.values()
     with store.read() as conn:
         rows = [str(tuple(row)) for row in conn.execute(select(accounts))]
         rows += [str(tuple(row)) for row in conn.execute(select(audit_events))]
@@ -60,9 +61,25 @@ def test_an_account_whose_credential_is_refused_is_not_left_behind(
             platform="x",
             language="en",
             timezone="Europe/London",
-            credentials={"bearer_token": "bearer-SECRET-7890"},
+            credentials={"access_token": "token-SECRET-7890"},
         )
     assert queries.list_accounts(store, include_removed=True) == []
+
+
+def test_an_x_account_with_a_bearer_token_is_refused_at_add_with_one_sentence(
+    store: Store, memory_keyring: MemoryKeyring
+) -> None:
+    with pytest.raises(UserError) as caught:
+        add_account_with_credentials(
+            store,
+            name="London",
+            platform="x",
+            language="en",
+            timezone="Europe/London",
+            credentials={"bearer_token": "bearer-SECRET-7890"},
+        )
+    assert str(caught.value) == OAUTH1_NEEDED  # it would work two hours, then every post would fail
+    assert queries.list_accounts(store, include_removed=True) == [] and not memory_keyring.entries
 
 
 def test_practice_accounts_live_in_practice_mode(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -84,7 +101,8 @@ def test_practice_accounts_live_in_practice_mode(store: Store, monkeypatch: pyte
 def test_a_practice_account_outside_practice_mode_points_at_the_emulator(monkeypatch: pytest.MonkeyPatch) -> None:
     outside = practice_defaults("x", "en")
     assert outside.api_base == practice.sandbox_url()
-    assert dict(outside.credentials) == {"bearer_token": practice.PRACTICE_TOKEN}
+    keys = ("api_key", "api_secret", "access_token", "access_secret")  # OAuth 1.0a: no two-hour expiry
+    assert dict(outside.credentials) == dict.fromkeys(keys, practice.PRACTICE_TOKEN)
     page = practice_defaults("facebook", "vi")
     assert page.external_id and set(page.credentials) == {"page_token"}
     monkeypatch.setenv(practice.PRACTICE_ENV, "1")

@@ -111,13 +111,13 @@ def test_verify_returns_the_identity(x: XConnector) -> None:
     assert identity.handle and identity.handle.startswith("sandbox_")
 
 
-def test_oauth2_user_token_works_too(sandbox: Sandbox) -> None:
+def test_an_oauth2_user_token_is_refused_for_the_oauth1_keys(sandbox: Sandbox) -> None:
     from connectors.base import AccountContext
 
     account = AccountContext("OAuth2", "x", sandbox.base_url, None, {"bearer_token": Secret("oauth2-user-token-fake")})
-    connector = XConnector(account)
-    connector.publish(OutgoingPost(variant_id=1, text="Posted with an OAuth 2.0 user token"))
-    assert sandbox.posts("x")[0]["account"] == user_id_for("oauth2-user-token-fake")
+    with pytest.raises(AuthenticationError, match="expires two hours after it is issued"):
+        XConnector(account)  # it would work for two hours, then every post would fail
+    assert sandbox.posts("x") == []
 
 
 def test_missing_credentials_are_an_authentication_error(sandbox: Sandbox) -> None:

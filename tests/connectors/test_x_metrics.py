@@ -5,11 +5,13 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime, timedelta
 
-from connectors.base import AccountContext, OutgoingPost
+import tweepy
+
+from connectors._http import mount
+from connectors.base import OutgoingPost
 from connectors.sandbox import Sandbox
 from connectors.sandbox.state import PostRecord, user_id_for
-from connectors.x import NO_PUBLIC_METRICS, XConnector, private_metrics_possible, snowflake_time
-from core.secrets import Secret
+from connectors.x import NO_PUBLIC_METRICS, REAL_HOST, XConnector, private_metrics_possible, snowflake_time
 from tests.support.connector_accounts import X_KEYS, x_account
 
 PRIVATE = {"non_public_metrics", "organic_metrics"}
@@ -74,12 +76,17 @@ def test_posts_past_29_days_are_not_asked_for_private_fields(x: XConnector, sand
     assert set(found.missing) == PRIVATE and found.clicks is None
 
 
-def test_an_app_only_token_gets_public_metrics(sandbox: Sandbox, x: XConnector) -> None:
+def test_the_emulator_refuses_an_app_only_token_private_metrics_as_x_does(sandbox: Sandbox, x: XConnector) -> None:
     ours = x.publish(OutgoingPost(variant_id=1, text="Read by the app")).remote_id
     sandbox.advance(600)
-    app = XConnector(AccountContext("App", "x", sandbox.base_url, None, {"bearer_token": Secret("app-only-fake")}))
-    [found] = app.fetch_metrics([ours])
-    assert found.reactions is not None and set(found.missing) == PRIVATE
+    app = tweepy.Client(bearer_token="app-only-fake")  # the connector refuses bearer tokens: tweepy itself
+    mount(app.session, REAL_HOST, sandbox.base_url, 5)
+    refused = app.get_tweets([ours], tweet_fields=["public_metrics", "non_public_metrics"], user_auth=False)
+    assert refused.data is None and {e["type"].rsplit("/", 1)[-1] for e in refused.errors} == {
+        "not-authorized-for-field"
+    }
+    public = app.get_tweets([ours], tweet_fields=["public_metrics"], user_auth=False)
+    assert public.data[0].public_metrics["like_count"] is not None
 
 
 def test_public_metrics_that_do_not_arrive_are_said_to_be_missing(x: XConnector, sandbox: Sandbox) -> None:
