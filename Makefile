@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
 .PHONY: run test lint bench bench-gui translations screenshots deps format clean
-.PHONY: bench-engagement
+.PHONY: bench-engagement bench-feedback
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ bench-gui: deps $(STAMP)
 # The engagement dashboard's queries over 1,000,000 snapshots (SQLite and PostgreSQL) and the PDF report.
 bench-engagement: deps $(STAMP)
 	$(BIN)/python bench/engagement.py --write docs/benchmarks.md
+
+# Collecting, detecting and translating 1,000 new comments, beside the translation engine alone.
+bench-feedback: $(STAMP)
+	$(BIN)/python bench/feedback.py --write docs/benchmarks.md
 
 # Refresh resources/i18n/*.ts from the tr() strings in app/, then compile each .ts to a .qm
 # beside it for checking (git ignores the .qm; the app compiles each .ts into its own cache).

@@ -2,7 +2,7 @@
 
 Every screen gets the same :class:`AppContext`; the window owns it, the feed watcher that brings
 the publisher's events in, and (when the app publishes) nothing else: screens run operations and
-refresh on the hub's ``changed`` signal. Ctrl+1 to Ctrl+8 open the screens in sidebar order.
+refresh on the hub's ``changed`` signal. Ctrl+1 to Ctrl+9 open the screens in sidebar order.
 
 The window is built in two steps so that the app's start paints it before the slow part: without
 a store it is a shell (title, sidebar, menus, "Opening the database" in the status bar) that
@@ -58,6 +58,7 @@ SCREENS: tuple[tuple[str, str, str], ...] = (
     ("packs", "PacksPage", "Language packs"),
     ("settings", "SettingsPage", "Settings"),
     ("audit", "AuditPage", "Audit"),
+    ("feedback", "FeedbackPage", "Feedback"),
 )
 
 
@@ -96,6 +97,7 @@ class MainWindow(Retranslatable, QMainWindow):
         from app.context import make_context
         from app.feed import FeedWatcher
         from app.views import PAGES
+        from app.views.feedback import FeedbackPage
 
         assert not self.opened, "the window is open already"
         self.store = store
@@ -110,6 +112,10 @@ class MainWindow(Retranslatable, QMainWindow):
         assert list(self.pages) == list(self.go_actions), "SCREENS must list the pages of app.views.PAGES"
         for action in (self.refresh_action, *self.go_actions.values()):
             action.setEnabled(True)
+        feedback = self.pages["feedback"]
+        assert isinstance(feedback, FeedbackPage)
+        feedback.retitled.connect(self._retitle)  # its unread count
+        feedback.open_page.connect(self.go)  # "Language packs..." when a pack is missing
         self.retranslate()
         self.ctx.hub.error.connect(self.show_error)
         self.ctx.hub.notice.connect(self._on_notice)
@@ -241,6 +247,13 @@ class MainWindow(Retranslatable, QMainWindow):
         page = self.pages[key]
         self.sidebar.setCurrentRow(list(self.pages).index(key))
         return page
+
+    def _retitle(self, key: str) -> None:
+        """Show page ``key``'s name again in the sidebar and the Go menu (it carries a count)."""
+        row = list(self.pages).index(key)
+        title = self.pages[key].title()
+        self.sidebar.item(row).setText(title)
+        self.go_actions[key].setText(title)
 
     def _on_row(self, row: int) -> None:
         if row < 0 or not self.opened:

@@ -18,7 +18,20 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from cli import accounts, approval, base, posts, report, sandbox, scheduler, settings, team, translation, users
+from cli import (
+    accounts,
+    approval,
+    base,
+    feedback,
+    posts,
+    report,
+    sandbox,
+    scheduler,
+    settings,
+    team,
+    translation,
+    users,
+)
 from cli.registry import Register, add_builtin_commands, add_plugin_commands
 
 BUILTIN_GROUPS: tuple[Register, ...] = (
@@ -28,6 +41,7 @@ BUILTIN_GROUPS: tuple[Register, ...] = (
     sandbox.register,
     scheduler.register,
     report.register,
+    feedback.register,
     settings.register,
     team.register,
     users.register,

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
-from core.domain import ErrorClass
-
 # Re-exported so that a plugin describes its platform with imports from this module alone.
+# Comments as fetched are defined in core, which records them (see CommentSource below).
+from core.comments import CommentBatch as CommentBatch
+from core.comments import FetchedComment as FetchedComment
+from core.domain import ErrorClass
 from core.platforms import ExternalIdRule as ExternalIdRule
 from core.platforms import LengthFunction as LengthFunction
 from core.publishable import MediaShape, PostShape
@@ -173,6 +175,12 @@ class BillingError(PolicyBlockedError):
     nothing is sent for the account (no post is failed for it, no poll is spent on it)."""
 
 
+class AccessLevelError(PolicyBlockedError):
+    """The platform refuses an endpoint at the account's access level (X's 403 ``client-not-enrolled``
+    on search for a plan without it). Retrying cannot help until the plan changes: the message says
+    what to do, and the caller asks again only after a long wait."""
+
+
 class InvalidContentError(ConnectorError):
     """Too long, bad media, bad link: ``reason`` says what to change."""
 
@@ -252,3 +260,25 @@ class Connector(Protocol):
 
     def rate_limit(self) -> RateLimit | None:
         """The rate-limit state read from the last answer's headers."""
+
+
+# --- optional capabilities ----------------------------------------------------------------------
+
+
+@runtime_checkable
+class CommentSource(Protocol):
+    """A connector that can read the comments on its published posts (the built-ins can).
+
+    Optional: the comment collector skips the accounts whose connector lacks ``fetch_comments``
+    (see :func:`reads_comments`). Nothing is ever sent back to the platform through it.
+    """
+
+    def fetch_comments(self, remote_id: str, *, since_id: str | None = None) -> CommentBatch:
+        """The comments on the post ``remote_id`` (newer than ``since_id`` when given, where the platform
+        can say so); raises a :class:`ConnectorError` subclass (:class:`AccessLevelError` when the
+        account's plan does not include reading them)."""
+
+
+def reads_comments(connector: object) -> bool:
+    """Whether ``connector`` offers :meth:`CommentSource.fetch_comments`."""
+    return callable(getattr(connector, "fetch_comments", None))

@@ -29,8 +29,10 @@ from connectors.base import (
     AccountContext,
     AuthenticationError,
     CheckResult,
+    CommentBatch,
     ConnectorError,
     ExternalIdRule,
+    FetchedComment,
     Identity,
     InvalidContentError,
     MediaItem,
@@ -51,6 +53,7 @@ from connectors.facebook_errors import (
     translate,
 )
 from core.secrets import Secret
+from core.words import Msg, in_app
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +65,11 @@ ENGAGEMENT_FIELDS = "shares,reactions.summary(total_count).limit(0),comments.sum
 #: Post insights that still exist (the post_impressions* family was removed in 2025).
 INSIGHT_METRICS = ("post_media_view", "post_total_media_view_unique", "post_clicks", "post_reactions_by_type_total")
 LOOKUP_PAGES = 10  # pages of 100 published posts read back at most: a crash is recovered within minutes
+#: The fields of a comment read for the Feedback screen (``parent``: the comment it answers, in ``filter=stream``).
+COMMENT_FIELDS = "id,from,message,created_time,like_count,comment_count,parent"
+COMMENT_PAGE = 100  # comments per page (Graph's largest)
+#: Pages of comments read per post and poll at most: a fetch cut short here is not complete (deletes nothing).
+COMMENT_PAGES = 50
 T = TypeVar("T")
 
 #: Where a refusal holds: (API root, Graph version, Page id). Graph refuses a metric for one Page
@@ -179,11 +187,17 @@ class FacebookConnector:
         token = account.credentials.get("page_token")
         if token is None:
             raise AuthenticationError(
-                f"The Facebook account {account.name!r} has no Page token: store one with "
-                "'communique account set-secret NAME page_token'."
+                Msg(
+                    "The Facebook account {name!r} has no Page token: store one with "
+                    "'communique account set-secret NAME page_token'.",
+                    name=account.name,
+                    app=in_app(
+                        "The Facebook account {name!r} has no Page token: add it with Edit… on the Accounts screen."
+                    ),
+                )
             )
         if not account.external_id:
-            raise AuthenticationError(f"The Facebook account {account.name!r} has no Page id.")
+            raise AuthenticationError(Msg("The Facebook account {name!r} has no Page id.", name=account.name))
         self.page_id = account.external_id
         self.api = _graph(account.api_base, token.reveal(), timeout, deadline)
         self.api.session.hooks["response"].append(self._remember)
@@ -251,7 +265,7 @@ class FacebookConnector:
         """Text and link (``/feed``), one photo (``/photos``) or several (unpublished photos + ``attached_media``)."""
         result = self.check(post)
         if not result.ok:
-            raise InvalidContentError(" ".join(result.problems))
+            raise InvalidContentError(Msg.joined(result.problems))
         message = _message(post)
         if len(post.media) == 1:
             answer = self._photo(post.media[0], message, published=True)
@@ -271,7 +285,9 @@ class FacebookConnector:
         try:
             data = Path(item.path).read_bytes()
         except OSError as exc:
-            raise InvalidContentError(f"Cannot read the image {Path(item.path).name}: {exc.strerror}.") from None
+            raise InvalidContentError(
+                Msg("Cannot read the image {name}: {strerror}.", name=Path(item.path).name, strerror=exc.strerror)
+            ) from None
         form = {"published": "true" if published else "false"}
         if message:
             form["message"] = message
@@ -299,9 +315,19 @@ class FacebookConnector:
         if str(owner.get("id")) != self.page_id:
             name = self.account.name
             raise AuthenticationError(
-                f"The token stored for the Facebook account {name!r} belongs to {owner.get('name') or 'someone'!r} "
-                f"(id {owner.get('id')}), not to the Page {self.page_id}: store this Page's own Page token with "
-                f'communique account set-secret "{name}" page_token.'
+                Msg(
+                    "The token stored for the Facebook account {name!r} belongs to {owner!r} (id {owner_id}), not to "
+                    "the Page {page_id}: store this Page's own Page token with "
+                    'communique account set-secret "{name}" page_token.',
+                    name=name,
+                    owner=owner.get("name") or "someone",
+                    owner_id=owner.get("id"),
+                    page_id=self.page_id,
+                    app=in_app(
+                        "The token stored for the Facebook account {name!r} belongs to {owner!r} (id {owner_id}), not "
+                        "to the Page {page_id}: store this Page's own Page token with Edit… on the Accounts screen."
+                    ),
+                )
             )
         return Identity(remote_id=str(page["id"]), name=str(page.get("name") or owner.get("name") or ""))
 
@@ -339,6 +365,42 @@ class FacebookConnector:
             # The next page's address carries its cursor (and the token, which the client adds itself).
             query = parse_qs(urlsplit(str(following)).query)
             params = {key: values[-1] for key, values in query.items() if key != "access_token"}
+
+    def fetch_comments(self, remote_id: str, *, since_id: str | None = None) -> CommentBatch:
+        """Every comment on the post, replies to comments included (``GET /{post-id}/comments`` with
+        ``filter=stream``, oldest first, 100 a page, following ``paging.cursors.after``).
+
+        Graph has no "newer than" for comments, so ``since_id`` is ignored and each fetch reads them
+        all: it is complete (a comment missing from it was deleted) unless it stopped after
+        :data:`COMMENT_PAGES` pages. The Page's own comments (its answers) are left out: they are not
+        the audience's. Graph shows an edited comment under the same id with its new message.
+        """
+        params: dict[str, Any] = {
+            "fields": COMMENT_FIELDS,
+            "filter": "stream",
+            "order": "chronological",
+            "limit": COMMENT_PAGE,
+        }
+        found: dict[str, FetchedComment] = {}
+        for _ in range(COMMENT_PAGES):
+            answer = self._call(
+                "read the comments",
+                lambda p=params: self.api.get_connection(remote_id, "comments", **p),  # type: ignore[misc]
+            )
+            data = answer.get("data") if isinstance(answer, dict) else None
+            if not isinstance(data, list):
+                raise RetryableError("Facebook sent an answer without comments while trying to read the comments.")
+            for item in data:
+                comment = _comment(item) if isinstance(item, dict) else None
+                if comment is not None and comment.author_id != self.page_id:
+                    found[comment.remote_id] = comment
+            paging = answer.get("paging") or {}
+            after = (paging.get("cursors") or {}).get("after")
+            if not paging.get("next") or not after or not data:
+                return CommentBatch(remote_id, tuple(found.values()), complete=True)
+            params = {**params, "after": str(after)}
+        log.info("Facebook post %s has more than %d comments; the rest are read next time.", remote_id, len(found))
+        return CommentBatch(remote_id, tuple(found.values()), complete=False)
 
     def fetch_metrics(self, remote_ids: Sequence[str]) -> list[Metrics]:
         """Reactions, comments, shares and insights, 50 posts a call.
@@ -453,6 +515,35 @@ def _id_of(answer: Any, action: str, key: str = "id") -> str:
     if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
         return str(value)
     raise RetryableError(missing_id("Facebook", action, answer))
+
+
+def _comment(item: dict[str, Any]) -> FetchedComment | None:
+    """One comment of Graph's answer; ``None`` for one without an id or a readable time (logged)."""
+    comment_id = item.get("id")
+    try:
+        created = datetime.strptime(str(item.get("created_time")), "%Y-%m-%dT%H:%M:%S%z").astimezone(UTC)
+    except ValueError:
+        created = None
+    if not isinstance(comment_id, str | int) or isinstance(comment_id, bool) or created is None:
+        log.warning("Facebook sent a comment without an id or a time; it is skipped.")
+        return None
+    author: dict[str, Any] = item["from"] if isinstance(item.get("from"), dict) else {}
+    parent: dict[str, Any] = item["parent"] if isinstance(item.get("parent"), dict) else {}
+    return FetchedComment(
+        remote_id=str(comment_id),
+        text=str(item.get("message") or ""),
+        created_at=created,
+        # Graph leaves ``from`` out for people who have not allowed apps to see them.
+        author_name=str(author.get("name") or ""),
+        author_id=str(author["id"]) if author.get("id") is not None else None,
+        parent_remote_id=str(parent["id"]) if parent.get("id") is not None else None,
+        like_count=_count(item.get("like_count")),
+        reply_count=_count(item.get("comment_count")),
+    )
+
+
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
 def _message(post: OutgoingPost) -> str:

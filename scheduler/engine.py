@@ -32,6 +32,7 @@ from scheduler import recovery, recurrence
 from scheduler.backoff import RetryPolicy
 from scheduler.cadence import PollingPolicy
 from scheduler.clock import Clock, system_clock
+from scheduler.comments import CommentCollector
 from scheduler.connections import AccountLimiter, ConnectorFactory, ConnectorPool, default_factory
 from scheduler.events import EventBus
 from scheduler.inflight import IN_FLIGHT
@@ -74,6 +75,7 @@ class SweepReport:
     created: list[int] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     polled: int = 0
+    comments: int = 0  # new comments recorded
     next_wake: datetime | None = None
     failed: list[str] = field(default_factory=list)  # the stages that raised (logged)
 
@@ -116,6 +118,10 @@ class Engine:
         self.publisher = Publisher(store, self.pool, may_send=self._may_claim, **common)  # type: ignore[arg-type]
         self._direct = Publisher(store, self.pool, **common)  # type: ignore[arg-type]
         self.poller = Poller(
+            store, self.pool, clock=clock, bus=self.bus, policy=self.settings.polling, limiter=self.limiter
+        )
+        # Comments on the same cadence; the poller's limiter, so that a held account is not read either.
+        self.comments = CommentCollector(
             store, self.pool, clock=clock, bus=self.bus, policy=self.settings.polling, limiter=self.limiter
         )
         self._sweep_lock = threading.Lock()
@@ -172,6 +178,7 @@ class Engine:
             )
             report.outcomes = self._stage(report, "publishing", lambda: self._publish_due(report), [])
             report.polled = self._stage(report, "polling", lambda: self.poller.poll_due().polled, 0)
+            report.comments = self._stage(report, "comments", lambda: self.comments.collect_due().new, 0)
             # Holds that began during this sweep are written now: the wait must not count against
             # the grace window even if the next sweep comes only when the hold has ended.
             self._stage(
@@ -257,6 +264,8 @@ class Engine:
             poll_at = conn.execute(
                 select(func.min(variants.c.next_poll_at)).where(variants.c.status == VariantStatus.PUBLISHED.value)
             ).scalar()
+        # Comment reads are not wake-ups of their own: they follow the engagement cadence, and the
+        # periodic sweep (every ``sweep_every``) takes any that falls between two polls.
         candidates = [t for t in (publish_at, poll_at, self.limiter.next_release(self.clock())) if t is not None]
         try:
             occurrence = recurrence.next_occurrence_at(self.store)

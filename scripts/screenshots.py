@@ -10,7 +10,9 @@ It then opens each page of a full-HD main window, waits for its loads to finish,
 person would (the composer's draft on the variant still to review, the refused post selected in
 the queue, the engagement charts and best-time heatmap drawn, the audit trail's latest publication
 selected) and saves ``<key>.png``; then the Queue again in a window built in Vietnamese
-(``queue-vi.png``). A watchdog ends a run that hangs
+(``queue-vi.png``, and ``feedback-vi.png`` when the Feedback page is shot: the audience's comments
+translated into Vietnamese). The Feedback page shows sample comments recorded as the collector
+would (:func:`collect_sample_comments`). A watchdog ends a run that hangs
 (``--timeout``); any failure, or an error a page reports while it loads, exits non-zero.
 """
 
@@ -181,12 +183,162 @@ def _stage_audit(page: Any, made: Newsroom) -> None:
     page.table.scrollTo(page.model.index(published, 0), page.table.ScrollHint.PositionAtCenter)
 
 
+# --- the audience's comments (the Feedback page) -----------------------------------------------------
+
+#: Comments on the newest published post of the account in each language: (language, author, text,
+#: hours ago, and the reader's English and Vietnamese as a person would put them; none: left to the
+#: packs). Hindi -> English is the newsroom's missing pack: its comment shows which pack to install.
+SAMPLE_COMMENTS: tuple[tuple[str, str, str, int, dict[str, str]], ...] = (
+    (
+        "ja",
+        "佐藤 花子",
+        "ベトナムとの友好がますます深まりますように。",
+        1,
+        {
+            "en": "May the friendship with Viet Nam grow ever deeper.",
+            "vi": "Mong tình hữu nghị với Việt Nam ngày càng sâu sắc.",
+        },
+    ),
+    (
+        "vi",
+        "Nguyễn Văn An",
+        "Cảm ơn Bộ Ngoại giao đã cập nhật thông tin kịp thời!",
+        2,
+        {"en": "Thank you, Ministry, for the timely update!"},
+    ),
+    (
+        "de",
+        "Jonas Weber",
+        "Eine schöne Initiative, wir freuen uns auf den Besuch.",
+        4,
+        {
+            "en": "A lovely initiative; we look forward to the visit.",
+            "vi": "Một sáng kiến hay, chúng tôi mong chờ chuyến thăm.",
+        },
+    ),
+    (
+        "uk",
+        "Олена Коваль",
+        "Дякуємо за підтримку та теплі слова!",
+        6,
+        {"en": "Thank you for the support and the warm words!", "vi": "Cảm ơn sự ủng hộ và những lời ấm áp!"},
+    ),
+    (
+        "en",
+        "Sarah Miller",
+        "Will the consular section be open during the holiday?",
+        9,
+        {"vi": "Bộ phận lãnh sự có mở cửa trong kỳ nghỉ lễ không?"},
+    ),
+    ("hi", "प्रिया शर्मा", "भारत और वियतनाम की दोस्ती ज़िंदाबाद!", 13, {}),
+    ("ja", "田中 健", "素晴らしい写真ですね。", 20, {"en": "What a wonderful photo.", "vi": "Bức ảnh thật tuyệt vời."}),
+)
+#: On the Japanese post, a comment edited after it was first collected (its first text, then the
+#: one shown, with its translations), and one the platform then deleted (with its translation).
+EDITED_COMMENT = (
+    "ハノイに行きたいです",
+    "ハノイにぜひ行きたいです！",
+    {"en": "I would love to go to Hanoi!", "vi": "Tôi rất muốn đến Hà Nội!"},
+)
+DELETED_COMMENT = (
+    "Free followers here!!! Click the link in my profile",
+    {"vi": "Người theo dõi miễn phí tại đây!!! Bấm vào liên kết trong trang cá nhân của tôi"},
+)
+
+
+def collect_sample_comments(store: Any) -> int:
+    """Record the sample comments as the collector would (one of them edited, one read), detect their languages.
+
+    The English a person would give each comment goes into the translation memory as a person's
+    translation: the Feedback page then translates through the real pipeline, which prefers it
+    to the practice packs' gibberish. Returns how many comments were recorded.
+    """
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from core import timeutil
+    from core.comments import CommentBatch, FetchedComment
+    from core.services import comments, feedback
+    from core.store.tables import accounts, variants
+    from translation import memory
+    from translation.comments import detect_languages
+
+    now = timeutil.now_utc()
+    with store.read() as conn:
+        rows = conn.execute(
+            select(variants.c.id, variants.c.remote_id, accounts.c.language)
+            .join(accounts, accounts.c.id == variants.c.account_id)
+            .where(variants.c.status == "published", variants.c.remote_id.is_not(None))
+            .order_by(variants.c.published_at.desc())
+        ).all()
+    newest: dict[str, tuple[int, str]] = {}
+    for variant_id, remote_id, language in rows:
+        newest.setdefault(str(language), (int(variant_id), str(remote_id)))
+    batches: dict[int, list[FetchedComment]] = {}
+    remotes: dict[int, str] = {}
+
+    def remember(source: str, text: str, translations: dict[str, str]) -> None:
+        for target, translated in translations.items():
+            memory.remember_correction(store, source, target, text, translated, actor="press-office")
+
+    for number, (language, author, text, hours, translations) in enumerate(SAMPLE_COMMENTS):
+        if language not in newest:
+            continue
+        variant_id, remote_id = newest[language]
+        remotes[variant_id] = remote_id
+        written = now - timedelta(hours=hours, minutes=7 * number)
+        batches.setdefault(variant_id, []).append(
+            FetchedComment(f"sample-{number}", text, written, author, like_count=number % 4)
+        )
+        remember(language, text, translations)
+    first, text, translations = EDITED_COMMENT
+    spam, spam_translations = DELETED_COMMENT
+    variant_id, remote_id = newest.get("ja", (0, ""))
+    later: list[FetchedComment] = []
+    if variant_id:
+        edited = FetchedComment("sample-edited", first, now - timedelta(hours=3), "山本 愛子")
+        gone = FetchedComment("sample-deleted", spam, now - timedelta(hours=2, minutes=30), "promo_bot")
+        kept = batches.get(variant_id, [])
+        later = [*kept, FetchedComment(edited.remote_id, text, edited.created_at, edited.author_name, edited=True)]
+        batches[variant_id] = [*kept, edited, gone]
+        remotes[variant_id] = remote_id
+        remember("ja", text, translations)
+        remember("en", spam, spam_translations)
+    recorded: list[int] = []
+    for each, fetched in batches.items():
+        batch = CommentBatch(remotes[each], tuple(fetched))
+        recorded += comments.record_comments(store, each, batch, now=now - timedelta(minutes=30)).new
+    if later:  # read again half an hour later: the text changed, the spam is gone (a complete read)
+        again = CommentBatch(remote_id, tuple(later), complete=True)
+        comments.record_comments(store, variant_id, again, now=now)
+    detect_languages(store, recorded)
+    feedback.mark_read(store, recorded[1:2], actor="press-office")  # one read already: the rest are bold
+    return len(recorded)
+
+
+def _stage_feedback(page: Any, made: Newsroom) -> None:
+    """The comments translated into English, the edited Japanese one selected: original, translation, history."""
+    from app.views.feedback import FeedbackPage
+
+    if not isinstance(page, FeedbackPage):
+        raise TypeError(f"the feedback page is a {type(page).__name__}")
+    rows = page.model.rows
+    if not rows:
+        raise RuntimeError("the feedback page shows no comment")
+    if not any(row.translation is not None for row in rows):
+        raise RuntimeError("the feedback page translated no comment")
+    edited = next((row for row in rows if row.edited), rows[0])
+    page.select(edited.id)
+
+
 #: What to do on a page once it has loaded, before its picture is taken.
 STAGES: dict[str, Callable[[Any, Newsroom], None]] = {
     "compose": _stage_compose,
     "queue": _stage_queue,
     "engagement": _stage_engagement,
     "audit": _stage_audit,
+    "feedback": _stage_feedback,
 }
 
 
@@ -214,6 +366,7 @@ def run(out: Path, pages: list[str] | None, vietnamese: bool) -> list[Path]:
         store = open_store()
         try:
             made = fill(store, sandbox)
+            made.notes.append(f"{collect_sample_comments(store)} sample comments on the Feedback page")
             app = QApplication.instance() or QApplication(sys.argv[:1])
             i18n.install(app, "en")
             shooter = Shooter(store, app)
@@ -232,10 +385,11 @@ def run(out: Path, pages: list[str] | None, vietnamese: bool) -> list[Path]:
                     raise RuntimeError("the Vietnamese interface could not be installed")
                 translated = Shooter(store, app)
                 translated.settle()
-                target = out / "queue-vi.png"
-                translated.shoot("queue", target, made)
-                written.append(target)
-                print(f"screenshots: {target}")
+                for key in ("queue", *(["feedback"] if pages is None or "feedback" in pages else [])):
+                    target = out / f"{key}-vi.png"
+                    translated.shoot(key, target, made)
+                    written.append(target)
+                    print(f"screenshots: {target}")
                 translated.window.close()
                 i18n.install(app, "en")
             for note in made.notes:
@@ -250,7 +404,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots", help="folder for the PNG files")
     parser.add_argument("--pages", help="comma-separated page keys (default: every page)")
-    parser.add_argument("--no-vietnamese", action="store_true", help="leave out queue-vi.png")
+    parser.add_argument("--no-vietnamese", action="store_true", help="leave out queue-vi.png and feedback-vi.png")
     parser.add_argument("--timeout", type=float, default=300, help="seconds before a hung run is stopped")
     args = parser.parse_args()
     # A hang anywhere (a page that never finishes loading, a stuck thread) ends the process with

@@ -1,4 +1,4 @@
-"""The dependency tree stays light: Qt without WebEngine, Argos without torch, stanza or spacy."""
+"""The dependency tree stays light: Qt without WebEngine, Argos without torch, stanza or spacy, Lingua alone."""
 
 from __future__ import annotations
 
@@ -35,4 +35,7 @@ def _runtime_tree(root: str) -> set[str]:
 def test_no_heavy_package_is_in_the_dependency_tree() -> None:
     tree = _runtime_tree("communique")
     assert {"pyside6-essentials", "argos-translate-lt", "tweepy", "python-facebook-api"} <= tree
+    # Comment languages: Lingua's models are inside its wheel, and it pulls in nothing else.
+    assert "lingua-language-detector" in tree
+    assert [r for r in metadata.requires("lingua-language-detector") or [] if "extra ==" not in r] == []
     assert tree & HEAVY == set()

@@ -20,6 +20,7 @@ from sqlalchemy import Connection
 from core import languages
 from core.errors import UserError
 from core.store import Store
+from core.words import Msg, in_app
 from translation import glossary, memory, quality, spans
 from translation.engine import Engine, load_engine, snapshot
 
@@ -69,7 +70,14 @@ class TranslationResult:
 
 
 @dataclass
-class _Plan:
+class Plan:
+    """One text's way into one language: its pieces, what the memory had, and the engine's output.
+
+    Made by :meth:`TranslationService.plan`, filled by :meth:`TranslationService.run_plans`, turned
+    into a result by :meth:`TranslationService.finish`. ``current`` holds the segments still to
+    translate as each leg of the route runs (the memory's misses at the start).
+    """
+
     target: str
     legs: list[tuple[str, str]]
     pieces: list[spans.Piece]
@@ -107,10 +115,21 @@ def find_route(source: str, target: str, pairs: set[tuple[str, str]], pivot: str
     middles = sorted(m for (a, m) in pairs if a == source and (m, target) in pairs)
     if middles:
         return [source, middles[0], target]
-    via = "" if pivot in (source, target) else f", directly or through {languages.name(pivot)}"
+    via = "" if pivot in (source, target) else Msg(", directly or through {pivot}", pivot=languages.name(pivot))
     raise UserError(
-        f"No language pack translates {languages.name(source)} ({source}) into {languages.name(target)} ({target})"
-        f"{via}: install one with 'communique lang install FILE'."
+        Msg(
+            "No language pack translates {source_name} ({source}) into {target_name} ({target}){via}: install one with "
+            "'communique lang install FILE'.",
+            source_name=languages.name(source),
+            source=source,
+            target_name=languages.name(target),
+            target=target,
+            via=via,
+            app=in_app(
+                "No language pack translates {source_name} ({source}) into {target_name} ({target}){via}: install one "
+                "on the Language packs screen."
+            ),
+        )
     )
 
 
@@ -128,7 +147,7 @@ class TranslationService:
         """The path a translation from ``source`` to ``target`` takes with the installed packs."""
         return find_route(languages.normalize(source), languages.normalize(target), self.engine.pairs(), self.pivot)
 
-    def _plan(
+    def plan(
         self,
         conn: Connection | None,
         text: str,
@@ -138,7 +157,14 @@ class TranslationService:
         use_memory: bool,
         *,
         reread: bool = False,
-    ) -> _Plan:
+    ) -> Plan:
+        """How ``text`` goes from ``source`` to ``target`` along ``route``: its protected pieces, and
+        (with ``conn`` and ``use_memory``) what the glossary and the translation memory already give.
+
+        The first step of :meth:`translate`, public for callers that translate many texts into one
+        language in batches (:mod:`translation.comments`): plan each, :meth:`run_plans` them together,
+        :meth:`finish` each. ``reread`` ignores the cached glossary (used when it went stale).
+        """
         legs = list(itertools.pairwise(route))
         version = memory.fit_version("+".join(self.engine.model_version(a, b) for a, b in legs))
         # The glossary is read once per process and pair; a cached copy is checked against the
@@ -164,8 +190,8 @@ class TranslationService:
         elif conn is not None and cached is not None:
             fingerprint = glossary.read_fingerprint(conn, source, target)
         if cached is not None and fingerprint != cached.fingerprint:  # changed since it was cached
-            return self._plan(conn, text, source, target, route, use_memory, reread=True)
-        plan = _Plan(target, legs, pieces, cores, version)
+            return self.plan(conn, text, source, target, route, use_memory, reread=True)
+        plan = Plan(target, legs, pieces, cores, version)
         if found:
             whole = found.get(text)
             if whole is not None and whole.origin == memory.HUMAN:
@@ -176,7 +202,8 @@ class TranslationService:
         plan.current = list(plan.misses)
         return plan
 
-    def _run_engine(self, plans: list[_Plan]) -> None:
+    def run_plans(self, plans: list[Plan]) -> None:
+        """Translate what the memory did not have, for every plan at once: one engine call per pair and leg."""
         # Depth by depth, so that a first leg shared by several targets (vi -> en for both
         # vi -> en -> ja and vi -> en -> de) is translated once, in one call per pair.
         depth = 0
@@ -214,23 +241,29 @@ class TranslationService:
         used only to flag results that are too long.
         """
         if not text.strip():
-            raise UserError("There is no text to translate.")
+            raise UserError(Msg("There is no text to translate."))
         if len(text) > MAX_TEXT_LENGTH:
-            raise UserError(f"The text is {len(text)} characters long; translate at most {MAX_TEXT_LENGTH} at once.")
+            raise UserError(
+                Msg(
+                    "The text is {length} characters long; translate at most {max_text_length} at once.",
+                    length=len(text),
+                    max_text_length=MAX_TEXT_LENGTH,
+                )
+            )
         source_code = languages.normalize(source)
         target_codes = list(dict.fromkeys(languages.normalize(t) for t in targets))
         if not target_codes:
-            raise UserError("Name at least one language to translate into.")
+            raise UserError(Msg("Name at least one language to translate into."))
         with snapshot(self.engine):  # routes, model versions and models from one pack listing
             pairs = self.engine.pairs()
             routes = {t: find_route(source_code, t, pairs, self.pivot) for t in target_codes}
             if self.store is None:
-                plans = [self._plan(None, text, source_code, t, routes[t], use_memory) for t in target_codes]
+                plans = [self.plan(None, text, source_code, t, routes[t], use_memory) for t in target_codes]
             else:
                 with self.store.read() as conn:  # glossary and memory for every target in one read
-                    plans = [self._plan(conn, text, source_code, t, routes[t], use_memory) for t in target_codes]
-            self._run_engine(plans)
-        results = [self._finish(text, source_code, plan, limit, length) for plan in plans]
+                    plans = [self.plan(conn, text, source_code, t, routes[t], use_memory) for t in target_codes]
+            self.run_plans(plans)
+        results = [self.finish(text, source_code, plan, limit, length) for plan in plans]
         if use_memory and self.store is not None:
             rows = []
             for plan in plans:
@@ -242,14 +275,16 @@ class TranslationService:
             memory.save(self.store, rows, used)
         return results
 
-    def _finish(
+    def finish(
         self,
         text: str,
         source: str,
-        plan: _Plan,
+        plan: Plan,
         limit: int | None,
         length: quality.LengthFunction | None,
     ) -> TranslationResult:
+        """The result of a plan that :meth:`run_plans` ran: the text reassembled around its protected
+        pieces, and its quality flags (``limit``/``length``: the platform's length limit, if any)."""
         protected = spans.protected_texts(plan.pieces)
         protected += [p.replacement for p in plan.pieces if p.kind is spans.Kind.FORCED and p.replacement]
         if not plan.legs:
@@ -319,7 +354,7 @@ class TranslationService:
     def correct(self, source_text: str, source: str, target: str, corrected: str, *, actor: str | None = None) -> None:
         """Remember a person's translation of ``source_text``; later translations prefer it."""
         if self.store is None:
-            raise UserError("Corrections need a database to be remembered in.")
+            raise UserError(Msg("Corrections need a database to be remembered in."))
         memory.remember_correction(self.store, source, target, source_text, corrected, actor=actor)
 
 

@@ -1,4 +1,4 @@
-"""The screens of the main window, in sidebar order (Ctrl+1 opens the first)."""
+"""The screens of the main window, in sidebar order (Ctrl+1 opens the first, Ctrl+9 the ninth)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from app.views.base import Page
 from app.views.calendar import CalendarPage
 from app.views.compose import ComposePage
 from app.views.engagement import EngagementPage
+from app.views.feedback import FeedbackPage
 from app.views.packs import PacksPage
 from app.views.queue import QueuePage
 from app.views.settings import SettingsPage
@@ -21,6 +22,7 @@ PAGES: tuple[type[Page], ...] = (
     PacksPage,
     SettingsPage,
     AuditPage,
+    FeedbackPage,
 )
 
 __all__ = ["PAGES", "Page"]

@@ -7,7 +7,8 @@ best-time heatmap loads per account, a post's history when its row is opened, an
 write in the background. A newer load always wins: each kind of load carries a generation and
 an older result is dropped. The screen reloads when the poller brings new figures
 (``Changes.engagement``) or something is published (``Changes.posts``). Blank means "not known
-yet", never zero.
+yet", never zero. Beside the table, a "Comments" tile counts the audience's comments written in
+the period on the chosen accounts, per language and on the most commented posts.
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ from app.qt import (
     QComboBox,
     QDesktopServices,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSortFilterProxyModel,
     QSplitter,
     Qt,
@@ -39,6 +42,7 @@ from app.qt import (
     Signal,
 )
 from app.viewmodels import engagement as vm
+from app.viewmodels import feedback as feedback_vm
 from app.views.base import Page
 from app.widgets.engagement_charts import BarChart, DailyChart
 from app.widgets.engagement_filters import EngagementFilters
@@ -50,6 +54,74 @@ from core import timeutil
 from core.errors import UserError
 from core.queries.analytics import Scope, VariantFigures
 from core.queries.best_time import BestTime
+from core.queries.feedback import UNKNOWN_LANGUAGE
+from core.reports.comments import CommentCounts
+
+#: Characters of a post's label the comments tile shows (the whole label is in its tooltip).
+TILE_LABEL_CHARS = 40
+
+
+class CommentsTile(Retranslatable, QFrame):
+    """The comments of the dashboard's period and accounts: how many, per language, on which posts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counts: CommentCounts | None = None
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        column = QVBoxLayout(self)
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-weight: 600;")
+        self.total = QLabel(self)
+        self.languages_title = QLabel(self)
+        self.posts_title = QLabel(self)
+        for label in (self.languages_title, self.posts_title):
+            label.setStyleSheet("color: #6b7280;")
+        self.by_language = QLabel(self)
+        self.by_post = QLabel(self)
+        for label in (self.total, self.by_language, self.by_post):
+            label.setWordWrap(True)
+        for widget in (self.title, self.total, self.languages_title, self.by_language, self.posts_title, self.by_post):
+            column.addWidget(widget)
+        column.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the texts (again, after a switch of language)."""
+        self.title.setText(self.tr("Comments"))
+        self.languages_title.setText(self.tr("By language"))
+        self.posts_title.setText(self.tr("Most commented posts"))
+        self.show_counts(self.counts)
+
+    def show_counts(self, counts: CommentCounts | None) -> None:
+        """Show ``counts`` (``None``: not loaded yet)."""
+        self.counts = counts
+        if counts is None or not counts.total:
+            self.total.setText(self.tr("No comments in this period."))
+        else:
+            self.total.setText(self.tr("{0} comments, {1} unread").format(f"{counts.total:,}", f"{counts.unread:,}"))
+        rows = counts.by_language if counts is not None else ()
+        # Codes on one line (the tile is small); the languages' names in the tooltip.
+        self.by_language.setText(
+            "  ·  ".join(self.tr("{0}: {1}").format(row.language, f"{row.total:,}") for row in rows)
+        )
+        self.by_language.setToolTip(
+            "\n".join(self.tr("{0}: {1}").format(self._language(row.language), f"{row.total:,}") for row in rows)
+        )
+        posts = counts.by_post if counts is not None else ()
+        self.by_post.setText(
+            "\n".join(self.tr("{0} ({1})").format(_cut(post.label), f"{post.total:,}") for post in posts)
+        )
+        self.by_post.setToolTip("\n".join(self.tr("{0} ({1})").format(post.label, f"{post.total:,}") for post in posts))
+        for label, shown in ((self.languages_title, rows), (self.by_language, rows), (self.posts_title, posts)):
+            label.setVisible(bool(shown))
+        self.by_post.setVisible(bool(posts))
+
+    def _language(self, code: str) -> str:
+        return self.tr("Not detected") if code == UNKNOWN_LANGUAGE else feedback_vm.language_label(code)
+
+
+def _cut(text: str, limit: int = TILE_LABEL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 class EngagementPage(Retranslatable, Page):
@@ -64,11 +136,14 @@ class EngagementPage(Retranslatable, Page):
     heat_loaded = Signal()
     #: Emitted with the file written, or ``""`` after a failed export.
     exported = Signal(str)
+    #: Emitted after the comments tile shows a load.
+    comments_loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, zone: when.Zone = None) -> None:
         super().__init__(ctx, parent)
         self.zone = zone if zone is not None else when.officer_zone()
         self._generation = 0
+        self._comments_generation = 0
         self._heat_generation = 0
         self.dashboard: vm.Dashboard | None = None  # the load on screen
         self.best: BestTime | None = None  # the heatmap's account's history on screen
@@ -90,7 +165,19 @@ class EngagementPage(Retranslatable, Page):
         layout.addWidget(self.summary)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self._build_charts())
-        split.addWidget(self._build_table())
+        lower = QSplitter(Qt.Orientation.Horizontal, split)
+        lower.addWidget(self._build_table())
+        self.comments = CommentsTile()
+        tile = QScrollArea(lower)  # a short window scrolls the tile rather than squeezing its lines
+        tile.setWidget(self.comments)
+        tile.setWidgetResizable(True)
+        tile.setFrameShape(QFrame.Shape.NoFrame)
+        tile.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        tile.setMinimumWidth(300)
+        lower.addWidget(tile)
+        lower.setStretchFactor(0, 4)
+        lower.setStretchFactor(1, 1)
+        split.addWidget(lower)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
@@ -236,12 +323,26 @@ class EngagementPage(Retranslatable, Page):
         try:
             scope = self.scope()
         except UserError as error:
-            self.message.say(str(error), problem=True)
+            self.message.say_error(error)
             return
         generation, store, zone = self._generation, self.ctx.store, vm.zone_name(self.zone)
         self.ctx.op(lambda _progress: vm.load_dashboard(store, scope, zone)).success(
             lambda dashboard: self._loaded(generation, dashboard)
         ).failure(lambda sentence: self._failed(generation, sentence)).run()
+        self.refresh_comments(scope)
+
+    def refresh_comments(self, scope: Scope) -> None:
+        """Count the comments ``scope`` covers, in the background, for the tile beside the table."""
+        self._comments_generation += 1
+        generation, store = self._comments_generation, self.ctx.store
+        self.ctx.op(lambda _progress: feedback_vm.load_counts(store, scope)).success(
+            lambda counts: self._comments_counted(generation, counts)
+        ).failure(lambda sentence: self._failed(self._generation, sentence)).run()
+
+    def _comments_counted(self, generation: int, counts: CommentCounts) -> None:
+        if generation == self._comments_generation:
+            self.comments.show_counts(counts)
+            self.comments_loaded.emit()
 
     def _failed(self, generation: int, sentence: str) -> None:
         if generation == self._generation:
@@ -416,7 +517,7 @@ class EngagementPage(Retranslatable, Page):
         try:
             scope = self.scope()
         except UserError as error:
-            self.message.say(str(error), problem=True)
+            self.message.say_error(error)
             return
         suggested = f"engagement-{scope.since.date().isoformat()}.{kind.value}"
         chosen = self.ask_path(kind, suggested)

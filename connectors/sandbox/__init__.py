@@ -167,6 +167,65 @@ class Sandbox:
         """Switch the duplicate-text check on (the default) or off, like ``POST /__sandbox/duplicates``."""
         self.state.set_refuse_duplicates(refuse)
 
+    # --- comments and replies (see connectors.sandbox.comments) -------------------------------
+
+    def add_comment(
+        self,
+        post_id: str,
+        text: str,
+        *,
+        language: str = "en",
+        author: str | None = None,
+        parent: str | None = None,
+        likes: int = 0,
+    ) -> str:
+        """Write a comment on ``post_id`` now (a reply to the comment ``parent`` when given); returns its id.
+
+        ``likes``: the likes it ends with (they grow over its first hours)."""
+        record = self.state.get(post_id)
+        if record is None:
+            raise KeyError(f"no live post {post_id}")
+        comment = self.state.comments.add(
+            record, text, now=self.state.now(), language=language, author=author, parent_id=parent, likes=likes
+        )
+        return comment.id
+
+    def edit_comment(self, comment_id: str, text: str) -> str:
+        """Change a comment's text now; returns the id of the new version (X: a new id, Facebook: the same)."""
+        return self.state.comments.edit(comment_id, text, now=self.state.now())
+
+    def delete_comment(self, comment_id: str) -> None:
+        """Delete a comment now: later answers no longer show it."""
+        self.state.comments.delete(comment_id, now=self.state.now())
+
+    def comments(self, post_id: str) -> list[dict[str, Any]]:
+        """The comments shown on ``post_id`` now, oldest first: id, version id, text, language, author, parent."""
+        record = self.state.get(post_id)
+        if record is None:
+            return []
+        now = self.state.now()
+        return [
+            {
+                "id": c.id,
+                "version_id": c.shown(now).id,
+                "text": c.shown(now).text,
+                "language": c.language,
+                "author": c.author_name,
+                "parent": c.parent_id,
+                "likes": c.like_count(now),
+            }
+            for c in self.state.comments.visible(record, self.state.post_zone(record), now)
+        ]
+
+    def set_comment_crowd(self, on: bool) -> None:
+        """Let the generated audience comment on every post (the default), or only the comments added here."""
+        self.state.comments.set_crowd(on)
+
+    def set_search_access(self, user: str, *, allowed: bool) -> None:
+        """Give X user ``user`` an access level with search (replies readable; the default) or without it
+        (``GET /2/tweets/search/recent`` answers 403 ``client-not-enrolled``)."""
+        self.state.comments.set_search_access(user, allowed)
+
     def set_rate_limit(self, platform: str, bucket: str, limit: int, window: int = 900) -> None:
         """Change a rate-limit bucket (X: create, delete, lookup, me, timeline, media; facebook: calls)."""
         self.state.set_limit(platform, bucket, limit, window)

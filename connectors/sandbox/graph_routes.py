@@ -174,6 +174,10 @@ def _route(state: SandboxState, request: Request, parts: list[str], token: str) 
             return _feed(state, request, object_id)
         if method == "GET" and edge == "insights":
             return _insights_edge(state, request, object_id)
+        if method == "GET" and edge == "comments":
+            from connectors.sandbox import graph_comments  # it builds on this module's helpers
+
+            return graph_comments.comments(state, request, object_id)
         if method == "GET" and edge == "accounts":
             return _accounts(state)
     return _unsupported("/".join(parts), method.lower())

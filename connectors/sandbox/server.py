@@ -4,11 +4,13 @@ Platform endpoints (answered in each platform's own JSON shapes, with its rate-l
 
 - X API v2 (any ``Authorization: Bearer T`` or OAuth 1.0a header; the user is derived from the token):
   ``POST /2/tweets``, ``DELETE /2/tweets/{id}``, ``GET /2/tweets?ids=``, ``GET /2/tweets/{id}``,
-  ``GET /2/users/me``, ``GET /2/users/{id}/tweets``, ``POST /2/media/upload``, ``POST /2/media/metadata``.
+  ``GET /2/users/me``, ``GET /2/users/{id}/tweets``, ``POST /2/media/upload``, ``POST /2/media/metadata``,
+  ``GET /2/tweets/search/recent?query=conversation_id:ID`` (replies; see :mod:`connectors.sandbox.x_search`).
 - Graph API (``/vNN.N/...``, ``access_token`` in the query or form): ``POST /{page}/feed``,
   ``POST /{page}/photos``, ``DELETE /{id}``, ``GET /{id}?fields=``, ``GET /?ids=&fields=`` (with
   ``insights.metric(...)`` expansion), ``GET /{post}/insights?metric=``, ``GET /{page}/feed`` and
-  ``/published_posts``, ``GET /{user}/accounts``, ``GET /oauth/access_token`` (token exchange).
+  ``/published_posts``, ``GET /{post}/comments`` (:mod:`connectors.sandbox.graph_comments`), ``GET /{user}/accounts``,
+  ``GET /oauth/access_token`` (token exchange). Comments come from :mod:`connectors.sandbox.comments`.
 
 Tokens starting with ``expired`` (and revoked ones) are refused as expired; any other is accepted.
 Graph tokens belong to someone: ``GET /me`` answers a Page token with its Page and a user token

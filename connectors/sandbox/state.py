@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from connectors.sandbox import curve
+from connectors.sandbox.comments import CommentBook
 
 #: Graph post insights that still exist; the sandbox answers "invalid metric" for any other.
 GRAPH_METRICS = frozenset(
@@ -42,6 +43,7 @@ DEFAULT_LIMITS: dict[tuple[str, str], tuple[int, int]] = {
     ("x", "me"): (75, 900),
     ("x", "timeline"): (900, 900),
     ("x", "media"): (500, 900),
+    ("x", "search"): (180, 900),  # GET /2/tweets/search/recent, per user (replies to a post)
     ("facebook", "calls"): (4800, 3600),
 }
 
@@ -147,6 +149,10 @@ def user_id_for(token: str) -> str:
     return str(10**17 + int(hashlib.sha256(token.encode()).hexdigest()[:12], 16))
 
 
+#: How long X's OAuth 2.0 user tokens live without ``offline.access``: two hours.
+BEARER_LIFETIME = 7200.0
+
+
 class SandboxState:
     """The emulator's memory. Every public method is thread-safe."""
 
@@ -167,9 +173,11 @@ class SandboxState:
         #: X users whose developer account has no credits left: every request answers 402.
         self.unpaid: set[str] = set()
         #: Seconds an OAuth 2.0 bearer token lives from its first use (X: two hours without
-        #: offline.access); ``None``: bearer tokens never expire (practice mode holds one for days).
-        self.bearer_lifetime: float | None = None
+        #: offline.access); ``None``: bearer tokens never expire.
+        self.bearer_lifetime: float | None = BEARER_LIFETIME
         self._bearer_seen: dict[str, float] = {}
+        #: X user -> the ``required_enrollment`` its App lacks: every request answers 403 client-not-enrolled.
+        self.unenrolled: dict[str, str] = {}
         self.graph_tokens: dict[str, tuple[str, str]] = {}  # token -> ("page", page id) or ("user", user id)
         self._last_page: dict[str, str] = {}  # any other token -> the Page it was last used for
         self.removed_metrics: set[str] = set()
@@ -185,6 +193,8 @@ class SandboxState:
         #: a test narrows it to see a parameter X no longer reads dropped without a word.
         self.x_field_params: tuple[str, ...] = X_FIELD_PARAMS
         self._post_zones: dict[str, str] = {}  # post id -> its owner's audience zone when it was published
+        #: Comments and replies on the posts (the generated audience and those a test added).
+        self.comments = CommentBook()
 
     # --- clock and ids ----------------------------------------------------------------------
 
@@ -321,6 +331,11 @@ class SandboxState:
         with self._lock:
             return self.audiences.get(owner) or SHARED_AUDIENCES.get(owner) or DEFAULT_AUDIENCE_ZONE
 
+    def post_zone(self, record: PostRecord) -> str:
+        """The audience zone ``record``'s owner had when it was published."""
+        with self._lock:
+            return self._post_zones.get(record.id) or self.audience_zone(record.account)
+
     def engagement(self, record: PostRecord) -> dict[str, int]:
         """Counts that grow with the post's age along :mod:`connectors.sandbox.curve`: stable per post
         id, better for a post published at a good local hour of its audience, never decreasing."""
@@ -350,6 +365,20 @@ class SandboxState:
         """Whether X user ``user`` has no credits left."""
         with self._lock:
             return user in self.unpaid
+
+    def set_enrollment(self, user: str, required: str | None) -> None:
+        """Make every request of X user ``user`` answer 403 client-not-enrolled, naming the access level
+        ``required``; ``None``: enrolled again."""
+        with self._lock:
+            if required is None:
+                self.unenrolled.pop(user, None)
+            else:
+                self.unenrolled[user] = required
+
+    def enrollment_missing(self, user: str) -> str | None:
+        """The access level X user ``user``'s App lacks, or ``None``."""
+        with self._lock:
+            return self.unenrolled.get(user)
 
     def bearer_expired(self, token: str) -> bool:
         """Whether an OAuth 2.0 bearer token has outlived :attr:`bearer_lifetime` since its first use."""
@@ -449,8 +478,9 @@ class SandboxState:
             self.fail_media_processing = False
             self.revoked.clear()
             self.unpaid.clear()
-            self.bearer_lifetime = None
+            self.bearer_lifetime = BEARER_LIFETIME
             self._bearer_seen.clear()
+            self.unenrolled.clear()
             self.graph_tokens.clear()
             self._last_page.clear()
             self.removed_metrics.clear()
@@ -462,3 +492,4 @@ class SandboxState:
             self.audiences.clear()
             self.x_field_params = X_FIELD_PARAMS
             self._post_zones.clear()
+            self.comments.reset()

@@ -126,6 +126,7 @@ _ROUTES: list[tuple[str, re.Pattern[str], str, str]] = [
     ("GET", re.compile(r"^/2/tweets/(\d+)$"), "lookup", "_lookup_one"),
     ("GET", re.compile(r"^/2/users/me$"), "me", "_me"),
     ("GET", re.compile(r"^/2/users/(\d+)/tweets$"), "timeline", "_timeline"),
+    ("GET", re.compile(r"^/2/tweets/search/recent$"), "search", "_search"),
     ("POST", re.compile(r"^/2/media/upload$"), "media", "_upload"),
     ("POST", re.compile(r"^/2/media/upload/initialize$"), "media", "_initialize"),
     ("POST", re.compile(r"^/2/media/upload/(\d+)/append$"), "media", "_append"),
@@ -152,6 +153,9 @@ def handle(state: SandboxState, request: Request, fault: str | None) -> Response
         user = user_id_for(token)
         if state.out_of_credits(user):
             return _no_credits(user)
+        required = state.enrollment_missing(user)
+        if required is not None:
+            return _not_enrolled(required)
         try:
             window = state.hit("x", bucket, user)
             daily = _daily_caps(state, user) if bucket == "create" else {}
@@ -200,6 +204,24 @@ def _app_only_refused() -> Response:
             "authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context].",
             PROBLEMS + "unsupported-authentication",
         ),
+    )
+
+
+def _not_enrolled(required: str) -> Response:
+    """X's answer when the developer App's access level does not include the endpoint."""
+    return json_response(
+        403,
+        {
+            "client_id": "31832043",
+            "detail": "When authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens "
+            "from a Twitter developer App that is attached to a Project. You can create a project via the "
+            "developer portal.",
+            "registration_url": "https://developer.twitter.com/en/docs/projects/overview",
+            "title": "Client Forbidden",
+            "required_enrollment": required,
+            "reason": "client-not-enrolled",
+            "type": PROBLEMS + "client-forbidden",
+        },
     )
 
 
@@ -476,6 +498,13 @@ def _upload(state: SandboxState, request: Request, user: str) -> Response:
             }
         },
     )
+
+
+def _search(state: SandboxState, request: Request, user: str) -> Response:
+    """Replies to a post (``conversation_id:`` search): see :mod:`connectors.sandbox.x_search`."""
+    from connectors.sandbox import x_search  # it builds on this module's helpers
+
+    return x_search.search(state, request, user)
 
 
 _initialize = x_media.initialize

@@ -1,4 +1,4 @@
-"""The managers' report as a PDF: a summary in sentences, key figures, charts and the best and weakest posts.
+"""The managers' report as a PDF: a summary in sentences, key figures, charts, the best and weakest posts, the comments.
 
 Fonts are embedded from files on this machine (:mod:`core.reports.fonts`): the main font for
 Latin, Vietnamese and Cyrillic, fallbacks for Devanagari and Japanese. Text shaping with
@@ -13,8 +13,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from core import timeutil
+from core import languages, timeutil
 from core.queries.analytics import Figures, VariantFigures
+from core.queries.feedback import UNKNOWN_LANGUAGE
 from core.reports import charts, fonts, tables
 from core.reports.output import write_file
 from core.reports.report import Report, days_of
@@ -86,6 +87,9 @@ def render_pdf(report: Report, *, fonts: Sequence[fonts.FontFamily] | None = Non
     _posts_table(pdf, main, report.best, report.zone)
     _heading(pdf, main, f"Weakest posts (bottom {len(report.worst)})")
     _posts_table(pdf, main, report.worst, report.zone)
+
+    _heading(pdf, main, "Comments")
+    _comments(pdf, main, report)
 
     if report.best_times:
         _heading(pdf, main, "Best time to post", new_page=True)
@@ -229,6 +233,56 @@ def _posts_table(pdf: Any, main: str, posts: Sequence[VariantFigures], zone: str
             row.cell(f"{post.figures.engagements:,}")
             row.cell(_value(post.figures.impressions, False))
             row.cell(_value(post.figures.rate, True))
+
+
+def comments_sentence(report: Report) -> str:
+    """What the audience said in the period, in one sentence: how many comments, in how many languages."""
+    counts = report.comments
+    if not counts.total:
+        return "No comments were collected on these posts in the period."
+    known = [row for row in counts.by_language if row.language != UNKNOWN_LANGUAGE]
+    sentence = f"The audience wrote {_count(counts.total, 'comment')}"
+    if known:
+        sentence += f" in {_count(len(known), 'language')}"
+    return sentence + f"; {counts.unread:,} not read yet."
+
+
+def _comments(pdf: Any, main: str, report: Report) -> None:
+    counts = report.comments
+    pdf.set_font(main, "", 10)
+    _paragraph(pdf, comments_sentence(report), 5.5)
+    if not counts.total:
+        return
+    pdf.ln(2)
+    pdf.set_font(main, "", 9)
+    with pdf.table(col_widths=(70, 30, 30), text_align=("LEFT", "RIGHT", "RIGHT"), line_height=5, width=130) as grid:
+        header = grid.row()
+        for name in ("Language", "Comments", "Unread"):
+            header.cell(name)
+        for row in counts.by_language:
+            line = grid.row()
+            line.cell(_language(row.language))
+            line.cell(f"{row.total:,}")
+            line.cell(f"{row.unread:,}")
+    pdf.ln(3)
+    pdf.set_font(main, "B", 10)
+    _paragraph(pdf, f"Most commented posts (top {len(counts.by_post)})", 6)
+    pdf.set_font(main, "", 8)
+    with pdf.table(col_widths=(140, 20, 20), text_align=("LEFT", "RIGHT", "RIGHT"), line_height=4.5) as grid:
+        header = grid.row()
+        for name in ("Post", "Comments", "Unread"):
+            header.cell(name)
+        for post in counts.by_post:
+            line = grid.row()
+            line.cell(_cut(post.label))
+            line.cell(f"{post.total:,}")
+            line.cell(f"{post.unread:,}")
+
+
+def _language(code: str) -> str:
+    if code == UNKNOWN_LANGUAGE:
+        return "Not detected yet"
+    return f"{languages.name(code)} ({code})"
 
 
 def _advice(best: Any) -> str:

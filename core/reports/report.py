@@ -3,6 +3,8 @@
 :func:`build_report` gathers the figures through the analytics queries (one read each);
 :func:`write_report` writes them as CSV (the posts), XLSX (summary, posts and breakdowns) or
 the PDF report. A period in which nothing was published is refused: there is nothing to report.
+The report also counts the audience's comments of the period (:mod:`core.reports.comments`): per
+language and the most commented posts.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from core.queries import analytics
 from core.queries.analytics import Figures, Row, Scope, VariantFigures
 from core.queries.best_time import BestTime, best_time
 from core.reports import tables
+from core.reports.comments import CommentCounts, comment_counts
 from core.reports.output import check_writable
 from core.store import Store
+from core.words import Msg
 
 Format = Literal["csv", "xlsx", "pdf"]
 FORMATS: tuple[Format, ...] = ("csv", "xlsx", "pdf")
@@ -57,6 +61,7 @@ class Report:
     worst: tuple[VariantFigures, ...]
     best_times: tuple[AccountBestTime, ...]
     variants: tuple[VariantFigures, ...] = field(default=())
+    comments: CommentCounts = field(default_factory=CommentCounts)
 
     @property
     def first_day(self) -> date:
@@ -98,7 +103,13 @@ def scope_for_days(
 ) -> Scope:
     """The scope of the calendar days ``since`` to ``until`` (both included) in ``zone``."""
     if until < since:
-        raise UserError(f"The period ends ({until}) before it starts ({since}); give --until on or after --since.")
+        raise UserError(
+            Msg(
+                "The period ends ({until}) before it starts ({since}); give --until on or after --since.",
+                until=until,
+                since=since,
+            )
+        )
     tz = timeutil.zone(zone)
     start = datetime.combine(since, time(0), tzinfo=tz).astimezone(UTC)
     end = datetime.combine(until + timedelta(days=1), time(0), tzinfo=tz).astimezone(UTC)
@@ -130,6 +141,7 @@ def build_report(store: Store, scope: Scope, *, zone: str, now: datetime | None 
             for row in by_account[:BEST_TIME_ACCOUNTS]
         ),
         variants=tuple(analytics.variants(store, scope)),
+        comments=comment_counts(store, scope),
     )
 
 
@@ -160,7 +172,7 @@ def write_report(
     ``pdf``: the report with its charts. Nothing is left at ``path`` when it fails.
     """
     if fmt not in FORMATS:
-        raise UserError(f"Unknown report format {fmt!r}: choose csv, xlsx or pdf.")
+        raise UserError(Msg("Unknown report format {fmt!r}: choose csv, xlsx or pdf.", fmt=fmt))
     target = check_writable(path)  # refused before the reads, not after them
     if fmt == "csv":
         timeutil.zone(zone)
@@ -176,7 +188,13 @@ def write_report(
     return tables.write_xlsx(report_tables(build_report(store, scope, zone=zone, now=now)), target)
 
 
-def _nothing_published(scope: Scope, zone: str) -> str:
+def _nothing_published(scope: Scope, zone: str) -> Msg:
     first, last = days_of(scope, zone)
-    filtered = " with these filters" if scope.account_ids or scope.languages or scope.platforms else ""
-    return f"Nothing was published from {first} to {last} ({zone}){filtered}, so there is nothing to report."
+    filtered = Msg(" with these filters") if scope.account_ids or scope.languages or scope.platforms else ""
+    return Msg(
+        "Nothing was published from {first} to {last} ({zone}){filtered}, so there is nothing to report.",
+        first=first,
+        last=last,
+        zone=zone,
+        filtered=filtered,
+    )

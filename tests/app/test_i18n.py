@@ -210,6 +210,7 @@ SHOWN: dict[str, list[tuple[str, str]]] = {
     "packs": [("PacksModel", "Sentence splitter"), ("PacksPage", "Download")],
     "settings": [("SettingsPage", "Interface language"), ("SettingsPage", "This app publishes scheduled posts")],
     "audit": [("AuditModel", "Who"), ("AuditPage", "Export CSV..."), ("AuditPage", "Load more")],
+    "feedback": [("FeedbackModel", "Comment"), ("FeedbackPage", "Unread only"), ("CommentPane", "Set language")],
 }
 
 

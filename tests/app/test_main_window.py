@@ -31,9 +31,19 @@ def _window(qtbot: QtBot, store: Store) -> MainWindow:
 def test_the_sidebar_lists_every_screen_and_ctrl_numbers_open_them(qtbot: QtBot, store: Store) -> None:
     window = _window(qtbot, store)
     keys = [page.key for page in PAGES]
-    assert keys == ["compose", "queue", "calendar", "engagement", "accounts", "packs", "settings", "audit"]
+    assert keys == ["compose", "queue", "calendar", "engagement", "accounts", "packs", "settings", "audit", "feedback"]
     titles = [window.sidebar.item(row).text() for row in range(window.sidebar.count())]
-    assert titles == ["Compose", "Queue", "Calendar", "Engagement", "Accounts", "Language packs", "Settings", "Audit"]
+    assert titles == [
+        "Compose",
+        "Queue",
+        "Calendar",
+        "Engagement",
+        "Accounts",
+        "Language packs",
+        "Settings",
+        "Audit",
+        "Feedback",
+    ]
     for number, key in enumerate(keys, start=1):
         action = window.go_actions[key]
         assert action.shortcut().toString() == f"Ctrl+{number}"

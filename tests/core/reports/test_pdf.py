@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,9 @@ import numpy as np
 import pytest
 
 from core.errors import UserError
+from core.queries.feedback import LanguageCount, PostCount
 from core.reports import fonts, pdf
+from core.reports.comments import CommentCounts
 from core.reports.report import Report
 
 
@@ -86,3 +89,23 @@ def test_no_usable_font_is_refused_in_one_sentence(tmp_path: Path, report: Repor
         pdf.check_fonts([tmp_path / "fonts"])
     message = str(refused.value)
     assert message.startswith("No Unicode font for the PDF report is installed") and message.count(". ") == 0
+
+
+def test_the_report_has_a_comments_section_per_language_and_post(report: Report, tmp_path: Path, qapp: Any) -> None:
+    counts = CommentCounts(
+        total=42,
+        unread=7,
+        by_language=(LanguageCount("ja", 30, 5), LanguageCount("vi", 10, 2), LanguageCount("und", 2, 0)),
+        by_post=(
+            PostCount(1, "大使館より新年のご挨拶を申し上げます", 30, 5),
+            PostCount(2, "Đại sứ quán Việt Nam", 12, 2),
+        ),
+    )
+    commented = replace(report, comments=counts)
+    assert pdf.comments_sentence(commented) == "The audience wrote 42 comments in 2 languages; 7 not read yet."
+    document = _open(pdf.render_pdf(commented), tmp_path, qapp)
+    text = " ".join(" ".join(document.getAllText(page).text() for page in range(document.pageCount())).split())
+    assert "Comments" in text and "Most commented posts (top 2)" in text
+    assert "Japanese (ja) 30 5" in text and "Vietnamese (vi) 10 2" in text and "Not detected yet 2 0" in text
+    assert "大使館より新年のご挨拶を申し上げます 30 5" in text
+    assert pdf.comments_sentence(report) == "No comments were collected on these posts in the period."

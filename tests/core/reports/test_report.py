@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -14,6 +14,7 @@ from core.queries import analytics
 from core.reports.report import build_report, report_tables, scope_for_days, write_report
 from core.store import Store
 from tests.support import engagement_history as history
+from tests.support.feedback import Written, add_comment
 
 ZONE = "Europe/Berlin"
 
@@ -81,3 +82,32 @@ def test_a_period_with_nothing_published_is_refused(store: Store, tmp_path: Path
 def test_until_before_since_is_refused() -> None:
     with pytest.raises(UserError, match=r"ends .* before it starts"):
         scope_for_days(date(2027, 3, 2), date(2027, 3, 1), ZONE)
+
+
+def test_the_report_counts_the_comments_of_the_period_per_language_and_post(
+    store: Store, generated: history.History
+) -> None:
+    scope = scope_for_days(date(2027, 3, 1), date(2027, 3, 31), ZONE)
+    chosen = history.in_scope(generated, scope)
+    first = chosen[0]
+    second = next(v for v in chosen if v.post_id != first.post_id)
+    during, after = datetime(2027, 3, 15, 12, tzinfo=UTC), datetime(2027, 4, 20, 12, tzinfo=UTC)
+    for text, language, variant in (
+        ("Cảm ơn", "vi", first),
+        ("Merci", "fr", first),
+        ("Danke", "de", first),
+        ("Xin chào", "vi", second),
+        ("!!!", None, second),
+    ):
+        add_comment(store, variant.variant_id, Written(text, language=language), now=during)
+    add_comment(store, first.variant_id, Written("Too late for March", language="en"), now=after)
+
+    comments = build_report(store, scope, zone=ZONE).comments
+    assert (comments.total, comments.unread) == (5, 5)
+    assert {row.language: row.total for row in comments.by_language} == {"vi": 2, "fr": 1, "de": 1, "und": 1}
+    assert [(post.post_id, post.total) for post in comments.by_post] == [(first.post_id, 3), (second.post_id, 2)]
+    other = next(account_id for name, account_id in generated.account_ids.items() if name != first.account)
+    narrowed = scope_for_days(date(2027, 3, 1), date(2027, 3, 31), ZONE, account_ids=[other])
+    if history.in_scope(generated, narrowed):  # the other account published in March: only its comments count
+        expected = 2 if second.account_id == other else 0
+        assert build_report(store, narrowed, zone=ZONE).comments.total == expected
