@@ -14,6 +14,12 @@ Switching at run time: :func:`switch_language` installs the new translator and d
 :class:`Retranslatable` and sets its texts again in ``retranslate()``. Item models get no such
 event: the page that owns one calls :func:`retranslate_model` from its ``retranslate()``. A status
 line worded after an action keeps how it was worded in a :class:`Wording`, to word it again.
+
+Sentences from the services: a refusal raised with a :class:`core.words.Msg` keeps its English
+template and values; :func:`localized` translates the template (lupdate found it, see
+``scripts/translations.py``), prefers the app's own wording of a sentence that names a CLI
+command, and fills the values in. :func:`error_sentence` does so for an exception: every place
+the app shows an error to the person goes through it (``app.ops.sentence_for`` included).
 """
 
 from __future__ import annotations
@@ -27,11 +33,15 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import resources
 from app.qt import QCoreApplication, QEvent, QLocale, Qt, QtCore, QTranslator, QWidget
 from core import paths
+from core.domain import ReviewState, VariantStatus
+from core.errors import message_of
+from core.secrets import redact
+from core.words import MESSAGE_CONTEXT, Msg
 
 log = logging.getLogger(__name__)
 
@@ -301,3 +311,50 @@ class Wording:
         """Word the text shown again, in the language installed now."""
         if self._words is not None:
             self._setter(self._words())
+
+
+# -- the services' sentences --------------------------------------------------------------------
+
+
+def localized(text: str) -> str:
+    """``text`` in the interface's language when it is a :class:`Msg`; any other text as it is.
+
+    The app's wording (``Msg.app``) replaces a sentence that tells a CLI user which command to
+    run. A translation whose fields do not match the values (a slip in the .ts) falls back to
+    the English sentence rather than fail: the person still reads why.
+    """
+    if not isinstance(text, Msg):
+        return text
+    template = text.app or text.template
+    values = {name: _localized_value(value) for name, value in text.values.items()}
+    translated = QCoreApplication.translate(MESSAGE_CONTEXT, template)
+    try:
+        return translated.format(**values)
+    except (KeyError, IndexError, ValueError, TypeError):
+        log.warning("The translation of %r does not fit its values; shown in English", template)
+        return template.format(**text.values)
+
+
+def error_sentence(error: BaseException) -> str:
+    """The sentence the person reads for ``error``, in the interface's language; never a secret."""
+    return redact(localized(message_of(error)))
+
+
+def _localized_value(value: Any) -> Any:
+    """A value of a sentence as the person reads it: fixed words (statuses) translated too."""
+    if isinstance(value, Msg):
+        return localized(value)
+    if isinstance(value, VariantStatus | ReviewState):
+        return _fixed_word(value)
+    return value
+
+
+def _fixed_word(value: VariantStatus | ReviewState) -> str:
+    """A status inside a sentence: its label in lower case, or the core's own word in English."""
+    from app.models.queue_model import approval_label, status_label  # the labels live with the queue
+
+    app = QCoreApplication.instance()
+    label = status_label(value) if isinstance(value, VariantStatus) else approval_label(value)
+    if not label or app is None or current_language(app) == SOURCE_LANGUAGE:
+        return value.value  # English reads exactly as the CLI does ("is published")
+    return label.lower()

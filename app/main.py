@@ -208,7 +208,8 @@ def _cannot_start(exc: CommuniqueError, parent: QWidget | None) -> int:
     """Say why the app cannot start (stderr, and a message box unless in the timed smoke start); the exit status."""
     print(f"communique: {exc}", file=sys.stderr)
     if not os.environ.get(QUIT_AFTER_ENV):
-        QMessageBox.critical(parent, "Communiqué cannot start", str(exc))
+        title = QCoreApplication.translate("Startup", "Communiqué cannot start")
+        QMessageBox.critical(parent, title, i18n.error_sentence(exc))
     return 2
 
 

@@ -3,8 +3,9 @@
 Modelled on a collection operation: ``ctx.op(work).success(show).run()``. ``work`` receives a
 :class:`Progress` (report progress, see whether the person cancelled) and runs on a pool thread;
 ``success`` gets its result and ``failure`` its error sentence on the GUI thread. A
-:class:`core.errors.CommuniqueError` becomes its own sentence; a platform's refusal its message;
-anything else a sentence that points to the log (never a traceback on screen). After a change
+:class:`core.errors.CommuniqueError` becomes its own sentence and a platform's refusal its
+message, both in the interface's language (:func:`app.i18n.error_sentence`); anything else a
+sentence that points to the log (never a traceback on screen). After a change
 succeeds, the hub's ``changed`` signal carries its :class:`Changes` so that every view can refresh.
 """
 
@@ -16,8 +17,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from app.changes import NOTHING, Changes
+from app.i18n import error_sentence
+from app.qt import QCoreApplication
 from core.errors import CommuniqueError
-from core.secrets import redact
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -53,16 +55,14 @@ class Progress:
 
 
 def sentence_for(error: BaseException) -> str:
-    """The one sentence a person sees for ``error``; secrets are never in it."""
-    from connectors.base import ConnectorError
-
-    if isinstance(error, CommuniqueError):
-        return redact(str(error))
-    if isinstance(error, ConnectorError):
-        return redact(error.message)
+    """The one sentence a person sees for ``error``, in the interface's language; never a secret."""
+    if isinstance(error, CommuniqueError) or _is_connector_error(error):
+        return error_sentence(error)
     if isinstance(error, CancelledError):
-        return "Cancelled."
-    return f"Something went wrong ({type(error).__name__}); the details are in the log."
+        return QCoreApplication.translate("Op", "Cancelled.")
+    return QCoreApplication.translate("Op", "Something went wrong ({0}); the details are in the log.").format(
+        type(error).__name__
+    )
 
 
 class Op(Generic[T]):
@@ -125,8 +125,9 @@ class Op(Generic[T]):
         except Exception as error:  # every failure becomes a sentence on the GUI thread
             if not isinstance(error, CommuniqueError | CancelledError) and not _is_connector_error(error):
                 log.exception("an operation failed")
-            sentence = sentence_for(error)
-            self.ctx.tasks.run_on_main(lambda: self._failed(sentence))
+            failed = error  # ``error`` itself is unbound when the except block ends
+            # Worded on the GUI thread, in the language the interface is in when it is shown.
+            self.ctx.tasks.run_on_main(lambda: self._failed(sentence_for(failed)))
             return
         self.ctx.tasks.run_on_main(lambda: self._succeeded(result))
 

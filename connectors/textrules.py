@@ -14,10 +14,11 @@ from pathlib import Path
 
 from connectors.base import CheckResult, MediaItem
 from connectors.xlength import X_LIMIT, x_is_valid, x_weighted_length
+from core.words import Msg
 
 FACEBOOK_LIMIT = 63_206
 MAX_IMAGES = 4
-EMPTY_POST = "The post is empty: give a text, a link or an image."
+EMPTY_POST = Msg("The post is empty: give a text, a link or an image.")
 X_ALT_TEXT_LIMIT = 1000
 
 #: Media accepted per platform: MIME type -> largest size in bytes.
@@ -48,14 +49,17 @@ def x_media_mix_problem(mime_types: Sequence[str]) -> str | None:
     videos = sum(1 for m in mime_types if m in X_VIDEOS)
     if gifs + videos == 0:
         if len(mime_types) > MAX_IMAGES:
-            return f"X takes at most {MAX_IMAGES} images; this post has {len(mime_types)}."
+            return Msg("X takes at most {most} images; this post has {count}.", most=MAX_IMAGES, count=len(mime_types))
         return None
     if len(mime_types) == 1:
         return None
-    kind = "GIF" if gifs else "video"
-    return (
-        f"X takes up to {MAX_IMAGES} photos, or 1 GIF, or 1 video in a post; this post mixes a {kind} with "
-        f"{len(mime_types) - 1} other file(s): keep the {kind} alone, or post the rest separately."
+    kind = "GIF" if gifs else Msg("video")
+    return Msg(
+        "X takes up to {most} photos, or 1 GIF, or 1 video in a post; this post mixes a {kind} with "
+        "{others} other file(s): keep the {kind} alone, or post the rest separately.",
+        most=MAX_IMAGES,
+        kind=kind,
+        others=len(mime_types) - 1,
     )
 
 
@@ -160,20 +164,43 @@ def _check_media(media: Sequence[MediaItem], accepted: dict[str, int], platform:
         if mix is not None:
             problems.append(mix)
     elif len(media) > MAX_IMAGES:
-        problems.append(f"{platform} takes at most {MAX_IMAGES} images; this post has {len(media)}.")
+        problems.append(
+            Msg(
+                "{platform} takes at most {most} images; this post has {count}.",
+                platform=platform,
+                most=MAX_IMAGES,
+                count=len(media),
+            )
+        )
     for item in media:
         name = Path(item.path).name
         largest = accepted.get(item.mime_type)
         if largest is None:
             kinds = ", ".join(sorted(accepted))
-            problems.append(f"{platform} does not take {item.mime_type} files ({name}); use {kinds}.")
+            problems.append(
+                Msg(
+                    "{platform} does not take {type} files ({name}); use {kinds}.",
+                    platform=platform,
+                    type=item.mime_type,
+                    name=name,
+                    kinds=kinds,
+                )
+            )
         elif item.size_bytes > largest:
             problems.append(
-                f"{name} is {item.size_bytes / 1_048_576:.1f} MB; {platform} takes at most "
-                f"{largest / 1_048_576:.0f} MB for {item.mime_type}."
+                Msg(
+                    "{name} is {size:.1f} MB; {platform} takes at most {largest:.0f} MB for {type}.",
+                    name=name,
+                    size=item.size_bytes / 1_048_576,
+                    platform=platform,
+                    largest=largest / 1_048_576,
+                    type=item.mime_type,
+                )
             )
         if platform == "X" and len(item.alt_text) > X_ALT_TEXT_LIMIT:
-            problems.append(f"The alt text of {name} is longer than {X_ALT_TEXT_LIMIT} characters.")
+            problems.append(
+                Msg("The alt text of {name} is longer than {most} characters.", name=name, most=X_ALT_TEXT_LIMIT)
+            )
     return problems
 
 
@@ -194,15 +221,19 @@ def check_x(
             problems.append(EMPTY_POST)
     elif not as_thread and length > X_LIMIT:
         problems.append(
-            f"The text is {length} weighted characters; X allows {X_LIMIT} (shorten it, or publish it as a thread)."
+            Msg(
+                "The text is {length} weighted characters; X allows {limit} (shorten it, or publish it as a thread).",
+                length=length,
+                limit=X_LIMIT,
+            )
         )
     else:
         refused = [number for number, part in enumerate(parts, start=1) if not x_is_valid(part)]
         if refused and len(parts) == 1:
-            problems.append("The text contains characters X does not accept.")
+            problems.append(Msg("The text contains characters X does not accept."))
         elif refused:
             listed = ", ".join(str(number) for number in refused)
-            problems.append(f"Part {listed} of the thread contains characters X does not accept.")
+            problems.append(Msg("Part {listed} of the thread contains characters X does not accept.", listed=listed))
     return CheckResult(ok=not problems, length=length, limit=X_LIMIT, problems=tuple(problems), parts=len(parts))
 
 
@@ -214,7 +245,9 @@ def check_facebook(text: str, media: Sequence[MediaItem] = (), *, link: str | No
     if not text.strip() and not media and not link:
         problems.append(EMPTY_POST)
     if length > FACEBOOK_LIMIT:
-        problems.append(f"The text is {length} characters; Facebook allows {FACEBOOK_LIMIT}.")
+        problems.append(
+            Msg("The text is {length} characters; Facebook allows {limit}.", length=length, limit=FACEBOOK_LIMIT)
+        )
     return CheckResult(ok=not problems, length=length, limit=FACEBOOK_LIMIT, problems=tuple(problems))
 
 

@@ -2,13 +2,38 @@
 
 Every error raised by a service on bad input is a :class:`UserError` whose message is one
 sentence a press officer can act on. Nothing is written when one is raised.
+
+The message is either plain text or a :class:`core.words.Msg`: the same English sentence, which
+also keeps its template and values so that the desktop app can show it in the interface's
+language (``raise UserError(Msg("No post with id {id}.", id=post_id))``). ``str(error)`` is the
+English sentence either way, for the CLI and the logs.
 """
 
 from __future__ import annotations
 
+from core.words import Msg
+
 
 class CommuniqueError(Exception):
     """Base class of every error the product raises on purpose."""
+
+    @property
+    def msg(self) -> Msg | None:
+        """The message with its template and values, when it was raised with a :class:`Msg`."""
+        first = self.args[0] if self.args else None
+        return first if isinstance(first, Msg) else None
+
+
+def message_of(error: BaseException) -> str:
+    """The sentence ``error`` carries: its :class:`Msg` when it has one (still a ``str``), else ``str(error)``.
+
+    ``str(error)`` is the same English text but a plain ``str``: code that hands a message on to
+    be shown (a view model, a connector's refusal) reads it through here to keep the template.
+    """
+    for candidate in (getattr(error, "message", None), error.args[0] if error.args else None):
+        if isinstance(candidate, Msg):
+            return candidate
+    return str(error)
 
 
 class UserError(CommuniqueError):

@@ -8,6 +8,7 @@ every installed pack can be named.
 from __future__ import annotations
 
 from core.errors import UserError
+from core.words import Msg
 
 # ISO 639-1 code -> English name. A literal table: no run-time lookup, no network.
 _ISO_639_1 = """
@@ -47,7 +48,10 @@ def normalize(code: str) -> str:
     if cleaned in LANGUAGES:
         return cleaned
     raise UserError(
-        f"Unknown language code {code!r}: use a two-letter ISO 639-1 code such as vi, en, ja, de, hi or uk."
+        Msg(
+            "Unknown language code {code!r}: use a two-letter ISO 639-1 code such as vi, en, ja, de, hi or uk.",
+            code=code,
+        )
     )
 
 

@@ -16,6 +16,7 @@ import platformdirs
 
 from core import practice
 from core.errors import UserError
+from core.words import Msg
 
 APP_NAME = "Communique"
 HOME_ENV = "COMMUNIQUE_HOME"
@@ -56,7 +57,7 @@ def database_url(explicit: str | None = None) -> str:
     """
     if practice.enabled():
         if explicit:
-            raise UserError("Practice mode keeps its own database: leave out --db (or leave practice mode).")
+            raise UserError(Msg("Practice mode keeps its own database: leave out --db (or leave practice mode)."))
         return f"sqlite:///{practice_db_path()}"
     if explicit:
         return explicit

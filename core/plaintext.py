@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from core.errors import UserError
+from core.words import Msg
 
 #: C0 controls other than tab and newline, and DEL.
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -26,14 +27,19 @@ def normalize_line_ends(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def refuse_controls(text: str, what: str = "The post text") -> None:
+def refuse_controls(text: str, what: str = Msg("The post text")) -> None:
     """A :class:`UserError` naming the first control character in ``text`` (other than tab and newline)."""
     found = _FORBIDDEN.search(text)
     if found is not None:
         code = ord(found.group())
-        name = "a NUL byte" if code == 0 else f"the control character U+{code:04X}"
+        name = Msg("a NUL byte") if code == 0 else Msg("the control character U+{code:04X}", code=code)
         raise UserError(
-            f"{what} contains {name} at position {found.start() + 1}; remove it (only tabs and line breaks are kept)."
+            Msg(
+                "{what} contains {name} at position {position}; remove it (only tabs and line breaks are kept).",
+                what=what,
+                name=name,
+                position=found.start() + 1,
+            )
         )
 
 

@@ -18,6 +18,7 @@ from importlib.metadata import EntryPoint, entry_points
 from types import MappingProxyType
 
 from core.errors import ConfigurationError, UserError
+from core.words import Msg
 
 ENTRY_POINT_GROUP = "communique.connectors"
 
@@ -108,7 +109,13 @@ def normalize(name: str) -> str:
     if cleaned and _entry_point(cleaned) is not None:
         return cleaned
     known = platform_names()
-    raise UserError(f"Unknown platform {name!r}: choose one of {', '.join(known) or '(none installed)'}.")
+    raise UserError(
+        Msg(
+            "Unknown platform {name!r}: choose one of {choices}.",
+            name=name,
+            choices=", ".join(known) or Msg("(none installed)"),
+        )
+    )
 
 
 def connector_class(name: str) -> type:
@@ -120,7 +127,9 @@ def connector_class(name: str) -> type:
     point = _entry_point(_clean(name))
     if point is None:
         known = ", ".join(platform_names()) or "(none installed)"
-        raise UserError(f"No connector is installed for {name!r}: the installed ones are {known}.")
+        raise UserError(
+            Msg("No connector is installed for {name!r}: the installed ones are {known}.", name=name, known=known)
+        )
     try:
         loaded = point.load()
     except Exception as exc:  # a broken plugin must not take the app down with it

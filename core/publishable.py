@@ -18,6 +18,7 @@ from typing import Any
 from core import platforms
 from core.domain import Account
 from core.errors import UserError
+from core.words import Msg
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,18 @@ def problems(platform: str, text: str, media: Sequence[MediaShape] = (), *, as_t
     if isinstance(inspect.getattr_static(cls, "check", None), staticmethod | classmethod):
         check: Any = cls.check  # type: ignore[attr-defined]  # checked just above
         result = check(PostShape(variant_id=0, text=text, media=tuple(media), as_thread=as_thread))
-        return [] if result.ok else [str(p) for p in result.problems]
+        return [] if result.ok else list(result.problems)  # each a Msg where the connector wrote one
     rule = platforms.spec(platform)
     if rule.length_limit is not None and rule.length(text) > rule.length_limit:
-        return [f"The text is {rule.length(text)} {rule.length_unit}; {rule.name} allows {rule.length_limit}."]
+        return [
+            Msg(
+                "The text is {length} {unit}; {platform} allows {limit}.",
+                length=rule.length(text),
+                unit=rule.length_unit,
+                platform=rule.name,
+                limit=rule.length_limit,
+            )
+        ]
     return []
 
 
@@ -65,4 +74,10 @@ def ensure_publishable(
     """
     found = problems(account.platform, text, media, as_thread=as_thread)
     if found:
-        raise UserError(f"This post cannot be published to {account.name!r}: {' '.join(found)}")
+        raise UserError(
+            Msg(
+                "This post cannot be published to {account!r}: {problems}",
+                account=account.name,
+                problems=Msg.joined(found),
+            )
+        )

@@ -22,6 +22,7 @@ from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
 
 from core import platforms, practice
 from core.errors import ConfigurationError
+from core.words import Msg
 
 SERVICE = "communique"
 #: Practice mode's keyring entries: practice never reads them, and must never overwrite or
@@ -82,9 +83,18 @@ def check_field(platform: str, field: str) -> str:
     """``field`` if the platform can hold it: one of the fields it declares, else any simple name."""
     known = declared_fields(platform)
     if known and field not in known:
-        raise ConfigurationError(f"{platform} accounts have no credential {field!r}; use one of {', '.join(known)}.")
+        raise ConfigurationError(
+            Msg(
+                "{platform} accounts have no credential {field!r}; use one of {names}.",
+                platform=platform,
+                field=field,
+                names=", ".join(known),
+            )
+        )
     if not platforms.CREDENTIAL_FIELD.match(field):
-        raise ConfigurationError(f"{field!r} is not a credential name: use lower-case letters, digits and _.")
+        raise ConfigurationError(
+            Msg("{field!r} is not a credential name: use lower-case letters, digits and _.", field=field)
+        )
     return field
 
 
@@ -154,7 +164,9 @@ def store_secret(platform: str, account_name: str, field: str, value: str) -> No
     """Save one credential field in the OS keyring."""
     check_field(platform, field)
     if not value:
-        raise ConfigurationError(f"The {field} for {account_name!r} is empty.")
+        raise ConfigurationError(
+            Msg("The {field} for {account_name!r} is empty.", field=field, account_name=account_name)
+        )
     remember(value)
     try:
         keyring.set_password(_service(), _username(platform, account_name, field), value)
@@ -164,11 +176,15 @@ def store_secret(platform: str, account_name: str, field: str, value: str) -> No
             keyring.set_password(_service(), _username(platform, account_name, _FIELD_INDEX), index)
     except NoKeyringError:
         raise ConfigurationError(
-            "No secure keyring is available on this machine; set the COMMUNIQUE_* environment "
-            "variables for this session instead (see the README)."
+            Msg(
+                "No secure keyring is available on this machine; set the COMMUNIQUE_* environment variables for "
+                "this session instead (see the README).",
+            )
         ) from None
     except KeyringError as exc:
-        raise ConfigurationError(f"The keyring refused to store the {field}: {type(exc).__name__}.") from None
+        raise ConfigurationError(
+            Msg("The keyring refused to store the {field}: {kind}.", field=field, kind=type(exc).__name__)
+        ) from None
 
 
 def load_credentials(platform: str, account_name: str, fields: Sequence[str] | None = None) -> dict[str, Secret]:

@@ -33,7 +33,8 @@ from types import MappingProxyType
 from typing import Any
 
 from core import languages, paths, practice, settings_file
-from core.errors import ConfigurationError, UserError
+from core.errors import ConfigurationError, UserError, message_of
+from core.words import Msg
 
 FILE_NAME = "settings.toml"
 LANGUAGE_ENV = "COMMUNIQUE_LANGUAGE"
@@ -152,7 +153,11 @@ def flag_from_environment(variable: str) -> bool | None:
         return None
     value = flag(text)
     if value is None:
-        raise ConfigurationError(f"{variable} must be 1 or 0 (or true/false, yes/no, on/off), not {text!r}.")
+        raise ConfigurationError(
+            Msg(
+                "{variable} must be 1 or 0 (or true/false, yes/no, on/off), not {text!r}.", variable=variable, text=text
+            )
+        )
     return value
 
 
@@ -193,7 +198,7 @@ def update(**changes: Plain | None) -> Settings:
         try:
             checked[name] = _check(found, value, writing=True)
         except _InvalidError as exc:
-            raise UserError(f"The setting {name} {exc}.") from None
+            raise UserError(Msg("The setting {name} {exc}.", name=name, exc=message_of(exc))) from None
     with _write_lock:
         file = path()
         # Read without checking: a bad value in the file is what this call may be fixing.
@@ -228,7 +233,9 @@ def parse(name: str, text: str) -> Plain:
     if spec(name).kind is bool:
         value = flag(text)
         if value is None:
-            raise UserError(f"The setting {name} is true or false (or 1/0, yes/no, on/off), not {text!r}.")
+            raise UserError(
+                Msg("The setting {name} is true or false (or 1/0, yes/no, on/off), not {text!r}.", name=name, text=text)
+            )
         return value
     return text
 
@@ -300,7 +307,9 @@ def _read(file: Path) -> _Stored:
     except FileNotFoundError:
         return _NOTHING
     except OSError as exc:
-        raise ConfigurationError(f"The settings file {file} cannot be read ({exc.strerror or exc}).") from None
+        raise ConfigurationError(
+            Msg("The settings file {file} cannot be read ({reason}).", file=file, reason=exc.strerror or exc)
+        ) from None
     # Every writer replaces the file (a new inode) and every read compares: a running app sees
     # a change made by a command, without being told and without parsing the file each time.
     key = (str(file), status.st_ino, status.st_mtime_ns, status.st_ctime_ns, status.st_size)
@@ -325,9 +334,15 @@ def _check_file_values(file: Path, contents: settings_file.Contents) -> dict[str
             known[name] = _check(setting, value, writing=False)
         except _InvalidError as exc:
             line = contents.line_of(name)
-            where = f" (line {line})" if line else ""
+            where = Msg(" (line {line})", line=line) if line else ""
             raise ConfigurationError(
-                f"In the settings file {file}{where}, {name} {exc}; correct it or delete that line."
+                Msg(
+                    "In the settings file {file}{where}, {name} {exc}; correct it or delete that line.",
+                    file=file,
+                    where=where,
+                    name=name,
+                    exc=message_of(exc),
+                )
             ) from None
     return known
 
@@ -343,7 +358,7 @@ def _from_environment(setting: Spec) -> str | bool | None:
     try:
         return _check(setting, text, writing=False)
     except _InvalidError as exc:
-        raise ConfigurationError(f"{setting.env} {exc}.") from None
+        raise ConfigurationError(Msg("{env} {exc}.", env=setting.env, exc=message_of(exc))) from None
 
 
 # -- checking --------------------------------------------------------------------------------
@@ -354,7 +369,7 @@ def spec(name: str) -> Spec:
     found = _SPECS.get(name)
     if found is None:
         known = ", ".join(s.name for s in SPECS)
-        raise UserError(f"There is no setting {name!r}; the settings are {known}.")
+        raise UserError(Msg("There is no setting {name!r}; the settings are {known}.", name=name, known=known))
     return found
 
 
@@ -365,17 +380,17 @@ def check(name: str, value: object) -> str | bool:
     try:
         return _check(found, value, writing=True)
     except _InvalidError as exc:
-        raise UserError(f"The setting {name} {exc}.") from None
+        raise UserError(Msg("The setting {name} {exc}.", name=name, exc=message_of(exc))) from None
 
 
 def _check(setting: Spec, value: object, *, writing: bool) -> str | bool:
     """``value`` made canonical for ``setting``, or :class:`_InvalidError` (its text completes "The setting X ...")."""
     if setting.kind is bool:
         if not isinstance(value, bool):
-            raise _InvalidError(f"must be true or false, not {settings_file.shown(value)}")
+            raise _InvalidError(Msg("must be true or false, not {value}", value=settings_file.shown(value)))
         return value
     if not isinstance(value, str):
-        raise _InvalidError(f"must be text in double quotes, not {settings_file.shown(value)}")
+        raise _InvalidError(Msg("must be text in double quotes, not {value}", value=settings_file.shown(value)))
     _check_text(value)
     return _CHECKS[setting.name](value, writing)
 
@@ -384,14 +399,16 @@ def _check_text(value: str) -> None:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise _InvalidError("holds characters that are not valid text") from None
+        raise _InvalidError(Msg("holds characters that are not valid text")) from None
 
 
 def _language(value: str, _writing: bool) -> str:
     try:
         return languages.normalize(value)
     except UserError:
-        raise _InvalidError(f"must be a language code such as en or vi, not {settings_file.shown(value)}") from None
+        raise _InvalidError(
+            Msg("must be a language code such as en or vi, not {value}", value=settings_file.shown(value))
+        ) from None
 
 
 def _database_url(value: str, writing: bool) -> str:
@@ -405,12 +422,15 @@ def _database_url(value: str, writing: bool) -> str:
     except (ArgumentError, ValueError):
         url = None
     if url is None:
-        raise _InvalidError("must be a database URL such as postgresql://press@db.example.org/communique")
+        raise _InvalidError(Msg("must be a database URL such as postgresql://press@db.example.org/communique"))
     if url.password or any(key.lower() == "password" for key in url.query):
-        where = "cannot be saved with a password in it" if writing else "holds a database password"
+        where = Msg("cannot be saved with a password in it") if writing else Msg("holds a database password")
         raise _InvalidError(
-            f"{where}: keep the password in the PGPASSWORD environment variable or in ~/.pgpass "
-            "and give the URL without it"
+            Msg(
+                "{where}: keep the password in the PGPASSWORD environment variable or in ~/.pgpass and give the "
+                "URL without it",
+                where=where,
+            )
         )
     return url_text
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from core.errors import ConfigurationError
 from core.files import write_atomically
+from core.words import Msg
 
 _INT_RANGE = range(-(2**63), 2**63)  # what TOML integers hold
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -47,15 +48,21 @@ def read(file: Path) -> Contents | None:
     except FileNotFoundError:
         return None
     except IsADirectoryError:
-        raise ConfigurationError(f"The settings file {file} is a folder; move it away.") from None
+        raise ConfigurationError(Msg("The settings file {file} is a folder; move it away.", file=file)) from None
     except OSError as exc:
-        raise ConfigurationError(f"The settings file {file} cannot be read ({exc.strerror or exc}).") from None
+        raise ConfigurationError(
+            Msg("The settings file {file} cannot be read ({reason}).", file=file, reason=exc.strerror or exc)
+        ) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ConfigurationError(
-            f"The settings file {file} is not UTF-8 text (line {line}); save it as UTF-8 or delete it."
+            Msg(
+                "The settings file {file} is not UTF-8 text (line {line}); save it as UTF-8 or delete it.",
+                file=file,
+                line=line,
+            )
         ) from None
     try:
         return Contents(text, tomllib.loads(text))
@@ -121,8 +128,13 @@ def _value(file: Path, key: str, value: object) -> str:
     if isinstance(value, str):
         return _string(value)
     raise ConfigurationError(
-        f"The settings file {file} holds {key!r} as {shown(value)}, which Communiqué cannot rewrite; "
-        "remove that line or make it plain text, a whole number or true/false."
+        Msg(
+            "The settings file {file} holds {key!r} as {value}, which Communiqué cannot rewrite; remove that "
+            "line or make it plain text, a whole number or true/false.",
+            file=file,
+            key=key,
+            value=shown(value),
+        )
     )
 
 

@@ -14,6 +14,7 @@ from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from core.errors import UserError
+from core.words import Msg
 
 #: How far ahead a post may be scheduled: a century (fixtures and long plans use 2099). Past it a
 #: typo (year 9999, 2207 for 2027) is far more likely than intent, and the far end of the calendar
@@ -47,11 +48,11 @@ def iana_names() -> frozenset[str]:
 def zone(name: str) -> ZoneInfo:
     """The IANA zone ``name``, or a :class:`UserError` naming it."""
     if not name or name not in iana_names():
-        raise UserError(f"Unknown time zone {name!r}: use an IANA name such as Europe/Berlin.")
+        raise UserError(Msg("Unknown time zone {name!r}: use an IANA name such as Europe/Berlin.", name=name))
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise UserError(f"Unknown time zone {name!r}: use an IANA name such as Europe/Berlin.") from None
+        raise UserError(Msg("Unknown time zone {name!r}: use an IANA name such as Europe/Berlin.", name=name)) from None
 
 
 def now_utc() -> datetime:
@@ -66,10 +67,12 @@ def parse_local(text: str) -> datetime:
         value = datetime.fromisoformat(cleaned)
     except ValueError:
         raise UserError(
-            f"Cannot read the time {text!r}: write it as YYYY-MM-DD HH:MM, e.g. 2027-03-28 09:00."
+            Msg("Cannot read the time {text!r}: write it as YYYY-MM-DD HH:MM, e.g. 2027-03-28 09:00.", text=text)
         ) from None
     if value.tzinfo is not None:
-        raise UserError(f"The time {text!r} carries a UTC offset; give the local time of the account instead.")
+        raise UserError(
+            Msg("The time {text!r} carries a UTC offset; give the local time of the account instead.", text=text)
+        )
     return value
 
 
@@ -80,7 +83,7 @@ def local_to_utc(local: datetime, zone_name: str, fold: FoldChoice | None = None
     (DST fold) and no ``fold`` choice was given.
     """
     if local.tzinfo is not None:
-        raise UserError("Give a local wall-clock time without a UTC offset.")
+        raise UserError(Msg("Give a local wall-clock time without a UTC offset."))
     tz = zone(zone_name)
     first = local.replace(tzinfo=tz, fold=0)
     second = local.replace(tzinfo=tz, fold=1)
@@ -89,14 +92,22 @@ def local_to_utc(local: datetime, zone_name: str, fold: FoldChoice | None = None
     # A time in a gap does not survive the round trip back to the wall clock.
     if first_utc.astimezone(tz).replace(tzinfo=None) != local:
         raise UserError(
-            f"{local:%Y-%m-%d %H:%M} does not exist in {zone_name}: the clocks jump forward then. "
-            "Pick a time outside the change."
+            Msg(
+                "{local:%Y-%m-%d %H:%M} does not exist in {zone_name}: the clocks jump forward then. Pick a "
+                "time outside the change.",
+                local=local,
+                zone_name=zone_name,
+            )
         )
     if first_utc != second_utc:
         if fold is None:
             raise UserError(
-                f"{local:%Y-%m-%d %H:%M} happens twice in {zone_name} (the clocks go back then); "
-                "choose the earlier or the later one."
+                Msg(
+                    "{local:%Y-%m-%d %H:%M} happens twice in {zone_name} (the clocks go back then); choose the "
+                    "earlier or the later one.",
+                    local=local,
+                    zone_name=zone_name,
+                )
             )
         return first_utc if fold is FoldChoice.EARLIER else second_utc
     return first_utc
@@ -115,8 +126,12 @@ def within_horizon(local: datetime, now: datetime, horizon: timedelta = HORIZON)
     latest = now.astimezone(UTC).replace(tzinfo=None) + horizon + timedelta(days=1)  # a day for any zone's offset
     if local > latest:
         raise UserError(
-            f"{show(local)} is more than {round(horizon.days / 365.25)} years ahead; "
-            f"schedule posts before {show(latest - timedelta(days=1))}."
+            Msg(
+                "{local} is more than {years} years ahead; schedule posts before {latest}.",
+                local=show(local),
+                years=round(horizon.days / 365.25),
+                latest=show(latest - timedelta(days=1)),
+            )
         )
 
 
@@ -129,4 +144,10 @@ def ensure_future(instant: datetime, now: datetime | None = None, slack: timedel
     """Refuse a time that has already passed (``slack`` allows a little clock skew)."""
     current = now or now_utc()
     if instant < current - slack:
-        raise UserError(f"{instant:%Y-%m-%d %H:%M} UTC is in the past; pick a time after {current:%Y-%m-%d %H:%M} UTC.")
+        raise UserError(
+            Msg(
+                "{instant:%Y-%m-%d %H:%M} UTC is in the past; pick a time after {current:%Y-%m-%d %H:%M} UTC.",
+                instant=instant,
+                current=current,
+            )
+        )

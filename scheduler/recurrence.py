@@ -44,6 +44,7 @@ from core.services import posts as post_service
 from core.store import Store
 from core.store.engine import new_id
 from core.store.tables import accounts, media, posts, recurrences, variants
+from core.words import Msg
 
 log = logging.getLogger(__name__)
 
@@ -108,27 +109,38 @@ def parse_rule(rule: str, start_local: datetime) -> rrule:
     if text.upper().startswith("RRULE:"):
         text = text[6:]
     if not text or "DTSTART" in text.upper():
-        raise UserError(f"Cannot read the repetition rule {rule!r}: write an RRULE such as FREQ=WEEKLY;BYDAY=MO.")
+        raise UserError(
+            Msg("Cannot read the repetition rule {rule!r}: write an RRULE such as FREQ=WEEKLY;BYDAY=MO.", rule=rule)
+        )
     try:
         parsed = rrulestr(text, dtstart=start_local)
     except (ValueError, TypeError):
         raise UserError(
-            f"Cannot read the repetition rule {rule!r}: write an RRULE such as FREQ=WEEKLY;BYDAY=MO."
+            Msg("Cannot read the repetition rule {rule!r}: write an RRULE such as FREQ=WEEKLY;BYDAY=MO.", rule=rule)
         ) from None
     if not isinstance(parsed, rrule):
-        raise UserError(f"The repetition rule {rule!r} must be a single RRULE.")
+        raise UserError(Msg("The repetition rule {rule!r} must be a single RRULE.", rule=rule))
     frequency = _FREQ.search(text.upper())
     if frequency is not None and frequency.group(1) in _TOO_FREQUENT:
         raise UserError(
-            f"The repetition rule {rule!r} repeats every {frequency.group(1)[:-2].lower()}; "
-            "a post can repeat at most hourly (FREQ=HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY)."
+            Msg(
+                "The repetition rule {rule!r} repeats every {unit}; a post can repeat at most hourly "
+                "(FREQ=HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY).",
+                rule=rule,
+                unit=Msg("minute") if frequency.group(1) == "MINUTELY" else Msg("second"),
+            )
         )
     # BYHOUR/BYMINUTE lists can pack several occurrences into an hour whatever the FREQ.
     for earlier, later in pairwise(islice(parsed, _GAP_SAMPLE)):
         if later - earlier < MIN_INTERVAL:
             raise UserError(
-                f"The repetition rule {rule!r} repeats more often than once an hour "
-                f"({earlier:%Y-%m-%d %H:%M} and {later:%H:%M}); a post can repeat at most hourly."
+                Msg(
+                    "The repetition rule {rule!r} repeats more often than once an hour "
+                    "({earlier:%Y-%m-%d %H:%M} and {later:%H:%M}); a post can repeat at most hourly.",
+                    rule=rule,
+                    earlier=earlier,
+                    later=later,
+                )
             )
     return parsed
 
@@ -195,15 +207,21 @@ def make_recurring(store: Store, variant_id: int, rule: str, start_local: dateti
             .where(variants.c.id == variant_id)
         ).first()
         if row is None:
-            raise NotFoundError(f"No variant with id {variant_id}.")
+            raise NotFoundError(Msg("No variant with id {variant_id}.", variant_id=variant_id))
         user = permissions.require(conn, permissions.Permission.SCHEDULE, [row.account_id], actor=actor)
         if row.status not in OPEN_STATUSES:
-            raise ConflictError(f"Variant {variant_id} is {row.status}; only an open variant can repeat.")
+            raise ConflictError(
+                Msg(
+                    "Variant {variant_id} is {status}; only an open variant can repeat.",
+                    variant_id=variant_id,
+                    status=VariantStatus(row.status),
+                )
+            )
         approval.refuse_unapproved(conn, variant_id)
         post_service.ensure_variant_publishable(conn, variant_id)  # each occurrence would fail as it would
         parsed = parse_rule(rule, start_local)
         if next(occurrences_after(parsed, row.timezone, now), None) is None:
-            raise UserError(f"The rule {rule!r} has no occurrence after now.")
+            raise UserError(Msg("The rule {rule!r} has no occurrence after now.", rule=rule))
         recurrence_id = new_id(
             conn.execute(
                 recurrences.insert().values(

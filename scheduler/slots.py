@@ -16,6 +16,7 @@ from core.services import audit, permissions, posts, scheduling
 from core.store import Store
 from core.store.engine import new_id
 from core.store.tables import accounts, posting_slots, variants
+from core.words import Msg, in_app
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -39,16 +40,18 @@ def parse_weekday(text: str | None) -> int | None:
         return None
     key = text.strip().lower()[:3]
     if key not in WEEKDAYS:
-        raise UserError(f"Unknown weekday {text!r}: use mon, tue, wed, thu, fri, sat, sun or daily.")
+        raise UserError(Msg("Unknown weekday {text!r}: use mon, tue, wed, thu, fri, sat, sun or daily.", text=text))
     return WEEKDAYS.index(key)
 
 
 def add_slot(store: Store, account: str, local_time: str, weekday: int | None = None) -> Slot:
     """Add a posting time ``HH:MM`` (the account's wall clock) on ``weekday`` or every day."""
     if not _TIME.match(local_time.strip()):
-        raise UserError(f"Cannot read the slot time {local_time!r}: write it as HH:MM, e.g. 09:30.")
+        raise UserError(
+            Msg("Cannot read the slot time {local_time!r}: write it as HH:MM, e.g. 09:30.", local_time=local_time)
+        )
     if weekday is not None and not 0 <= weekday <= 6:
-        raise UserError("The weekday must be 0 (Monday) to 6 (Sunday).")
+        raise UserError(Msg("The weekday must be 0 (Monday) to 6 (Sunday)."))
     now = timeutil.now_utc()
     with store.write() as conn:
         permissions.require(conn, permissions.Permission.ADMIN)  # an account's settings
@@ -61,7 +64,9 @@ def add_slot(store: Store, account: str, local_time: str, weekday: int | None = 
             )
         ).first()
         if clash is not None:
-            raise ConflictError(f"{found.name!r} already has a slot at {local_time.strip()}.")
+            raise ConflictError(
+                Msg("{account!r} already has a slot at {time}.", account=found.name, time=local_time.strip())
+            )
         slot_id = new_id(
             conn.execute(
                 posting_slots.insert().values(
@@ -86,7 +91,7 @@ def remove_slot(store: Store, slot_id: int) -> None:
     with store.write() as conn:
         permissions.require(conn, permissions.Permission.ADMIN)
         if conn.execute(posting_slots.delete().where(posting_slots.c.id == slot_id)).rowcount != 1:
-            raise NotFoundError(f"No posting slot with id {slot_id}.")
+            raise NotFoundError(Msg("No posting slot with id {slot_id}.", slot_id=slot_id))
 
 
 def _candidates(slots: list[Slot], zone_name: str, after: datetime, days: int) -> list[datetime]:
@@ -118,7 +123,15 @@ class SlotChoice:
 
 #: How far ahead a slot at a better hour is preferred to the next free one.
 ADVICE_WINDOW = timedelta(days=7)
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DAY_NAMES = (
+    Msg("Monday"),
+    Msg("Tuesday"),
+    Msg("Wednesday"),
+    Msg("Thursday"),
+    Msg("Friday"),
+    Msg("Saturday"),
+    Msg("Sunday"),
+)
 
 
 def _free_slots(store: Store, account_id: int, after: datetime, days: int) -> tuple[str, list[datetime]]:
@@ -128,10 +141,15 @@ def _free_slots(store: Store, account_id: int, after: datetime, days: int) -> tu
         rows = conn.execute(select(posting_slots).where(posting_slots.c.account_id == account_id)).all()
         slots = [Slot(r.id, r.account_id, r.weekday, r.local_time) for r in rows]
         if not slots:
-            raise UserError("This account has no posting slots yet; add one with 'communique slot add'.")
+            raise UserError(
+                Msg(
+                    "This account has no posting slots yet; add one with 'communique slot add'.",
+                    app=in_app("This account has no posting slots yet; pick a time yourself."),
+                )
+            )
         candidates = _candidates(slots, zone_name, after, days)
         if not candidates:
-            raise UserError("No posting slot exists in the coming year.")
+            raise UserError(Msg("No posting slot exists in the coming year."))
         taken = set(
             conn.execute(
                 select(variants.c.scheduled_at).where(
@@ -144,12 +162,12 @@ def _free_slots(store: Store, account_id: int, after: datetime, days: int) -> tu
         )
     free = [instant for instant in candidates if instant not in taken]
     if not free:
-        raise UserError("Every posting slot of the coming year is taken.")
+        raise UserError(Msg("Every posting slot of the coming year is taken."))
     return zone_name, free
 
 
 def _posts(count: int) -> str:
-    return f"{count} post" if count == 1 else f"{count} posts"
+    return Msg("1 post") if count == 1 else Msg("{count} posts", count=count)
 
 
 def suggest_slot(store: Store, account_id: int, after: datetime, *, days: int = 366) -> SlotChoice:
@@ -162,7 +180,9 @@ def suggest_slot(store: Store, account_id: int, after: datetime, *, days: int = 
     zone_name, free = _free_slots(store, account_id, after, days)
     advice = best_time(store, account_id, now=after)
     if not advice.advice:
-        return SlotChoice(free[0], f"The next free slot (not enough history for advice: {_posts(advice.posts)}).")
+        return SlotChoice(
+            free[0], Msg("The next free slot (not enough history for advice: {posts}).", posts=_posts(advice.posts))
+        )
     scores = {(c.weekday, c.hour): c.score for c in advice.cells if c.score is not None}
     best: tuple[float, datetime] | None = None
     for instant in free:
@@ -174,13 +194,21 @@ def suggest_slot(store: Store, account_id: int, after: datetime, *, days: int = 
             best = (score, instant)
     if best is None:
         return SlotChoice(
-            free[0], f"The next free slot (none this week is at an hour with history among {_posts(advice.posts)})."
+            free[0],
+            Msg(
+                "The next free slot (none this week is at an hour with history among {posts}).",
+                posts=_posts(advice.posts),
+            ),
         )
     local = timeutil.utc_to_local(best[1], zone_name)
     return SlotChoice(
         best[1],
-        f"{_DAY_NAMES[local.weekday()]} {local:%H:%M}: the account's best free hour this week, "
-        f"from {_posts(advice.posts)} of history.",
+        Msg(
+            "{day} {local:%H:%M}: the account's best free hour this week, from {posts} of history.",
+            day=_DAY_NAMES[local.weekday()],
+            local=local,
+            posts=_posts(advice.posts),
+        ),
     )
 
 
@@ -203,7 +231,7 @@ def schedule_to_next_slot(
             select(variants.c.account_id, variants.c.status, variants.c.version).where(variants.c.id == variant_id)
         ).first()
     if row is None:
-        raise NotFoundError(f"No variant with id {variant_id}.")
+        raise NotFoundError(Msg("No variant with id {variant_id}.", variant_id=variant_id))
     instant = next_free_slot(store, row.account_id, current)
     with store.write() as conn:
         who = permissions.require(conn, permissions.Permission.SCHEDULE, [row.account_id], actor=actor).login
@@ -212,7 +240,9 @@ def schedule_to_next_slot(
         if not scheduling.set_scheduled(
             conn, variant_id, version=row.version, instant=instant, zone_name=zone_name, now=current
         ):
-            raise ConflictError(f"Variant {variant_id} changed or can no longer be scheduled; try again.")
+            raise ConflictError(
+                Msg("Variant {variant_id} changed or can no longer be scheduled; try again.", variant_id=variant_id)
+            )
         audit.record(
             conn,
             actor=who,

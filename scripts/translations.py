@@ -2,7 +2,8 @@
 
     python scripts/translations.py            # refresh every resources/i18n/communique_*.ts, build the .qm
     python scripts/translations.py --add de   # start a new language
-    python scripts/translations.py --check    # build only; fail if a .ts has unfinished strings
+    python scripts/translations.py --check    # build only; fail if a .ts has unfinished strings,
+                                              # or lacks a service sentence marked in the source
 
 The .qm files land next to the .ts (git ignores them): they let a translator check the result
 in the app at once. The app does not need them: it compiles the .ts itself on first use
@@ -12,9 +13,11 @@ in the app at once. The app does not need them: it compiles the .ts itself on fi
 from __future__ import annotations
 
 import argparse
+import ast
 import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,13 +41,67 @@ def _tool(name: str) -> Path:
     return exe
 
 
-#: Qt-free modules whose fixed sentences the app shows, marked with core.words.QT_TRANSLATE_NOOP.
-MARKED = ["scheduler/display.py"]
+#: The Qt-free packages whose sentences the app shows; a module in them that marks a sentence
+#: (core.words: QT_TRANSLATE_NOOP, Msg, in_app) is read by lupdate.
+PACKAGES = ["core", "scheduler", "translation", "connectors"]
+#: What lupdate also reads as ``QT_TR_NOOP``: a service's sentence template, and the app's wording
+#: of one that names a CLI command (both filed under the empty context, see core.words).
+MESSAGE_MARKS = ("Msg", "in_app")
+ALIASES = ",".join(f"QT_TR_NOOP+={name}" for name in MESSAGE_MARKS)
+_WORDS_IMPORT = re.compile(r"^from core\.words import (\([^)]*\)|[^\n]*)", re.MULTILINE)
+_MARKS = re.compile(r"\b(QT_TRANSLATE_NOOP|Msg|in_app)\b")
+
+
+def marked() -> list[Path]:
+    """The Qt-free modules that mark sentences for the app (found by their import from core.words)."""
+    found = []
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            imports = _WORDS_IMPORT.findall(path.read_text(encoding="utf-8"))
+            if any(_MARKS.search(names) for names in imports):
+                found.append(path)
+    return found
 
 
 def sources() -> list[Path]:
     """Every Python file of the desktop app, and the Qt-free modules whose marked sentences it shows."""
-    return sorted((ROOT / "app").rglob("*.py")) + [ROOT / name for name in MARKED]
+    return sorted((ROOT / "app").rglob("*.py")) + marked()
+
+
+def templates(paths: list[Path] | None = None) -> dict[str, list[str]]:
+    """Each :class:`core.words.Msg` / ``in_app`` template written in ``paths`` (default: :func:`marked`),
+    with where it is written (``file:line``).
+
+    Read from the source as lupdate reads it: the first argument, a string literal. A template that
+    is not a literal (a variable, an f-string) cannot be translated, and is listed under ``""``.
+    """
+    found: dict[str, list[str]] = {}
+    for path in paths if paths is not None else marked():
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in MESSAGE_MARKS):
+                continue
+            first = node.args[0] if node.args else None
+            text = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else ""
+            found.setdefault(text, []).append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+def untranslated_templates(ts: Path) -> list[str]:
+    """The marked templates that ``ts`` lacks or leaves unfinished, each with where it is written."""
+    finished = set()
+    for context in ET.parse(ts).getroot().iter("context"):
+        if (context.findtext("name") or "") != "":  # core.words.MESSAGE_CONTEXT
+            continue
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") is None and translation.text:
+                finished.add(message.findtext("source") or "")
+    return sorted(
+        f"{', '.join(where)}: {text!r}" if text else f"{', '.join(where)}: not a string literal"
+        for text, where in templates().items()
+        if text not in finished
+    )
 
 
 def update(ts: Path, language: str) -> None:
@@ -52,6 +109,7 @@ def update(ts: Path, language: str) -> None:
     files = [str(path.relative_to(ROOT)) for path in sources()]
     # No line numbers: five people editing app/ would otherwise rewrite every location each time.
     command = [str(_tool("lupdate")), "-no-obsolete", "-locations", "none", "-source-language", "en"]
+    command += ["-tr-function-alias", ALIASES]
     command += ["-target-language", language, *files, "-ts", str(ts.relative_to(ROOT))]
     subprocess.run(command, cwd=ROOT, check=True)
 
@@ -93,6 +151,11 @@ def main() -> int:
         if unfinished:
             print(f"translations: {ts.name} has {unfinished} string(s) left to translate")
             missing += unfinished
+        absent = untranslated_templates(ts)
+        if absent and args.check:  # after an update they are the unfinished ones counted above
+            print(f"translations: {ts.name} lacks {len(absent)} service sentence(s); run without --check:")
+            print("\n".join(f"  {line}" for line in absent))
+            missing += len(absent)
     return 1 if args.check and missing else 0
 
 

@@ -14,6 +14,7 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from core.errors import UserError
+from core.words import Msg
 
 # Limits far above any real pack (the largest Argos packs are a few hundred MB unpacked).
 MAX_ENTRIES = 10_000
@@ -34,10 +35,14 @@ def _is_link_or_special(info: zipfile.ZipInfo) -> bool:
 
 def _safe_parts(name: str, label: str) -> tuple[str, ...]:
     if "\\" in name or "\x00" in name or name.startswith("/") or re.match(r"^[A-Za-z]:", name):
-        raise UserError(f"{label} is refused: the entry {name!r} points outside the pack folder.")
+        raise UserError(
+            Msg("{label} is refused: the entry {name!r} points outside the pack folder.", label=label, name=name)
+        )
     parts = tuple(part for part in PurePosixPath(name).parts if part not in ("", "."))
     if not parts or ".." in parts:
-        raise UserError(f"{label} is refused: the entry {name!r} points outside the pack folder.")
+        raise UserError(
+            Msg("{label} is refused: the entry {name!r} points outside the pack folder.", label=label, name=name)
+        )
     return parts
 
 
@@ -48,36 +53,67 @@ def check_entries(archive: zipfile.ZipFile, label: str) -> tuple[str, list[tuple
     """
     entries = archive.infolist()
     if len(entries) > MAX_ENTRIES:
-        raise UserError(f"{label} is refused: it holds {len(entries)} files, more than a language pack has.")
+        raise UserError(
+            Msg(
+                "{label} is refused: it holds {length} files, more than a language pack has.",
+                label=label,
+                length=len(entries),
+            )
+        )
     total = 0
     tops: set[str] = set()
     files = []
     for info in entries:
         parts = _safe_parts(info.filename, label)
         if _is_link_or_special(info):
-            raise UserError(f"{label} is refused: the entry {info.filename!r} is a link or a special file.")
+            raise UserError(
+                Msg(
+                    "{label} is refused: the entry {filename!r} is a link or a special file.",
+                    label=label,
+                    filename=info.filename,
+                )
+            )
         if info.flag_bits & 0x1:
-            raise UserError(f"{label} is refused: the entry {info.filename!r} is encrypted.")
+            raise UserError(
+                Msg("{label} is refused: the entry {filename!r} is encrypted.", label=label, filename=info.filename)
+            )
         tops.add(parts[0])
         if info.is_dir():
             continue
         if len(parts) < 2:
-            raise UserError(f"{label} is not a language pack: files must sit inside one folder.")
+            raise UserError(Msg("{label} is not a language pack: files must sit inside one folder.", label=label))
         if parts[1:] == ("metadata.json",) and info.file_size > MAX_METADATA_BYTES:
             raise UserError(
-                f"{label} is refused: its metadata.json is {info.file_size:,} bytes, more than the "
-                f"{MAX_METADATA_BYTES // 1024} KB a pack's description needs."
+                Msg(
+                    "{label} is refused: its metadata.json is {file_size:,} bytes, more than the {most} KB a "
+                    "pack's description needs.",
+                    label=label,
+                    file_size=info.file_size,
+                    most=MAX_METADATA_BYTES // 1024,
+                )
             )
         if info.file_size > MAX_ENTRY_BYTES or (
             info.file_size > _CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1)
         ):
-            raise UserError(f"{label} is refused: the entry {info.filename!r} unpacks to an absurd size.")
+            raise UserError(
+                Msg(
+                    "{label} is refused: the entry {filename!r} unpacks to an absurd size.",
+                    label=label,
+                    filename=info.filename,
+                )
+            )
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
-            raise UserError(f"{label} is refused: it unpacks to more than {MAX_TOTAL_BYTES // 1024**3} GiB.")
+            raise UserError(
+                Msg(
+                    "{label} is refused: it unpacks to more than {most} GiB.",
+                    label=label,
+                    most=MAX_TOTAL_BYTES // 1024**3,
+                )
+            )
         files.append((info, parts[1:]))
     if len(tops) != 1:
-        raise UserError(f"{label} is not a language pack: it must hold exactly one folder.")
+        raise UserError(Msg("{label} is not a language pack: it must hold exactly one folder.", label=label))
     return tops.pop(), files
 
 
@@ -95,8 +131,8 @@ DAMAGED_ARCHIVE_ERRORS = (
 def unreadable(label: str, exc: BaseException) -> UserError:
     """The sentence for an archive that cannot be read or unpacked (``label`` names the file)."""
     if isinstance(exc, OSError):
-        return UserError(f"{label} cannot be unpacked: {exc.strerror or exc}.")
-    return UserError(f"{label} is damaged ({exc}): download it again.")
+        return UserError(Msg("{label} cannot be unpacked: {reason}.", label=label, reason=exc.strerror or exc))
+    return UserError(Msg("{label} is damaged ({reason}): download it again.", label=label, reason=exc))
 
 
 def extract(
@@ -118,8 +154,12 @@ def extract(
                     written += len(chunk)
                     if written > info.file_size:
                         raise UserError(
-                            f"{label} is damaged: the entry {info.filename!r} is larger than its header says; "
-                            "download it again."
+                            Msg(
+                                "{label} is damaged: the entry {filename!r} is larger than its header says; "
+                                "download it again.",
+                                label=label,
+                                filename=info.filename,
+                            )
                         )
                     out.write(chunk)
         except (*DAMAGED_ARCHIVE_ERRORS, OSError) as exc:

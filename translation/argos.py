@@ -27,6 +27,7 @@ from typing import Any
 
 from core import paths
 from core.errors import UserError
+from core.words import Msg
 from translation import packs
 from translation.sentences import RuleSentencizer
 
@@ -185,7 +186,11 @@ class ArgosEngine:
     def _pack(self, from_code: str, to_code: str) -> packs.PackInfo:
         pack = self._packs().get((from_code, to_code))
         if pack is None:
-            raise UserError(f"No language pack from {from_code} to {to_code} is installed.")
+            raise UserError(
+                Msg(
+                    "No language pack from {from_code} to {to_code} is installed.", from_code=from_code, to_code=to_code
+                )
+            )
         return pack
 
     def pairs(self) -> set[tuple[str, str]]:
@@ -213,7 +218,11 @@ class ArgosEngine:
                 # Replaced or removed since this translation read the listing: its model
                 # version no longer names what is installed, so nothing is translated with it.
                 raise UserError(
-                    f"The language pack {from_code} -> {to_code} changed during this translation; translate again."
+                    Msg(
+                        "The language pack {from_code} -> {to_code} changed during this translation; translate again.",
+                        from_code=from_code,
+                        to_code=to_code,
+                    )
                 ) from None
             raise _unloadable(from_code, to_code) from None
         translation = translate.PackageTranslation(

@@ -59,14 +59,20 @@ def load_engine(name: str = DEFAULT_ENGINE) -> Engine:
     from importlib.metadata import entry_points
 
     from core.errors import UserError
+    from core.words import Msg
 
     for entry in entry_points(group=ENTRY_POINT_GROUP, name=name):
         engine = entry.load()()
         if not isinstance(engine, Engine):
-            raise UserError(f"The translation engine {name!r} does not implement the engine interface.")
+            raise UserError(Msg("The translation engine {name!r} does not implement the engine interface.", name=name))
         return engine
     if name == DEFAULT_ENGINE:
         raise UserError(
-            "The built-in translation engine is not registered: reinstall Communiqué so that its metadata is complete."
+            Msg(
+                "The built-in translation engine is not registered: reinstall Communiqué so that its metadata "
+                "is complete.",
+            )
         )
-    raise UserError(f"Unknown translation engine {name!r}: choose one of {', '.join(engine_names())}.")
+    raise UserError(
+        Msg("Unknown translation engine {name!r}: choose one of {names}.", name=name, names=", ".join(engine_names()))
+    )

@@ -25,6 +25,7 @@ from core.store import Store
 from core.store.engine import new_id
 from core.store.tables import glossary_terms
 from core.timeutil import now_utc
+from core.words import Msg
 from translation.spans import Term
 
 ANY_LANGUAGE = "*"
@@ -75,9 +76,14 @@ def _target(code: str) -> str:
 def _clean_term(term: str) -> str:
     cleaned = (term or "").strip()
     if not cleaned:
-        raise UserError("A glossary term cannot be empty.")
+        raise UserError(Msg("A glossary term cannot be empty."))
     if len(cleaned) > MAX_TERM_LENGTH or any(ch in cleaned for ch in "\r\n"):
-        raise UserError(f"A glossary term must be one line of at most {MAX_TERM_LENGTH} characters.")
+        raise UserError(
+            Msg(
+                "A glossary term must be one line of at most {max_term_length} characters.",
+                max_term_length=MAX_TERM_LENGTH,
+            )
+        )
     plaintext.refuse_controls(cleaned, "The glossary term")
     return cleaned
 
@@ -87,7 +93,7 @@ def _clean_translation(translation: str | None) -> str | None:
         return None
     cleaned = translation.strip()
     if not cleaned:
-        raise UserError("A forced translation cannot be empty: leave it out to keep the term as written.")
+        raise UserError(Msg("A forced translation cannot be empty: leave it out to keep the term as written."))
     plaintext.refuse_controls(cleaned, "The forced translation")
     return cleaned
 
@@ -109,7 +115,7 @@ def add_term(
     cleaned = _clean_term(term)
     forced = _clean_translation(translation)
     if forced is not None and target == ANY_LANGUAGE:
-        raise UserError("A forced translation needs one target language, not '*'.")
+        raise UserError(Msg("A forced translation needs one target language, not '*'."))
     now = now_utc()
     try:
         with store.write() as conn:
@@ -137,7 +143,14 @@ def add_term(
                 at=now,
             )
     except IntegrityError:
-        raise ConflictError(f"The glossary already has {cleaned!r} for {source} -> {target}.") from None
+        raise ConflictError(
+            Msg(
+                "The glossary already has {cleaned!r} for {source} -> {target}.",
+                cleaned=cleaned,
+                source=source,
+                target=target,
+            )
+        ) from None
     finally:
         _forget()
     return get_term(store, term_id)
@@ -148,7 +161,7 @@ def get_term(store: Store, term_id: int) -> GlossaryTerm:
     with store.read() as conn:
         row = conn.execute(select(glossary_terms).where(glossary_terms.c.id == term_id)).first()
     if row is None:
-        raise NotFoundError(f"There is no glossary entry number {term_id}.")
+        raise NotFoundError(Msg("There is no glossary entry number {term_id}.", term_id=term_id))
     return _row(row)
 
 
@@ -170,7 +183,7 @@ def update_term(
     if translation is not _UNSET:
         values["translation"] = _clean_translation(translation)
         if values["translation"] is not None and current.target_language == ANY_LANGUAGE:
-            raise UserError("A forced translation needs one target language, not '*'.")
+            raise UserError(Msg("A forced translation needs one target language, not '*'."))
     if case_sensitive is not _UNSET:
         values["case_sensitive"] = bool(case_sensitive)
     if note is not _UNSET:
@@ -179,7 +192,7 @@ def update_term(
         with store.write() as conn:
             changed = conn.execute(glossary_terms.update().where(glossary_terms.c.id == term_id).values(**values))
             if not changed.rowcount:
-                raise NotFoundError(f"There is no glossary entry number {term_id}.")
+                raise NotFoundError(Msg("There is no glossary entry number {term_id}.", term_id=term_id))
             audit.record(
                 conn,
                 actor=actor or audit.default_actor(),
@@ -190,7 +203,7 @@ def update_term(
                 at=values["updated_at"],
             )
     except IntegrityError:
-        raise ConflictError(f"The glossary already has {values.get('term')!r} for this pair.") from None
+        raise ConflictError(Msg("The glossary already has {term!r} for this pair.", term=values.get("term"))) from None
     finally:
         _forget()
     return get_term(store, term_id)
@@ -208,7 +221,7 @@ def _remove(store: Store, term_id: int, actor: str | None) -> None:
     with store.write() as conn:
         row = conn.execute(select(glossary_terms).where(glossary_terms.c.id == term_id)).first()
         if row is None:
-            raise NotFoundError(f"There is no glossary entry number {term_id}.")
+            raise NotFoundError(Msg("There is no glossary entry number {term_id}.", term_id=term_id))
         conn.execute(glossary_terms.delete().where(glossary_terms.c.id == term_id))
         entry = _row(row)
         audit.record(

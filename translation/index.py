@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 from core import languages
 from core.errors import UserError
+from core.words import Msg, in_app
 from translation import packs
 from translation.archive import MAX_TOTAL_BYTES
 
@@ -62,7 +63,7 @@ class DeadlineError(UserError):
 def check_seconds(value: float, what: str = "The timeout") -> float:
     """``value`` if it is a finite number of seconds above zero, else :class:`UserError`."""
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
-        raise UserError(f"{what} must be a number of seconds above zero, such as 5.")
+        raise UserError(Msg("{what} must be a number of seconds above zero, such as 5.", what=what))
     return float(value)
 
 
@@ -98,17 +99,25 @@ def _check_url(url: str) -> str:
     try:
         scheme = urlsplit(url).scheme
     except ValueError:  # e.g. "http://[::1": an unclosed IPv6 address
-        raise UserError(f"{url!r} is not a valid web address.") from None
+        raise UserError(Msg("{url!r} is not a valid web address.", url=url)) from None
     if scheme not in ("http", "https"):
-        raise UserError(f"Refusing to fetch {url!r}: only http and https addresses are allowed.")
+        raise UserError(Msg("Refusing to fetch {url!r}: only http and https addresses are allowed.", url=url))
     return url
 
 
 def _unreachable(url: str, exc: BaseException) -> UserError:
     reason = getattr(exc, "reason", None) or exc
     return UserError(
-        f"Cannot reach the language pack index at {urlsplit(url).netloc or url} ({reason}); "
-        "you may be offline: install a .argosmodel file with 'communique lang install FILE' instead."
+        Msg(
+            "Cannot reach the language pack index at {host} ({reason}); "
+            "you may be offline: install a .argosmodel file with 'communique lang install FILE' instead.",
+            host=urlsplit(url).netloc or url,
+            reason=reason,
+            app=in_app(
+                "Cannot reach the language pack index at {host} ({reason}); "
+                "you may be offline: install a .argosmodel file with “Install from file…” instead."
+            ),
+        )
     )
 
 
@@ -133,9 +142,9 @@ def _read_all(
     received = 0
     while True:
         if _cancelled(cancel):
-            raise DownloadCancelledError("The download was cancelled; nothing was installed.")
+            raise DownloadCancelledError(Msg("The download was cancelled; nothing was installed."))
         if time.monotonic() > deadline:
-            raise DeadlineError("The transfer took longer than its time limit and was stopped.")
+            raise DeadlineError(Msg("The transfer took longer than its time limit and was stopped."))
         chunk = response.read1(_CHUNK)
         if not chunk:
             return received
@@ -194,7 +203,7 @@ def _within(
                 given_up = True
         if given_up:
             if _cancelled(cancel):
-                raise DownloadCancelledError("The download was cancelled; nothing was installed.")
+                raise DownloadCancelledError(Msg("The download was cancelled; nothing was installed."))
             raise _NoAnswerError
 
 
@@ -212,7 +221,7 @@ def _open(url: str, timeout: float, deadline: float, cancel: threading.Event | C
         )
     except _NoAnswerError:
         if left < timeout:  # the whole download's time is up, not this connection's
-            raise DeadlineError("The transfer took longer than its time limit and was stopped.") from None
+            raise DeadlineError(Msg("The transfer took longer than its time limit and was stopped.")) from None
         raise TimeoutError(f"no answer within {timeout:g} s") from None
 
 
@@ -233,18 +242,20 @@ def fetch_index(url: str | None = None, *, timeout: float = INDEX_TIMEOUT_S) -> 
         received, data = _within(timeout, lambda: _fetch(url, timeout, deadline, connected))
     except (DeadlineError, _NoAnswerError) as exc:
         if isinstance(exc, DeadlineError) or connected.is_set():
-            raise DeadlineError(f"The language pack index at {url} did not arrive within {timeout:g} s.") from None
+            raise DeadlineError(
+                Msg("The language pack index at {url} did not arrive within {timeout:g} s.", url=url, timeout=timeout)
+            ) from None
         raise _unreachable(url, TimeoutError(f"no answer within {timeout:g} s")) from None
     except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
         raise _unreachable(url, exc) from None
     if received > MAX_INDEX_BYTES:
-        raise UserError(f"The language pack index at {url} is too large to be an index.")
+        raise UserError(Msg("The language pack index at {url} is too large to be an index.", url=url))
     try:
         entries = json.loads(data)
     except ValueError:
-        raise UserError(f"The language pack index at {url} is not valid JSON.") from None
+        raise UserError(Msg("The language pack index at {url} is not valid JSON.", url=url)) from None
     if not isinstance(entries, list):
-        raise UserError(f"The language pack index at {url} is not a list of packs.")
+        raise UserError(Msg("The language pack index at {url} is not a list of packs.", url=url))
     found = []
     for entry in entries:
         if not isinstance(entry, dict) or entry.get("type", "translate") != "translate":
@@ -275,7 +286,7 @@ def _download_one(
     deadline: float,
 ) -> None:
     if _cancelled(cancel):
-        raise DownloadCancelledError("The download was cancelled; nothing was installed.")
+        raise DownloadCancelledError(Msg("The download was cancelled; nothing was installed."))
     with _open(_check_url(url), timeout, deadline, cancel) as response, dest.open("wb") as out:
         length = response.headers.get("Content-Length")
         total = int(length) if length and length.isdigit() else None
@@ -291,11 +302,15 @@ def _download_one(
             )
         except TimeoutError:  # the server answered, then went quiet: a stall, not a lost connection
             raise StalledError(
-                f"The download from {urlsplit(url).netloc or url} stopped: nothing arrived for {timeout:g} s "
-                "after it began; nothing was installed."
+                Msg(
+                    "The download from {host} stopped: nothing arrived for {timeout:g} s after it began; "
+                    "nothing was installed.",
+                    host=urlsplit(url).netloc or url,
+                    timeout=timeout,
+                )
             ) from None
         if received > MAX_TOTAL_BYTES:
-            raise UserError(f"The download from {url} is larger than any language pack; it was stopped.")
+            raise UserError(Msg("The download from {url} is larger than any language pack; it was stopped.", url=url))
 
 
 def download_pack(
@@ -319,7 +334,7 @@ def download_pack(
     if expected is None and isinstance(pack, AvailablePack):
         expected = (pack.from_code, pack.to_code)
     if not links:
-        raise UserError("The index lists no download address for this pack.")
+        raise UserError(Msg("The index lists no download address for this pack."))
     deadline = time.monotonic() + check_seconds(max_seconds, "The download time limit")
     check_seconds(timeout)
     folder = packs.new_staging("download-")
@@ -334,7 +349,10 @@ def download_pack(
                 raise
             except DeadlineError:
                 raise DeadlineError(
-                    f"The download took longer than {max_seconds:g} s and was stopped; nothing was installed."
+                    Msg(
+                        "The download took longer than {max_seconds:g} s and was stopped; nothing was installed.",
+                        max_seconds=max_seconds,
+                    )
                 ) from None
             except UserError as exc:  # not a pack, or not this pair: the next link may serve it
                 last_error = exc
@@ -364,5 +382,5 @@ def download_pair(
     source, target = languages.normalize(from_code), languages.normalize(to_code)
     wanted = [p for p in fetch_index(timeout=index_timeout) if (p.from_code, p.to_code) == (source, target)]
     if not wanted:
-        raise UserError(f"The index has no pack from {source} to {target}.")
+        raise UserError(Msg("The index has no pack from {source} to {target}.", source=source, target=target))
     return download_pack(wanted[0], progress=progress, cancel=cancel, expected=(source, target))

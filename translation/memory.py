@@ -24,6 +24,7 @@ from core.services import audit
 from core.store import Store
 from core.store.tables import translation_memory as tm
 from core.timeutil import now_utc
+from core.words import Msg
 
 MACHINE = "machine"
 HUMAN = "human"
@@ -238,7 +239,7 @@ def remember_correction(
     source = languages.normalize(source_language)
     target = languages.normalize(target_language)
     if not source_text.strip() or not corrected.strip():
-        raise UserError("A corrected translation and its source text cannot be empty.")
+        raise UserError(Msg("A corrected translation and its source text cannot be empty."))
     row = {
         "engine": ANY,
         "model_version": ANY,

@@ -34,9 +34,10 @@ from pathlib import Path
 from typing import Any
 
 from core import languages, paths, plaintext
-from core.errors import NotFoundError, UserError
+from core.errors import NotFoundError, UserError, message_of
 from core.process import pid_alive
 from core.timeutil import now_utc
+from core.words import Msg
 from translation import pack_stamp
 from translation.archive import DAMAGED_ARCHIVE_ERRORS, MAX_METADATA_BYTES, check_entries, extract, unreadable
 
@@ -219,15 +220,15 @@ def _load_metadata(folder: Path) -> Any:
     with (folder / "metadata.json").open("rb") as handle:
         data = handle.read(MAX_METADATA_BYTES + 1)
     if len(data) > MAX_METADATA_BYTES:
-        raise _MetadataError(f"its metadata.json is larger than {MAX_METADATA_BYTES // 1024} KB")
+        raise _MetadataError(Msg("its metadata.json is larger than {most} KB", most=MAX_METADATA_BYTES // 1024))
     try:
         value = json.loads(data.decode("utf-8"))
     except RecursionError:  # "[[[[...": the parser gives up, and so would every later reader
-        raise _MetadataError("its metadata.json is nested too deeply") from None
+        raise _MetadataError(Msg("its metadata.json is nested too deeply")) from None
     except (ValueError, UnicodeDecodeError):
-        raise _MetadataError("its metadata.json is not valid JSON") from None
+        raise _MetadataError(Msg("its metadata.json is not valid JSON")) from None
     if _depth(value) > _MAX_METADATA_DEPTH:  # parsed, yet writing it back (or Argos reading it) may not be
-        raise _MetadataError("its metadata.json is nested too deeply")
+        raise _MetadataError(Msg("its metadata.json is nested too deeply"))
     return value
 
 
@@ -346,35 +347,55 @@ def _check_metadata(folder: Path, label: str) -> dict[str, Any]:
     try:
         metadata = _load_metadata(folder)
     except FileNotFoundError:
-        raise UserError(f"{label} is not a language pack: it has no metadata.json.") from None
+        raise UserError(Msg("{label} is not a language pack: it has no metadata.json.", label=label)) from None
     except OSError:
-        raise UserError(f"{label} is not a language pack: its metadata.json cannot be read.") from None
+        raise UserError(Msg("{label} is not a language pack: its metadata.json cannot be read.", label=label)) from None
     except _MetadataError as exc:
-        raise UserError(f"{label} is not a language pack: {exc}.") from None
+        raise UserError(Msg("{label} is not a language pack: {reason}.", label=label, reason=message_of(exc))) from None
     if not isinstance(metadata, dict):
-        raise UserError(f"{label} is not a language pack: its metadata.json is not an object.")
+        raise UserError(Msg("{label} is not a language pack: its metadata.json is not an object.", label=label))
     if metadata.get("type", "translate") != "translate":
-        raise UserError(f"{label} is a {shown(metadata.get('type'))!r} package, not a translation pack.")
+        raise UserError(
+            Msg(
+                "{label} is a {kind!r} package, not a translation pack.",
+                label=label,
+                kind=shown(metadata.get("type")),
+            )
+        )
     for key in ("from_code", "to_code"):
         value = metadata.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise UserError(f"{label} is not a language pack: metadata.json has no valid {key}.")
+            raise UserError(
+                Msg("{label} is not a language pack: metadata.json has no valid {key}.", label=label, key=key)
+            )
         if _known_code(value) is None:
-            raise UserError(f"{label} is for the language code {value!r}, which Communiqué does not know.")
+            raise UserError(
+                Msg(
+                    "{label} is for the language code {value!r}, which Communiqué does not know.",
+                    label=label,
+                    value=value,
+                )
+            )
         metadata[key] = _known_code(value)
     if metadata["from_code"] == metadata["to_code"]:
-        raise UserError(f"{label} is not a language pack: it translates {metadata['from_code']} into itself.")
+        raise UserError(
+            Msg(
+                "{label} is not a language pack: it translates {from_code} into itself.",
+                label=label,
+                from_code=metadata["from_code"],
+            )
+        )
     if not (folder / "sentencepiece.model").is_file() and not (folder / "bpe.model").is_file():
-        raise UserError(f"{label} is not a language pack: it has no tokenizer (sentencepiece.model).")
+        raise UserError(Msg("{label} is not a language pack: it has no tokenizer (sentencepiece.model).", label=label))
     if not (folder / "model" / "model.bin").is_file():
-        raise UserError(f"{label} is not a language pack: it has no model/model.bin.")
+        raise UserError(Msg("{label} is not a language pack: it has no model/model.bin.", label=label))
     if (folder / "sentencepiece.model").is_file():
         import sentencepiece
 
         try:
             sentencepiece.SentencePieceProcessor(model_file=str(folder / "sentencepiece.model"))
         except (RuntimeError, OSError):
-            raise UserError(f"{label} is damaged: its tokenizer cannot be read.") from None
+            raise UserError(Msg("{label} is damaged: its tokenizer cannot be read.", label=label)) from None
     return metadata
 
 
@@ -389,7 +410,7 @@ def check_loadable(folder: Path, label: str) -> None:
         translator = ctranslate2.Translator(str(folder / "model"), device="cpu", intra_threads=1)
     except Exception:  # CTranslate2 raises RuntimeError, ValueError... for a bad model
         raise UserError(
-            f"{label} is damaged or made for a newer engine: its translation model cannot be loaded."
+            Msg("{label} is damaged or made for a newer engine: its translation model cannot be loaded.", label=label)
         ) from None
     del translator
     splitters = sorted((folder / "minisbd").glob("*.onnx")) if (folder / "minisbd").is_dir() else []
@@ -401,8 +422,12 @@ def check_loadable(folder: Path, label: str) -> None:
                 onnxruntime.InferenceSession(str(splitter), providers=["CPUExecutionProvider"])
             except Exception:  # onnxruntime raises its own exception classes for a bad file
                 raise UserError(
-                    f"{label} is damaged or made for a newer engine: its sentence splitter {splitter.name} "
-                    "cannot be loaded."
+                    Msg(
+                        "{label} is damaged or made for a newer engine: its sentence splitter {splitter} cannot "
+                        "be loaded.",
+                        label=label,
+                        splitter=splitter.name,
+                    )
                 ) from None
 
 
@@ -433,11 +458,20 @@ def _swap_in(folder: Path, target: Path, previous: PackInfo | None, staging: Pat
                 # Never delete the only copy of a pack: keep the staging folder and say where it is.
                 (staging / _KEEP).touch()
                 raise UserError(
-                    f"{label} could not be put in place ({exc.strerror or exc}) and the pack it replaced "
-                    f"could not be moved back: it is in {str(aside)!r}."
+                    Msg(
+                        "{label} could not be put in place ({reason}) and the pack it replaced could not be "
+                        "moved back: it is in {aside!r}.",
+                        label=label,
+                        reason=exc.strerror or exc,
+                        aside=str(aside),
+                    )
                 ) from None
         raise UserError(
-            f"{label} could not be put in place ({exc.strerror or exc}); the packs installed before are unchanged."
+            Msg(
+                "{label} could not be put in place ({reason}); the packs installed before are unchanged.",
+                label=label,
+                reason=exc.strerror or exc,
+            )
         ) from None
 
 
@@ -449,15 +483,17 @@ def install_pack(file: Path | str, *, expected: tuple[str, str] | None = None) -
     installed before is touched then.
     """
     path = Path(file).expanduser()
-    label = f"The file {path.name!r}"
+    label = Msg("The file {name!r}", name=path.name)
     if not path.exists():
-        raise UserError(f"The language pack file {str(path)!r} does not exist.")
+        raise UserError(Msg("The language pack file {path!r} does not exist.", path=str(path)))
     if path.is_dir():
-        raise UserError(f"{str(path)!r} is a folder, not a language pack file (.argosmodel).")
+        raise UserError(Msg("{path!r} is a folder, not a language pack file (.argosmodel).", path=str(path)))
     if not path.is_file():  # /dev/null, a pipe, a socket
-        raise UserError(f"{str(path)!r} is not a regular file, so it cannot be a language pack file (.argosmodel).")
+        raise UserError(
+            Msg("{path!r} is not a regular file, so it cannot be a language pack file (.argosmodel).", path=str(path))
+        )
     if not zipfile.is_zipfile(path):
-        raise UserError(f"{label} is not a language pack: it is not a zip archive.")
+        raise UserError(Msg("{label} is not a language pack: it is not a zip archive.", label=label))
     wanted = (languages.normalize(expected[0]), languages.normalize(expected[1])) if expected else None
     clean_stale_staging()
     staging = new_staging("install-")
@@ -473,8 +509,15 @@ def install_pack(file: Path | str, *, expected: tuple[str, str] | None = None) -
         pair = (metadata["from_code"], metadata["to_code"])
         if wanted is not None and pair != wanted:
             raise UserError(
-                f"{label} is a pack from {pair[0]} to {pair[1]}, not the {wanted[0]} -> {wanted[1]} pack asked for; "
-                "nothing was installed."
+                Msg(
+                    "{label} is a pack from {source} to {target}, not the {wanted_source} -> {wanted_target} pack "
+                    "asked for; nothing was installed.",
+                    label=label,
+                    source=pair[0],
+                    target=pair[1],
+                    wanted_source=wanted[0],
+                    wanted_target=wanted[1],
+                )
             )
         check_loadable(folder, label)
         # The codes as the app spells them, so that Argos and the listing agree.
@@ -499,14 +542,21 @@ def remove_pack(from_code: str, to_code: str) -> PackInfo:
     """Remove the installed pack for a direct pair."""
     pack = find_pack(from_code, to_code)
     if pack is None:
-        raise NotFoundError(f"No language pack from {from_code} to {to_code} is installed.")
+        raise NotFoundError(
+            Msg("No language pack from {from_code} to {to_code} is installed.", from_code=from_code, to_code=to_code)
+        )
     trash = new_staging("remove-")
     try:
         with _lock:
             pack.path.replace(trash / "pack")
     except OSError as exc:
         raise UserError(
-            f"The language pack {from_code} -> {to_code} cannot be removed: {exc.strerror or exc}."
+            Msg(
+                "The language pack {from_code} -> {to_code} cannot be removed: {reason}.",
+                from_code=from_code,
+                to_code=to_code,
+                reason=exc.strerror or exc,
+            )
         ) from None
     finally:
         release_staging(trash)

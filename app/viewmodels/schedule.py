@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from core import queries, timeutil
 from core.domain import Post
-from core.errors import UserError
+from core.errors import UserError, message_of
 from core.services import posts, scheduling
 from core.store import Store
 from core.timeutil import FoldChoice
@@ -51,7 +51,7 @@ def read_wall_clock(local: datetime, zone: str, fold: FoldChoice | None = None) 
     try:
         earlier = timeutil.local_to_utc(local, zone, FoldChoice.EARLIER)
     except UserError as error:
-        return WallClock(ClockState.GAP, None, str(error))
+        return WallClock(ClockState.GAP, None, message_of(error))  # keeps the template for the app's words
     later = timeutil.local_to_utc(local, zone, FoldChoice.LATER)
     if earlier == later:
         return WallClock(ClockState.OK, earlier)
@@ -59,7 +59,7 @@ def read_wall_clock(local: datetime, zone: str, fold: FoldChoice | None = None) 
         try:
             timeutil.local_to_utc(local, zone)
         except UserError as error:
-            return WallClock(ClockState.FOLD, None, str(error), earlier, later)
+            return WallClock(ClockState.FOLD, None, message_of(error), earlier, later)
     return WallClock(ClockState.FOLD, earlier if fold is FoldChoice.EARLIER else later, "", earlier, later)
 
 

@@ -274,7 +274,7 @@ class AuditPage(Retranslatable, Page):
         try:
             flt = self.query()
         except UserError as error:
-            self.message.say(str(error), problem=True)
+            self.message.say_error(error)
             return
         generation, store, size = self._generation, self.ctx.store, self.page_size
         self.ctx.op(lambda _progress: vm.load(store, flt, size)).success(
@@ -337,7 +337,7 @@ class AuditPage(Retranslatable, Page):
         try:
             flt = self.query()
         except UserError as error:
-            self.message.say(str(error), problem=True)
+            self.message.say_error(error)
             return
         chosen = self.ask_path(vm.suggested_name(self._today()))
         if not chosen:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.i18n import error_sentence
 from app.qt import QLabel, Qt, QWidget
 
 _OK, _PROBLEM = "color: #15803d;", "color: #b91c1c;"
@@ -23,6 +24,10 @@ class MessageLine(QLabel):
         self.setText(text)
         self.setStyleSheet(_PROBLEM if problem else _OK)
         self.setVisible(bool(text))
+
+    def say_error(self, error: BaseException) -> None:
+        """Show why ``error`` refused the action, in red, in the interface's language."""
+        self.say(error_sentence(error), problem=True)
 
     def clear_problem(self) -> None:
         """Hide the line if it reports a failure (a new attempt is under way); a success stays."""

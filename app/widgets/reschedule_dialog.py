@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from app.i18n import Retranslatable
+from app.i18n import Retranslatable, error_sentence
 from app.models import when
 from app.qt import (
     QComboBox,
@@ -141,6 +141,6 @@ class RescheduleDialog(Retranslatable, QDialog):
         try:
             timeutil.local_to_utc(self.local(), self.zone_name, self.fold())
         except UserError as error:
-            self.message.setText(str(error))
+            self.message.setText(error_sentence(error))
             return
         super().accept()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from app.changes import POSTS
 from app.context import AppContext
-from app.i18n import Wording
+from app.i18n import Wording, error_sentence
 from app.ops import Progress
 from app.qt import QCheckBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, Qt, QVBoxLayout, QWidget, Signal
 from app.viewmodels import review, schedule
@@ -187,7 +187,9 @@ class VariantPane(QWidget):
     def save(self) -> None:
         """Store the editor's text, against the version it was based on."""
         text, shown, mark = self.editor.toPlainText(), self.shown, self.reviewed.isChecked()
-        self._run_edit(lambda _p: review.save_text(self.ctx.store, shown.id, text, shown.version, reviewed=mark))
+        self._run_edit(
+            lambda _p: review.save_text(self.ctx.store, shown.id, text, shown.version, reviewed=mark, base=shown.text)
+        )
 
     def _on_reviewed(self, checked: bool) -> None:
         if self._filling:
@@ -212,17 +214,27 @@ class VariantPane(QWidget):
     def _show_conflict(self, outcome: EditOutcome) -> None:
         conflict = outcome.conflict
         assert conflict is not None
-        self._say(lambda: self.tr("Someone else changed this text meanwhile; choose which to keep."), problem=True)
+        self._say(
+            lambda: self.tr("Someone else changed this text meanwhile; merge or choose which to keep."), problem=True
+        )
         dialog = ConflictDialog(conflict, self.view.variant.account_name, self)
         self.conflict_dialog = dialog
 
         def chosen(_result: int) -> None:
             self.conflict_dialog = None
             mark = self.reviewed.isChecked()
-            if dialog.choice == ConflictDialog.MINE:
+            if dialog.choice in (ConflictDialog.MINE, ConflictDialog.MERGED):
+                # The merged text, as the person left it in the dialog, is saved over the version
+                # it was merged with; another edit meanwhile is a new conflict, never overwritten.
+                text = dialog.merged_text() if dialog.choice == ConflictDialog.MERGED else conflict.mine
+                self._filling = True
+                try:
+                    self.editor.setPlainText(text)  # what is saved is what the editor shows
+                finally:
+                    self._filling = False
                 self._run_edit(
                     lambda _p: review.save_text(
-                        self.ctx.store, conflict.variant_id, conflict.mine, conflict.version, reviewed=mark
+                        self.ctx.store, conflict.variant_id, text, conflict.version, reviewed=mark, base=conflict.theirs
                     )
                 )
             else:  # take theirs: show what is there now, based on the version that holds it
@@ -255,7 +267,7 @@ class VariantPane(QWidget):
         try:
             plan = review.plan_retranslation(source_text, source_language, text, target, cursor)
         except UserError as error:
-            self._say(str(error), problem=True)
+            self._say(error_sentence(error), problem=True)
             return
 
         def apply(translated: str) -> None:

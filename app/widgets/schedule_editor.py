@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from app.i18n import localized
 from app.qt import (
     QComboBox,
     QDate,
@@ -134,7 +135,7 @@ class ScheduleEditor(QWidget):
 
     def _show_hint(self) -> None:
         hint = self._hint
-        self.slot_hint.setText(hint.reason if hint else "")
+        self.slot_hint.setText(localized(hint.reason) if hint else "")
         self.slot_hint.setVisible(hint is not None and bool(hint.reason))
 
     def local(self) -> datetime:
@@ -176,7 +177,7 @@ class ScheduleEditor(QWidget):
             self.fold.blockSignals(True)
             self.fold.setCurrentIndex(-1)
             self.fold.blockSignals(False)
-        self.problem.setText(clock.sentence)
+        self.problem.setText(localized(clock.sentence))
         self.problem.setVisible(bool(clock.sentence))
         if clock.instant is not None:
             mine = officer_time(clock.instant)

@@ -10,6 +10,7 @@ from core.domain import Account
 from core.errors import NotFoundError
 from core.store import Store
 from core.store.tables import accounts
+from core.words import Msg, in_app
 
 
 def to_account(row: Row[Any]) -> Account:
@@ -45,7 +46,13 @@ def fetch_account(conn: Connection, name: str) -> Account:
     """The active account called ``name`` (inside a caller's transaction)."""
     row = conn.execute(select(accounts).where(accounts.c.name == name.strip(), accounts.c.active.is_(True))).first()
     if row is None:
-        raise NotFoundError(f"No account named {name!r}; see 'communique account list'.")
+        raise NotFoundError(
+            Msg(
+                "No account named {name!r}; see 'communique account list'.",
+                name=name,
+                app=in_app("No account named {name!r}; see the Accounts screen."),
+            )
+        )
     return to_account(row)
 
 

@@ -22,6 +22,7 @@ from core.domain import AuditAction, AuditEvent
 from core.errors import UserError
 from core.store import Store
 from core.store.tables import accounts, audit_events, posts, variants
+from core.words import Msg
 
 #: Rows per page unless asked otherwise, and the most one read returns.
 PAGE_SIZE = 200
@@ -161,13 +162,13 @@ def _distinct(store: Store, column: str) -> list[str]:
 
 def _at(instant: datetime) -> Any:
     if instant.tzinfo is None:
-        raise UserError("A time in the audit filter needs its time zone.")
+        raise UserError(Msg("A time in the audit filter needs its time zone."))
     return literal(instant, audit_events.c.at.type)
 
 
 def _select(flt: AuditFilter) -> Select[Any]:
     if flt.since is not None and flt.until is not None and flt.until <= flt.since:
-        raise UserError("The period ends before it begins: choose a later end date.")
+        raise UserError(Msg("The period ends before it begins: choose a later end date."))
     query = select(audit_events)
     if flt.since is not None:
         query = query.where(audit_events.c.at >= _at(flt.since))

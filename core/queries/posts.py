@@ -16,6 +16,7 @@ from core.errors import NotFoundError, UserError
 from core.services import media
 from core.store import Store
 from core.store.tables import accounts, posts, variants
+from core.words import Msg
 
 
 def variant_query() -> Select[Any]:
@@ -88,7 +89,7 @@ def fetch_post(conn: Connection, post_id: int) -> Post:
     """One post inside the caller's transaction; :class:`NotFoundError` when there is none."""
     found = load_posts(conn, [post_id])
     if not found:
-        raise NotFoundError(f"No post with id {post_id}.")
+        raise NotFoundError(Msg("No post with id {post_id}.", post_id=post_id))
     return found[0]
 
 
@@ -96,7 +97,7 @@ def fetch_variant(conn: Connection, variant_id: int) -> Variant:
     """One variant inside the caller's transaction; :class:`NotFoundError` when there is none."""
     row = conn.execute(variant_query().where(variants.c.id == variant_id)).first()
     if row is None:
-        raise NotFoundError(f"No variant with id {variant_id}.")
+        raise NotFoundError(Msg("No variant with id {variant_id}.", variant_id=variant_id))
     return to_variant(row)
 
 
@@ -114,7 +115,11 @@ def list_posts(store: Store, *, status: str | None = None, limit: int = 1000) ->
             wanted = VariantStatus(status.strip().lower())
         except ValueError:
             raise UserError(
-                f"Unknown status {status!r}: choose one of {', '.join(s.value for s in VariantStatus)}."
+                Msg(
+                    "Unknown status {status!r}: choose one of {names}.",
+                    status=status,
+                    names=", ".join(s.value for s in VariantStatus),
+                )
             ) from None
         query = query.where(posts.c.id.in_(select(variants.c.post_id).where(variants.c.status == wanted.value)))
     with store.read() as conn:

@@ -18,6 +18,7 @@ from core.domain import ReviewState, VariantStatus
 from core.errors import UserError
 from core.store import Store
 from core.store.tables import accounts, variants
+from core.words import Msg
 
 #: Characters of a variant's text a row carries (a list shows a line, the full text is a click away).
 SUMMARY_LENGTH = 160
@@ -70,7 +71,7 @@ def _when() -> Any:
 
 def _select(flt: QueueFilter) -> Select[Any]:
     if flt.start is not None and flt.end is not None and flt.end <= flt.start:
-        raise UserError("The period ends before it starts; pick an end after the start.")
+        raise UserError(Msg("The period ends before it starts; pick an end after the start."))
     when = _when()
     query = select(
         variants.c.id,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import UserError
+from core.words import Msg
 
 #: Where Linux distributions install fonts; the first folders win.
 DEFAULT_ROOTS: tuple[Path, ...] = (
@@ -83,8 +84,10 @@ def report_fonts(roots: Sequence[Path] | None = None) -> tuple[FontFamily, ...]:
             matched = _fc_match() if roots is None else None
             if matched is None:
                 raise UserError(
-                    "No Unicode font for the PDF report is installed; install Noto Sans or DejaVu Sans "
-                    "(the fonts-noto-core or fonts-dejavu-core package on Debian) and try again."
+                    Msg(
+                        "No Unicode font for the PDF report is installed; install Noto Sans or DejaVu Sans (the "
+                        "fonts-noto-core or fonts-dejavu-core package on Debian) and try again.",
+                    )
                 )
             families.append(FontFamily("Main", FontFile(matched), FontFile(matched)))
     return tuple(families)

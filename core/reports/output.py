@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from core.errors import UserError
+from core.words import Msg
 
 
 def check_writable(path: str | Path) -> Path:
@@ -21,11 +22,15 @@ def check_writable(path: str | Path) -> Path:
     target = Path(path).expanduser()
     folder = target.parent
     if target.is_dir():
-        raise UserError(f"{str(target)!r} is a folder; give a file name to write to.")
+        raise UserError(Msg("{target!r} is a folder; give a file name to write to.", target=str(target)))
     if not folder.is_dir():
-        raise UserError(f"Cannot write {str(target)!r}: the folder {str(folder)!r} does not exist.")
+        raise UserError(
+            Msg(
+                "Cannot write {target!r}: the folder {folder!r} does not exist.", target=str(target), folder=str(folder)
+            )
+        )
     if not os.access(folder, os.W_OK | os.X_OK) or (target.exists() and not os.access(target, os.W_OK)):
-        raise UserError(f"Cannot write {str(target)!r}: permission denied.")
+        raise UserError(Msg("Cannot write {target!r}: permission denied.", target=str(target)))
     return target
 
 
@@ -36,7 +41,7 @@ def write_file(path: str | Path, produce: Callable[[Path], None]) -> Path:
     try:
         handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise UserError(f"Cannot write {str(target)!r}: {_reason(exc)}.") from None
+        raise UserError(Msg("Cannot write {target!r}: {reason}.", target=str(target), reason=_reason(exc))) from None
     os.close(handle)
     temporary = Path(name)
     try:
@@ -45,7 +50,7 @@ def write_file(path: str | Path, produce: Callable[[Path], None]) -> Path:
     except OSError as exc:
         with contextlib.suppress(OSError):
             temporary.unlink()
-        raise UserError(f"Cannot write {str(target)!r}: {_reason(exc)}.") from None
+        raise UserError(Msg("Cannot write {target!r}: {reason}.", target=str(target), reason=_reason(exc))) from None
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()

@@ -15,6 +15,7 @@ from core.services.permissions import Permission, require
 from core.store import Store
 from core.store.engine import new_id
 from core.store.tables import accounts, variants
+from core.words import Msg
 
 MAX_NAME = 100
 MAX_GRACE_MINUTES = 7 * 24 * 60
@@ -25,11 +26,11 @@ def _check_api_base(url: str) -> str:
         parsed = urlparse(url.strip())
         parsed.port  # noqa: B018 - raises ValueError for a port that is not a number
     except ValueError:
-        raise UserError(f"Cannot read the API base URL {url!r}: check the host and port.") from None
+        raise UserError(Msg("Cannot read the API base URL {url!r}: check the host and port.", url=url)) from None
     if parsed.scheme not in {"http", "https"} or not parsed.netloc:
-        raise UserError(f"The API base URL {url!r} must start with http:// or https:// and name a host.")
+        raise UserError(Msg("The API base URL {url!r} must start with http:// or https:// and name a host.", url=url))
     if parsed.username or parsed.password:
-        raise UserError("The API base URL must not carry a user name or password; store secrets in the keyring.")
+        raise UserError(Msg("The API base URL must not carry a user name or password; store secrets in the keyring."))
     return url.strip().rstrip("/")
 
 
@@ -49,11 +50,11 @@ def add_account(
     """Add a destination account; every field is checked before anything is written."""
     clean_name = (name or "").strip()
     if not clean_name:
-        raise UserError("The account name is empty.")
-    _one_line(clean_name, "The account name")
-    _one_line(handle or "", "The handle")
+        raise UserError(Msg("The account name is empty."))
+    _one_line(clean_name, Msg("The account name"))
+    _one_line(handle or "", Msg("The handle"))
     if len(clean_name) > MAX_NAME:
-        raise UserError(f"The account name is longer than {MAX_NAME} characters.")
+        raise UserError(Msg("The account name is longer than {max_name} characters.", max_name=MAX_NAME))
     clean_platform = platforms.normalize(platform)
     clean_language = languages.normalize(language)
     timeutil.zone(timezone)
@@ -62,7 +63,11 @@ def add_account(
     id_rule = platforms.spec(clean_platform).external_id
     if id_rule is not None and id_rule.required and not (external_id or "").strip():
         raise UserError(
-            f"A {clean_platform} account needs its id on the platform ({id_rule.label}); add it to the account."
+            Msg(
+                "A {clean_platform} account needs its id on the platform ({label}); add it to the account.",
+                clean_platform=clean_platform,
+                label=id_rule.label,
+            )
         )
     _check_grace(grace_minutes)
     now = timeutil.now_utc()
@@ -70,8 +75,10 @@ def add_account(
         who = require(conn, Permission.ADMIN, actor=actor).login
         existing = conn.execute(select(accounts.c.active).where(accounts.c.name == clean_name)).first()
         if existing is not None:
-            hint = "" if existing.active else " (a removed account keeps the name for its published history)"
-            raise ConflictError(f"An account named {clean_name!r} already exists{hint}.")
+            hint = "" if existing.active else Msg(" (a removed account keeps the name for its published history)")
+            raise ConflictError(
+                Msg("An account named {clean_name!r} already exists{hint}.", clean_name=clean_name, hint=hint)
+            )
         account_id = new_id(
             conn.execute(
                 accounts.insert().values(
@@ -135,7 +142,7 @@ def edit_account(
         timeutil.zone(timezone)
         values["timezone"] = timezone
     if handle is not None:
-        _one_line(handle, "The handle")
+        _one_line(handle, Msg("The handle"))
         values["handle"] = handle.strip().lstrip("@＠") or None
     if grace_minutes is not None:
         values["grace_minutes"] = _check_grace(grace_minutes)
@@ -168,14 +175,14 @@ def _one_line(text: str, what: str) -> None:
     """Refuse control characters, tabs and line breaks in a name shown on one line everywhere."""
     plaintext.refuse_controls(text, what)
     if any(c in text for c in "\t\n"):
-        raise UserError(f"{what} must be one line, without tabs.")
+        raise UserError(Msg("{what} must be one line, without tabs.", what=what))
 
 
 def _check_grace(minutes: int) -> int:
     if minutes < 0:
-        raise UserError("The grace window cannot be negative.")
+        raise UserError(Msg("The grace window cannot be negative."))
     if minutes > MAX_GRACE_MINUTES:
-        raise UserError("The grace window can be at most 7 days (10080 minutes).")
+        raise UserError(Msg("The grace window can be at most 7 days (10080 minutes)."))
     return minutes
 
 
@@ -214,7 +221,13 @@ def remove_account(store: Store, name: str, *, actor: str | None = None) -> None
             )
         ).scalar_one()
         if pending:
-            raise ConflictError(f"The account {name!r} still has {pending} post(s) to publish; cancel them first.")
+            raise ConflictError(
+                Msg(
+                    "The account {name!r} still has {pending} post(s) to publish; cancel them first.",
+                    name=name,
+                    pending=pending,
+                )
+            )
         history = conn.execute(
             select(func.count()).select_from(variants).where(variants.c.account_id == account.id)
         ).scalar_one()

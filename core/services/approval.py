@@ -24,6 +24,7 @@ from core.services import audit
 from core.services.permissions import Permission, require
 from core.store import Store
 from core.store.tables import accounts, variants
+from core.words import Msg
 
 #: The longest rejection comment kept.
 MAX_COMMENT = 2000
@@ -38,8 +39,12 @@ def refuse_unapproved(conn: Connection, variant_id: int) -> None:
     ).first()
     if row is not None and row.requires_approval and row.approval_state != ReviewState.APPROVED.value:
         raise ConflictError(
-            f"Variant {variant_id} to {row.name!r} needs an approver's approval before it can be scheduled; "
-            "submit it for approval first."
+            Msg(
+                "Variant {variant_id} to {account!r} needs an approver's approval before it can be scheduled; "
+                "submit it for approval first.",
+                variant_id=variant_id,
+                account=row.name,
+            )
         )
 
 
@@ -48,8 +53,11 @@ def refuse_new_unapproved(conn: Connection, account_id: int, approval_state: obj
     row = conn.execute(select(accounts.c.requires_approval, accounts.c.name).where(accounts.c.id == account_id)).first()
     if row is not None and row.requires_approval and approval_state != ReviewState.APPROVED.value:
         raise ConflictError(
-            f"The account {row.name!r} requires approval: create the post as a draft, submit it, "
-            "and schedule it once it is approved."
+            Msg(
+                "The account {account!r} requires approval: create the post as a draft, submit it, and schedule "
+                "it once it is approved.",
+                account=row.name,
+            )
         )
 
 
@@ -82,10 +90,12 @@ def _chosen(conn: Connection, post_id: int | None, variant_ids: Sequence[int]) -
         if variant_ids:
             found = [v for v in found if v.id in set(variant_ids)]
         if not found:
-            raise ConflictError(f"Post {post_id} has no variant that can still go through approval.")
+            raise ConflictError(
+                Msg("Post {post_id} has no variant that can still go through approval.", post_id=post_id)
+            )
         return found
     if not variant_ids:
-        raise UserError("Name at least one variant (or a post).")
+        raise UserError(Msg("Name at least one variant (or a post)."))
     return [queries.fetch_variant(conn, i) for i in dict.fromkeys(variant_ids)]
 
 
@@ -96,12 +106,22 @@ def _write(conn: Connection, variant: Variant, values: dict[str, Any], now: date
         .values(**values, updated_at=now, version=variants.c.version + 1)
     )
     if changed.rowcount != 1:
-        raise ConflictError(f"Variant {variant.id} changed meanwhile; look at it again and retry.")
+        raise ConflictError(
+            Msg("Variant {variant_id} changed meanwhile; look at it again and retry.", variant_id=variant.id)
+        )
 
 
-def _open(variant: Variant, doing: str) -> None:
+def _open(variant: Variant, doing: Msg) -> None:
     if variant.status is VariantStatus.PUBLISHING or not variant.is_open:
-        raise ConflictError(f"Variant {variant.id} ({variant.account_name}) is {variant.status.value}; {doing}.")
+        raise ConflictError(
+            Msg(
+                "Variant {variant_id} ({account_name}) is {status}; {doing}.",
+                variant_id=variant.id,
+                account_name=variant.account_name,
+                status=variant.status,
+                doing=doing,
+            )
+        )
 
 
 def submit(
@@ -114,13 +134,15 @@ def submit(
         if post_id is not None and not variant_ids:
             chosen = [v for v in chosen if v.approval_state in (ReviewState.DRAFT, ReviewState.REJECTED)]
             if not chosen:
-                raise ConflictError(f"Post {post_id} has nothing left to submit: it is in review or approved.")
+                raise ConflictError(
+                    Msg("Post {post_id} has nothing left to submit: it is in review or approved.", post_id=post_id)
+                )
         user = require(conn, Permission.SUBMIT, {v.account_id for v in chosen}, actor=actor)
         for variant in chosen:
-            _open(variant, "it can no longer be submitted")
+            _open(variant, Msg("it can no longer be submitted"))
             if variant.approval_state in (ReviewState.IN_REVIEW, ReviewState.APPROVED):
-                state = variant.approval_state.value.replace("_", " ")
-                raise ConflictError(f"Variant {variant.id} is already {state}.")
+                state = Msg("in review") if variant.approval_state is ReviewState.IN_REVIEW else Msg("approved")
+                raise ConflictError(Msg("Variant {variant_id} is already {state}.", variant_id=variant.id, state=state))
             _write(conn, variant, {"approval_state": ReviewState.IN_REVIEW.value}, now)
             _audit(conn, user.login, AuditAction.SUBMIT, variant, {}, now)
         return [queries.fetch_variant(conn, v.id) for v in chosen]
@@ -133,9 +155,9 @@ def approve(store: Store, variant_ids: Sequence[int], *, actor: str | None = Non
         chosen = _chosen(conn, None, variant_ids)
         user = require(conn, Permission.APPROVE, {v.account_id for v in chosen}, actor=actor)
         for variant in chosen:
-            _open(variant, "there is nothing to approve")
+            _open(variant, Msg("there is nothing to approve"))
             if variant.approval_state is ReviewState.APPROVED:
-                raise ConflictError(f"Variant {variant.id} is already approved.")
+                raise ConflictError(Msg("Variant {variant_id} is already approved.", variant_id=variant.id))
             values: dict[str, Any] = {
                 "approval_state": ReviewState.APPROVED.value,
                 "approval_comment": None,
@@ -156,18 +178,29 @@ def reject(store: Store, variant_ids: Sequence[int], comment: str, *, actor: str
     """
     reason = plaintext.normalize_line_ends(comment or "").strip()
     if not reason:
-        raise UserError("Say why it is rejected: the comment is what its author will read.")
+        raise UserError(Msg("Say why it is rejected: the comment is what its author will read."))
     if len(reason) > MAX_COMMENT:
-        raise UserError(f"The comment is {len(reason):,} characters; keep it under {MAX_COMMENT:,}.")
+        raise UserError(
+            Msg(
+                "The comment is {length:,} characters; keep it under {max_comment:,}.",
+                length=len(reason),
+                max_comment=MAX_COMMENT,
+            )
+        )
     plaintext.refuse_controls(reason)
     now = timeutil.now_utc()
     with store.write() as conn:
         chosen = _chosen(conn, None, variant_ids)
         user = require(conn, Permission.APPROVE, {v.account_id for v in chosen}, actor=actor)
         for variant in chosen:
-            _open(variant, "it can no longer be rejected")
+            _open(variant, Msg("it can no longer be rejected"))
             if variant.approval_state not in (ReviewState.IN_REVIEW, ReviewState.APPROVED):
-                raise ConflictError(f"Variant {variant.id} is not waiting for approval; there is nothing to reject.")
+                raise ConflictError(
+                    Msg(
+                        "Variant {variant_id} is not waiting for approval; there is nothing to reject.",
+                        variant_id=variant.id,
+                    )
+                )
             values: dict[str, Any] = {
                 "approval_state": ReviewState.REJECTED.value,
                 "approval_comment": reason,

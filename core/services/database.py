@@ -15,6 +15,7 @@ from core import settings
 from core.errors import ConfigurationError
 from core.settings import Settings
 from core.store import open_store
+from core.words import Msg
 
 
 def check_url(url: str) -> str:
@@ -39,7 +40,9 @@ def try_database(url: str) -> str:
         origin = getattr(exc, "orig", None)
         lines = str(origin if origin is not None else exc).strip().splitlines()
         reason = lines[0] if lines else type(exc).__name__
-        raise ConfigurationError(f"Cannot open the database {store.url}: {reason}.") from None
+        raise ConfigurationError(
+            Msg("Cannot open the database {url}: {reason}.", url=store.url, reason=reason)
+        ) from None
     finally:
         store.dispose()
     return clean

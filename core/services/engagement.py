@@ -34,6 +34,7 @@ from core.errors import NotFoundError
 from core.store import Store
 from core.store.engine import new_id
 from core.store.tables import engagement_hourly, engagement_latest, engagement_snapshots, variants
+from core.words import Msg
 
 #: The figures a snapshot holds, in the order of :class:`Reading` and of the rollup's columns.
 METRICS = ("reactions", "shares", "replies", "impressions", "clicks")
@@ -202,7 +203,7 @@ def record_snapshot(
         .with_for_update()
     ).first()
     if variant is None:
-        raise NotFoundError(f"No variant with id {variant_id}.")
+        raise NotFoundError(Msg("No variant with id {variant_id}.", variant_id=variant_id))
     before = _readings(conn, variant_id)
     snapshot_id = new_id(
         conn.execute(

@@ -15,9 +15,10 @@ from core.services import approval, audit, media, scheduling
 from core.services.permissions import Permission, require
 from core.store import Store
 from core.store.tables import posts, variants
+from core.words import Msg
 
 
-def _require_all(changed: int, expected: int, what: str) -> None:
+def _require_all(changed: int, expected: int, what: Msg) -> None:
     """Refuse (and so roll back) a write that another process overtook between our read and our update.
 
     Every update of an open variant is conditional on its status or version: on PostgreSQL's
@@ -25,7 +26,7 @@ def _require_all(changed: int, expected: int, what: str) -> None:
     hide its live post behind ``cancelled``.
     """
     if changed != expected:
-        raise ConflictError(f"{what}; look at it again and retry.")
+        raise ConflictError(Msg("{what}; look at it again and retry.", what=what))
 
 
 def _resolve_accounts(conn: Connection, names: Iterable[str]) -> list[Account]:
@@ -34,7 +35,7 @@ def _resolve_accounts(conn: Connection, names: Iterable[str]) -> list[Account]:
     for name in names:
         account = queries.fetch_account(conn, name)
         if account.name in seen:
-            raise UserError(f"The account {account.name!r} is named twice.")
+            raise UserError(Msg("The account {account!r} is named twice.", account=account.name))
         seen.add(account.name)
         resolved.append(account)
     return resolved
@@ -114,7 +115,7 @@ def create_post(
     """
     body = scheduling.clean_text(text)
     if not accounts:
-        raise UserError("Choose at least one account to post to.")
+        raise UserError(Msg("Choose at least one account to post to."))
     current = now or timeutil.now_utc()
     checked_media = media.check_files(media_files)
     created: list[Path] = []
@@ -168,8 +169,11 @@ def edit_draft(
         frozen = [v for v in post.variants if not v.is_open]
         if frozen and new_text is not None and any(v.status is not VariantStatus.CANCELLED for v in frozen):
             raise ConflictError(
-                f"Post {post_id} is already being published or published to "
-                f"{', '.join(v.account_name for v in frozen)}; create a new post instead."
+                Msg(
+                    "Post {post_id} is already being published or published to {names}; create a new post instead.",
+                    post_id=post_id,
+                    names=", ".join(v.account_name for v in frozen),
+                )
             )
         values: dict[str, object] = {"updated_at": now}
         if new_text is not None:
@@ -194,7 +198,9 @@ def edit_draft(
                     .where(variants.c.id == variant.id, variants.c.version == variant.version)
                     .values(**changes, updated_at=now, version=variants.c.version + 1)
                 )
-                _require_all(changed.rowcount, 1, f"Post {post_id} changed while it was being edited")
+                _require_all(
+                    changed.rowcount, 1, Msg("Post {post_id} changed while it was being edited", post_id=post_id)
+                )
         details: dict[str, object] = {"text": new_text is not None}
         if new_language:
             details["language"] = new_language
@@ -254,11 +260,21 @@ def edit_variant(
         variant = queries.fetch_variant(conn, variant_id)
         who = require(conn, Permission.DRAFT, [variant.account_id], actor=actor).login
         if not variant.is_open:
-            raise ConflictError(f"Variant {variant_id} is {variant.status.value}; it can no longer be edited.")
+            raise ConflictError(
+                Msg(
+                    "Variant {variant_id} is {status}; it can no longer be edited.",
+                    variant_id=variant_id,
+                    status=variant.status,
+                )
+            )
         if expected_version is not None and variant.version != expected_version:
             raise EditConflictError(
-                f"Variant {variant_id} ({variant.account_name}) was changed by someone else meanwhile; "
-                "compare the two texts and save again.",
+                Msg(
+                    "Variant {variant_id} ({account_name}) was changed by someone else meanwhile; compare the "
+                    "two texts and save again.",
+                    variant_id=variant_id,
+                    account_name=variant.account_name,
+                ),
                 variant_id=variant_id,
                 current_text=variant.text,
                 attempted_text=body,
@@ -282,7 +298,9 @@ def edit_variant(
                 version=variants.c.version + 1,
             )
         )
-        _require_all(changed.rowcount, 1, f"Variant {variant_id} changed while it was being edited")
+        _require_all(
+            changed.rowcount, 1, Msg("Variant {variant_id} changed while it was being edited", variant_id=variant_id)
+        )
         audit.record(
             conn,
             actor=who,
@@ -307,7 +325,7 @@ def add_targets(
 ) -> Post:
     """Add accounts to a post, one new variant each (drafts, or scheduled at ``at`` local)."""
     if not accounts:
-        raise UserError("Choose at least one account to add.")
+        raise UserError(Msg("Choose at least one account to add."))
     current = now or timeutil.now_utc()
     with store.write() as conn:
         post = queries.fetch_post(conn, post_id)
@@ -316,7 +334,9 @@ def add_targets(
         already = {v.account_name for v in post.variants}
         for account in targets:
             if account.name in already:
-                raise ConflictError(f"Post {post_id} already goes to {account.name!r}.")
+                raise ConflictError(
+                    Msg("Post {post_id} already goes to {account!r}.", post_id=post_id, account=account.name)
+                )
         _insert_targets(conn, post_id, targets, post.text, at, fold, current, _stored_shapes(post))
         audit.record(
             conn,
@@ -346,7 +366,7 @@ def schedule_post(
         post = queries.fetch_post(conn, post_id)
         chosen = [v for v in post.variants if v.is_open and (accounts is None or v.account_name in set(accounts))]
         if not chosen:
-            raise ConflictError(f"Post {post_id} has no variant that can still be scheduled.")
+            raise ConflictError(Msg("Post {post_id} has no variant that can still be scheduled.", post_id=post_id))
         who = require(conn, Permission.SCHEDULE, {v.account_id for v in chosen}, actor=actor).login
         for variant in chosen:
             account = queries.fetch_account(conn, variant.account_name)
@@ -355,7 +375,7 @@ def schedule_post(
             changed = scheduling.set_scheduled(
                 conn, variant.id, version=variant.version, instant=instant, zone_name=account.timezone, now=current
             )
-            _require_all(int(changed), 1, f"Post {post_id} changed while it was being scheduled")
+            _require_all(int(changed), 1, Msg("Post {post_id} changed while it was being scheduled", post_id=post_id))
         audit.record(
             conn,
             actor=who,
@@ -396,12 +416,16 @@ def cancel_post(store: Store, post_id: int, *, actor: str | None = None) -> Post
         publishing = [v for v in post.variants if v.status is VariantStatus.PUBLISHING]
         if publishing:
             raise ConflictError(
-                f"Post {post_id} is being published to {', '.join(v.account_name for v in publishing)} "
-                "right now; wait for the result, then delete it there if needed."
+                Msg(
+                    "Post {post_id} is being published to {names} right now; wait for the result, then delete "
+                    "it there if needed.",
+                    post_id=post_id,
+                    names=", ".join(v.account_name for v in publishing),
+                )
             )
         open_ids = [v.id for v in post.variants if v.is_open]
         if not open_ids:
-            raise ConflictError(f"Post {post_id} has nothing left to cancel.")
+            raise ConflictError(Msg("Post {post_id} has nothing left to cancel.", post_id=post_id))
         live = [v for v in post.variants if v.is_open]
         who = require(conn, cancel_permission(live), {v.account_id for v in live}, actor=actor).login
         changed = conn.execute(
@@ -414,7 +438,11 @@ def cancel_post(store: Store, post_id: int, *, actor: str | None = None) -> Post
                 version=variants.c.version + 1,
             )
         )
-        _require_all(changed.rowcount, len(open_ids), f"Post {post_id} started publishing while it was being cancelled")
+        _require_all(
+            changed.rowcount,
+            len(open_ids),
+            Msg("Post {post_id} started publishing while it was being cancelled", post_id=post_id),
+        )
         audit.record(
             conn,
             actor=who,

@@ -19,6 +19,7 @@ from core.errors import UserError
 from core.services import approval
 from core.store.engine import new_id
 from core.store.tables import posts, variants
+from core.words import Msg
 
 #: Far above every platform's limit (Facebook: 63,206); guards the store against pasted files.
 MAX_TEXT = 100_000
@@ -29,14 +30,22 @@ def clean_text(text: str | None) -> str:
     or shows nothing (only zero-width or bidi controls), holds a control character, or is absurdly long."""
     cleaned = plaintext.normalize_line_ends(text or "").strip()
     if not cleaned:
-        raise UserError("The post text is empty; write something to publish.")
+        raise UserError(Msg("The post text is empty; write something to publish."))
     if len(cleaned) > MAX_TEXT:
-        raise UserError(f"The post text is {len(cleaned):,} characters; the most Communiqué keeps is {MAX_TEXT:,}.")
+        raise UserError(
+            Msg(
+                "The post text is {length:,} characters; the most Communiqué keeps is {max_text:,}.",
+                length=len(cleaned),
+                max_text=MAX_TEXT,
+            )
+        )
     plaintext.refuse_controls(cleaned)
     if not plaintext.has_visible(cleaned):
         raise UserError(
-            "The post text shows nothing: it holds only invisible characters (spaces, zero-width or "
-            "direction marks); write something to publish."
+            Msg(
+                "The post text shows nothing: it holds only invisible characters (spaces, zero-width or "
+                "direction marks); write something to publish.",
+            )
         )
     return cleaned
 
@@ -60,16 +69,24 @@ def future_instant(account: Account, local: datetime, fold: timeutil.FoldChoice 
     timeutil.within_horizon(local, now)
     if local < now.astimezone(UTC).replace(tzinfo=None) - timedelta(days=2):  # past in every zone; year 1 too
         raise UserError(
-            f"{timeutil.show(local)} in {account.timezone} (account {account.name!r}) is already past; "
-            "pick a later time."
+            Msg(
+                "{local} in {timezone} (account {account!r}) is already past; pick a later time.",
+                local=timeutil.show(local),
+                timezone=account.timezone,
+                account=account.name,
+            )
         )
     instant = timeutil.local_to_utc(local, account.timezone, fold)
     try:
         timeutil.ensure_future(instant, now)
     except UserError:
         raise UserError(
-            f"{timeutil.show(local)} in {account.timezone} (account {account.name!r}) is already past; "
-            "pick a later time."
+            Msg(
+                "{local} in {timezone} (account {account!r}) is already past; pick a later time.",
+                local=timeutil.show(local),
+                timezone=account.timezone,
+                account=account.name,
+            )
         ) from None
     return instant
 

@@ -24,6 +24,7 @@ from core.services.permissions import CurrentUser, Permission, current_user, is_
 from core.store import Store
 from core.store.engine import new_id
 from core.store.tables import accounts, group_accounts, group_members, groups, users
+from core.words import Msg
 
 MAX_NAME = 100
 
@@ -59,20 +60,24 @@ def parse_role(value: str) -> Role:
     try:
         return Role((value or "").strip().lower())
     except ValueError:
-        raise UserError(f"Unknown role {value!r}: choose one of {', '.join(r.value for r in Role)}.") from None
+        raise UserError(
+            Msg("Unknown role {value!r}: choose one of {names}.", value=value, names=", ".join(r.value for r in Role))
+        ) from None
 
 
 def _team_only(conn: Connection) -> None:
     if not is_team(conn):
-        raise UserError("Users and groups are for a team database; this computer's own database has one user, you.")
+        raise UserError(
+            Msg("Users and groups are for a team database; this computer's own database has one user, you.")
+        )
 
 
 def _clean_name(value: str, what: str) -> str:
     name = (value or "").strip()
     if not name:
-        raise UserError(f"The {what} is empty.")
+        raise UserError(Msg("The {what} is empty.", what=what))
     if len(name) > MAX_NAME:
-        raise UserError(f"The {what} is longer than {MAX_NAME} characters.")
+        raise UserError(Msg("The {what} is longer than {max_name} characters.", what=what, max_name=MAX_NAME))
     plaintext.refuse_controls(name, f"The {what}")
     return name
 
@@ -80,14 +85,14 @@ def _clean_name(value: str, what: str) -> str:
 def _user_id(conn: Connection, login: str) -> int:
     found = conn.execute(select(users.c.id).where(users.c.login == login)).scalar()
     if found is None:
-        raise NotFoundError(f"No Communiqué user {login!r}; see 'communique user list'.")
+        raise NotFoundError(Msg("No Communiqué user {login!r}; see 'communique user list'.", login=login))
     return int(found)
 
 
 def _group_id(conn: Connection, name: str) -> int:
     found = conn.execute(select(groups.c.id).where(groups.c.name == name.strip())).scalar()
     if found is None:
-        raise NotFoundError(f"No group named {name!r}; create it with 'communique group add'.")
+        raise NotFoundError(Msg("No group named {name!r}; create it with 'communique group add'.", name=name))
     return int(found)
 
 
@@ -115,14 +120,21 @@ def add_user(
         can_login = conn.execute(text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :n"), {"n": name}).scalar()
         if can_login is None:
             raise NotFoundError(
-                f"The database has no login {name!r}; its administrator creates it first (createuser --pwprompt)."
+                Msg(
+                    "The database has no login {name!r}; its administrator creates it first (createuser --pwprompt).",
+                    name=name,
+                )
             )
         if not can_login:
-            raise UserError(f"The database role {name!r} cannot log in; give it LOGIN or choose a login role.")
+            raise UserError(
+                Msg("The database role {name!r} cannot log in; give it LOGIN or choose a login role.", name=name)
+            )
         if conn.execute(select(users.c.id).where(users.c.login == name)).first() is not None:
-            raise ConflictError(f"{name!r} is already a Communiqué user; change its role with 'communique user role'.")
+            raise ConflictError(
+                Msg("{name!r} is already a Communiqué user; change its role with 'communique user role'.", name=name)
+            )
         if role is not Role.ADMIN and conn.execute(select(func.count()).select_from(users)).scalar_one() == 0:
-            raise UserError("The first user must be an admin, so that someone can manage the others.")
+            raise UserError(Msg("The first user must be an admin, so that someone can manage the others."))
         group_ids = [_group_id(conn, g) for g in groups_of]
         user_id = new_id(
             conn.execute(
@@ -141,7 +153,7 @@ def get_user(store: Store, login: str) -> User:
     """One user with their groups."""
     found = [u for u in list_users(store) if u.login == login]
     if not found:
-        raise NotFoundError(f"No Communiqué user {login!r}; see 'communique user list'.")
+        raise NotFoundError(Msg("No Communiqué user {login!r}; see 'communique user list'.", login=login))
     return found[0]
 
 
@@ -168,7 +180,7 @@ def _keep_an_admin(conn: Connection, login: str) -> None:
         .where(users.c.role == Role.ADMIN.value, users.c.active.is_(True), users.c.login != login)
     ).scalar_one()
     if not others:
-        raise ConflictError(f"{login!r} is the last active admin; make someone else an admin first.")
+        raise ConflictError(Msg("{login!r} is the last active admin; make someone else an admin first.", login=login))
 
 
 def set_role(store: Store, login: str, role: Role, *, actor: str | None = None) -> User:
@@ -204,7 +216,7 @@ def add_group(store: Store, name: str, *, actor: str | None = None) -> Group:
         _team_only(conn)
         who = require(conn, Permission.ADMIN, actor=actor).login
         if conn.execute(select(groups.c.id).where(groups.c.name == clean)).first() is not None:
-            raise ConflictError(f"A group named {clean!r} already exists.")
+            raise ConflictError(Msg("A group named {clean!r} already exists.", clean=clean))
         group_id = new_id(conn.execute(groups.insert().values(name=clean, created_at=timeutil.now_utc())))
         _record(conn, who, AuditAction.GROUP_ADD, "group", group_id, name=clean)
     return Group(clean, (), ())

@@ -14,6 +14,7 @@ from core.services.permissions import require
 from core.services.posts import cancel_permission
 from core.store import Store
 from core.store.tables import variants
+from core.words import Msg
 
 
 def cancel_variant(store: Store, variant_id: int, *, actor: str | None = None) -> Variant:
@@ -28,12 +29,21 @@ def cancel_variant(store: Store, variant_id: int, *, actor: str | None = None) -
         variant = queries.fetch_variant(conn, variant_id)
         if variant.status is VariantStatus.PUBLISHING:
             raise ConflictError(
-                f"Variant {variant_id} is being published to {variant.account_name} right now; "
-                "wait for the result, then delete it there if needed."
+                Msg(
+                    "Variant {variant_id} is being published to {account_name} right now; wait for the result, "
+                    "then delete it there if needed.",
+                    variant_id=variant_id,
+                    account_name=variant.account_name,
+                )
             )
         if not variant.is_open:
             raise ConflictError(
-                f"Variant {variant_id} ({variant.account_name}) is {variant.status.value}; there is nothing to cancel."
+                Msg(
+                    "Variant {variant_id} ({account_name}) is {status}; there is nothing to cancel.",
+                    variant_id=variant_id,
+                    account_name=variant.account_name,
+                    status=variant.status,
+                )
             )
         who = require(conn, cancel_permission([variant]), [variant.account_id], actor=actor).login
         changed = conn.execute(
@@ -52,7 +62,10 @@ def cancel_variant(store: Store, variant_id: int, *, actor: str | None = None) -
         )
         if changed.rowcount != 1:
             raise ConflictError(
-                f"Variant {variant_id} changed while it was being cancelled; look at it again and retry."
+                Msg(
+                    "Variant {variant_id} changed while it was being cancelled; look at it again and retry.",
+                    variant_id=variant_id,
+                )
             )
         audit.record(
             conn,

@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from core.errors import ConfigurationError
+from core.words import Msg
 
 BUSY_TIMEOUT_MS = 30_000
 _WRITE_OPTION = "communique_write"
@@ -101,7 +102,7 @@ def create_store_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError):
-        raise ConfigurationError(f"Cannot read the database URL {mask_url(url)!r}.") from None
+        raise ConfigurationError(Msg("Cannot read the database URL {url!r}.", url=mask_url(url))) from None
     kwargs: dict[str, Any] = {"future": True}
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
@@ -113,7 +114,11 @@ def create_store_engine(url: str) -> Engine:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise ConfigurationError(
-                    f"Cannot create the folder {str(folder)!r} for the database: {exc.strerror or exc}."
+                    Msg(
+                        "Cannot create the folder {folder!r} for the database: {reason}.",
+                        folder=str(folder),
+                        reason=exc.strerror or exc,
+                    )
                 ) from None
         kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000}
     else:
@@ -122,7 +127,11 @@ def create_store_engine(url: str) -> Engine:
         engine = create_engine(parsed, **kwargs)
     except (NoSuchModuleError, ImportError) as exc:
         raise ConfigurationError(
-            f"No driver for the database URL {parsed.render_as_string(hide_password=True)}: {exc}"
+            Msg(
+                "No driver for the database URL {url}: {exc}",
+                url=parsed.render_as_string(hide_password=True),
+                exc=exc,
+            )
         ) from None
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)

@@ -12,6 +12,7 @@ from core import paths
 from core.errors import ConfigurationError
 from core.store.engine import Store, create_store_engine
 from core.store.migrate import is_at_head, upgrade
+from core.words import Msg
 
 
 def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
@@ -27,7 +28,9 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
             password = store.engine.url.password
             if password:
                 reason = reason.replace(str(password), "***")
-            raise ConfigurationError(f"Cannot open the database {store.url}: {reason}.") from None
+            raise ConfigurationError(
+                Msg("Cannot open the database {url}: {reason}.", url=store.url, reason=reason)
+            ) from None
     return store
 
 
@@ -40,5 +43,8 @@ def _upgrade(store: Store) -> None:
     except CommandError:
         store.dispose()
         raise ConfigurationError(
-            f"The database {store.url} was made by a newer version of Communiqué; update Communiqué to open it."
+            Msg(
+                "The database {url} was made by a newer version of Communiqué; update Communiqué to open it.",
+                url=store.url,
+            )
         ) from None

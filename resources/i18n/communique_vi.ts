@@ -2,6 +2,1257 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Unknown language code {code!r}: use a two-letter ISO 639-1 code such as vi, en, ja, de, hi or uk.</source>
+        <translation>Mã ngôn ngữ {code!r} không xác định: hãy dùng mã ISO 639-1 gồm hai chữ cái, ví dụ vi, en, ja, de, hi hoặc uk.</translation>
+    </message>
+    <message>
+        <source>Practice mode keeps its own database: leave out --db (or leave practice mode).</source>
+        <translation>Chế độ luyện tập dùng cơ sở dữ liệu riêng: bỏ --db (hoặc thoát chế độ luyện tập).</translation>
+    </message>
+    <message>
+        <source>The post text</source>
+        <extracomment>C0 controls other than tab and newline, and DEL. Characters that draw nothing although Unicode files them as letters or symbols. Categories that draw nothing: controls, formats (zero-width, bidi controls), separators, unassigned.</extracomment>
+        <translation>Văn bản bài viết</translation>
+    </message>
+    <message>
+        <source>a NUL byte</source>
+        <translation>một byte NUL</translation>
+    </message>
+    <message>
+        <source>the control character U+{code:04X}</source>
+        <translation>ký tự điều khiển U+{code:04X}</translation>
+    </message>
+    <message>
+        <source>{what} contains {name} at position {position}; remove it (only tabs and line breaks are kept).</source>
+        <translation>{what} chứa {name} ở vị trí {position}; hãy xóa ký tự đó (chỉ giữ lại dấu tab và dấu xuống dòng).</translation>
+    </message>
+    <message>
+        <source>Unknown platform {name!r}: choose one of {choices}.</source>
+        <extracomment>A function giving a text&apos;s length in a platform&apos;s own unit. What a credential field may be called (it becomes part of a keyring entry and a variable name). Credential field -&gt; the environment variable that may supply it. Empty: the platform declares none, and any well-formed field name is accepted.</extracomment>
+        <translation>Nền tảng {name!r} không xác định: hãy chọn một trong {choices}.</translation>
+    </message>
+    <message>
+        <source>(none installed)</source>
+        <translation>(chưa cài nền tảng nào)</translation>
+    </message>
+    <message>
+        <source>No connector is installed for {name!r}: the installed ones are {known}.</source>
+        <translation>Chưa cài trình kết nối cho {name!r}: các trình kết nối đã cài là {known}.</translation>
+    </message>
+    <message>
+        <source>The text is {length} {unit}; {platform} allows {limit}.</source>
+        <translation>Văn bản dài {length} {unit}; {platform} cho phép {limit}.</translation>
+    </message>
+    <message>
+        <source>This post cannot be published to {account!r}: {problems}</source>
+        <translation>Không thể đăng bài này lên {account!r}: {problems}</translation>
+    </message>
+    <message>
+        <source>No account named {name!r}; see &apos;communique account list&apos;.</source>
+        <translation>Không có tài khoản nào tên {name!r}; xem &apos;communique account list&apos;.</translation>
+    </message>
+    <message>
+        <source>No account named {name!r}; see the Accounts screen.</source>
+        <translation>Không có tài khoản nào tên {name!r}; xem màn hình Tài khoản.</translation>
+    </message>
+    <message>
+        <source>A time in the audit filter needs its time zone.</source>
+        <extracomment>Rows per page unless asked otherwise, and the most one read returns. Characters of a post&apos;s text kept as its label.</extracomment>
+        <translation>Thời điểm trong bộ lọc Nhật ký hoạt động cần có múi giờ.</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins: choose a later end date.</source>
+        <translation>Khoảng thời gian kết thúc trước khi bắt đầu: hãy chọn ngày kết thúc muộn hơn.</translation>
+    </message>
+    <message>
+        <source>No post with id {post_id}.</source>
+        <translation>Không có bài viết nào có mã {post_id}.</translation>
+    </message>
+    <message>
+        <source>No variant with id {variant_id}.</source>
+        <extracomment>The figures a snapshot holds, in the order of :class:`Reading` and of the rollup&apos;s columns. The figures that count as engagements (impressions are reach, not engagement). The age at which a post&apos;s engagements are compared across posts (best time to post). Index of each metric in a gains tuple; the last slot is ``rated_engagements``.</extracomment>
+        <translation>Không có phiên bản nào có mã {variant_id}.</translation>
+    </message>
+    <message>
+        <source>Unknown status {status!r}: choose one of {names}.</source>
+        <translation>Trạng thái {status!r} không xác định: hãy chọn một trong {names}.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts; pick an end after the start.</source>
+        <extracomment>Characters of a variant&apos;s text a row carries (a list shows a line, the full text is a click away). Only these variants (``None``: any; empty: none), e.g. those waiting for the person.</extracomment>
+        <translation>Khoảng thời gian kết thúc trước khi bắt đầu; hãy chọn ngày kết thúc sau ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <source>{target!r} is a folder; give a file name to write to.</source>
+        <translation>{target!r} là một thư mục; hãy cho tên tệp để ghi vào.</translation>
+    </message>
+    <message>
+        <source>Cannot write {target!r}: the folder {folder!r} does not exist.</source>
+        <translation>Không ghi được {target!r}: thư mục {folder!r} không tồn tại.</translation>
+    </message>
+    <message>
+        <source>Cannot write {target!r}: permission denied.</source>
+        <translation>Không ghi được {target!r}: không có quyền.</translation>
+    </message>
+    <message>
+        <source>Cannot write {target!r}: {reason}.</source>
+        <translation>Không ghi được {target!r}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The period ends ({until}) before it starts ({since}); give --until on or after --since.</source>
+        <extracomment>How many posts the report lists as the best and as the weakest. Heatmaps drawn at most (the accounts with the most engagements first), to keep the report short. The figures whose growth the report states.</extracomment>
+        <translation>Khoảng thời gian kết thúc ({until}) trước khi bắt đầu ({since}); hãy cho --until bằng hoặc sau --since.</translation>
+    </message>
+    <message>
+        <source>Unknown report format {fmt!r}: choose csv, xlsx or pdf.</source>
+        <translation>Định dạng báo cáo {fmt!r} không xác định: hãy chọn csv, xlsx hoặc pdf.</translation>
+    </message>
+    <message>
+        <source> with these filters</source>
+        <translation> với các bộ lọc này</translation>
+    </message>
+    <message>
+        <source>Nothing was published from {first} to {last} ({zone}){filtered}, so there is nothing to report.</source>
+        <translation>Không có bài nào được đăng từ {first} đến {last} ({zone}){filtered}, nên không có gì để báo cáo.</translation>
+    </message>
+    <message>
+        <source>{platform} accounts have no credential {field!r}; use one of {names}.</source>
+        <extracomment>Practice mode&apos;s keyring entries: practice never reads them, and must never overwrite or delete the real accounts&apos; entries, which trainees&apos; accounts often share names with. Keyring entry listing the fields stored for an account (names only), so that removing the account can delete them all: keyrings cannot enumerate, and plugin platforms have their own fields.</extracomment>
+        <translation>Tài khoản {platform} không có thông tin xác thực {field!r}; hãy dùng một trong {names}.</translation>
+    </message>
+    <message>
+        <source>{field!r} is not a credential name: use lower-case letters, digits and _.</source>
+        <translation>{field!r} không phải tên thông tin xác thực: hãy dùng chữ thường, chữ số và _.</translation>
+    </message>
+    <message>
+        <source>The {field} for {account_name!r} is empty.</source>
+        <translation>{field} của {account_name!r} đang trống.</translation>
+    </message>
+    <message>
+        <source>No secure keyring is available on this machine; set the COMMUNIQUE_* environment variables for this session instead (see the README).</source>
+        <translation>Máy này không có kho khóa an toàn; thay vào đó hãy đặt các biến môi trường COMMUNIQUE_* cho phiên làm việc này (xem README).</translation>
+    </message>
+    <message>
+        <source>The keyring refused to store the {field}: {kind}.</source>
+        <translation>Kho khóa từ chối lưu {field}: {kind}.</translation>
+    </message>
+    <message>
+        <source>Only X accounts have this choice: X charges more for a post with a link.</source>
+        <extracomment>``variants.last_error_class`` of a post held because the platform wants its developer account paid for. ``variants.last_error_class`` of a published post whose figures cannot be read (``scheduler.poller``). The access levels X shows through its answers (its 402 says the developer account is pay-per-use). What a link looks like in a text (the scheme is what X and Facebook turn into a link).</extracomment>
+        <translation>Chỉ tài khoản X có lựa chọn này: X tính phí cao hơn cho bài có đường liên kết.</translation>
+    </message>
+    <message>
+        <source>Cannot read the API base URL {url!r}: check the host and port.</source>
+        <translation>Không đọc được URL gốc của API {url!r}: hãy kiểm tra máy chủ và cổng.</translation>
+    </message>
+    <message>
+        <source>The API base URL {url!r} must start with http:// or https:// and name a host.</source>
+        <translation>URL gốc của API {url!r} phải bắt đầu bằng http:// hoặc https:// và có tên máy chủ.</translation>
+    </message>
+    <message>
+        <source>The API base URL must not carry a user name or password; store secrets in the keyring.</source>
+        <translation>URL gốc của API không được chứa tên người dùng hay mật khẩu; hãy lưu thông tin bí mật trong kho khóa.</translation>
+    </message>
+    <message>
+        <source>The account name is empty.</source>
+        <translation>Tên tài khoản đang trống.</translation>
+    </message>
+    <message>
+        <source>The account name</source>
+        <translation>Tên tài khoản</translation>
+    </message>
+    <message>
+        <source>The handle</source>
+        <translation>Tên định danh</translation>
+    </message>
+    <message>
+        <source>The account name is longer than {max_name} characters.</source>
+        <translation>Tên tài khoản dài hơn {max_name} ký tự.</translation>
+    </message>
+    <message>
+        <source>A {clean_platform} account needs its id on the platform ({label}); add it to the account.</source>
+        <translation>Tài khoản {clean_platform} cần mã của nó trên nền tảng ({label}); hãy thêm mã đó vào tài khoản.</translation>
+    </message>
+    <message>
+        <source> (a removed account keeps the name for its published history)</source>
+        <translation> (tài khoản đã xóa vẫn giữ tên này cho lịch sử các bài đã đăng)</translation>
+    </message>
+    <message>
+        <source>An account named {clean_name!r} already exists{hint}.</source>
+        <translation>Đã có tài khoản tên {clean_name!r}{hint}.</translation>
+    </message>
+    <message>
+        <source>{what} must be one line, without tabs.</source>
+        <translation>{what} phải nằm trên một dòng, không có dấu tab.</translation>
+    </message>
+    <message>
+        <source>The grace window cannot be negative.</source>
+        <translation>Thời gian gia hạn không được là số âm.</translation>
+    </message>
+    <message>
+        <source>The grace window can be at most 7 days (10080 minutes).</source>
+        <translation>Thời gian gia hạn tối đa là 7 ngày (10080 phút).</translation>
+    </message>
+    <message>
+        <source>The account {name!r} still has {pending} post(s) to publish; cancel them first.</source>
+        <translation>Tài khoản {name!r} vẫn còn {pending} bài chờ đăng; hãy hủy các bài đó trước.</translation>
+    </message>
+    <message>
+        <source>Variant {variant_id} to {account!r} needs an approver&apos;s approval before it can be scheduled; submit it for approval first.</source>
+        <extracomment>The longest rejection comment kept.</extracomment>
+        <translation>Phiên bản {variant_id} gửi tới {account!r} cần được người phê duyệt phê duyệt rồi mới lên lịch được; hãy gửi phê duyệt trước.</translation>
+    </message>
+    <message>
+        <source>The account {account!r} requires approval: create the post as a draft, submit it, and schedule it once it is approved.</source>
+        <translation>Tài khoản {account!r} cần phê duyệt: hãy tạo bài dưới dạng bản nháp, gửi phê duyệt, rồi lên lịch khi bài đã được phê duyệt.</translation>
+    </message>
+    <message>
+        <source>Post {post_id} has no variant that can still go through approval.</source>
+        <translation>Bài viết {post_id} không còn phiên bản nào có thể gửi phê duyệt.</translation>
+    </message>
+    <message>
+        <source>Name at least one variant (or a post).</source>
+        <translation>Hãy nêu ít nhất một phiên bản (hoặc một bài viết).</translation>
+    </message>
+    <message>
+        <source>Variant {variant_id} changed meanwhile; look at it again and retry.</source>
+        <translation>Phiên bản {variant_id} vừa bị thay đổi; hãy xem lại rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>Variant {variant_id} ({account_name}) is {status}; {doing}.</source>
+        <translation>Phiên bản {variant_id} ({account_name}) đang ở trạng thái {status}; {doing}.</translation>
+    </message>
+    <message>
+        <source>Post {post_id} has nothing left to submit: it is in review or approved.</source>
+        <translation>Bài viết {post_id} không còn gì để gửi: bài đang chờ phê duyệt hoặc đã được phê duyệt.</translation>
+    </message>
+    <message>
+        <source>it can no longer be submitted</source>
+        <translation>không thể gửi phê duyệt nữa</translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation>đang chờ phê duyệt</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>đã được phê duyệt</translation>
+    </message>
+    <message>
+        <source>Variant {variant_id} is already {state}.</source>
+        <translation>Phiên bản {variant_id} hiện {state} rồi.</translation>
+    </message>
+    <message>
+        <source>there is nothing to approve</source>
+        <translation>không có gì để phê duyệt</translation>
+    </message>
+    <message>
+        <source>Variant {variant_id} is already approved.</source>
+        <translation>Phiên bản {variant_id} đã được phê duyệt rồi.</translation>
+    </message>
+    <message>
+        <source>Say why it is rejected: the comment is what its author will read.</source>
+        <translation>Hãy nói lý do từ chối: tác giả sẽ đọc nhận xét này.</translation>
+    </message>
+    <message>
+        <source>The comment is {length:,} characters; keep it under {max_comment:,}.</source>
+        <translation>Nhận xét dài {length:,} ký tự; hãy giữ dưới {max_comment:,}.</translation>
+    </message>
+    <message>
+        <source>it can no longer be rejected</source>
+        <translation>không thể từ chối nữa</translation>
+    </message>
+    <message>
+        <source>Variant {variant_id} is not waiting for approval; there is nothing to reject.</source>
+        <translation>Phiên bản {variant_id} không chờ phê duyệt; không có gì để từ chối.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database {url}: {reason}.</source>
+        <translation>Không mở được cơ sở dữ liệu {url}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The post text is {length:,} characters; the most Communiqué keeps is {max_text:,}.</source>
+        <extracomment>Statuses of a variant that still waits for a person to schedule it. Statuses of a variant that can be taken off a post by unticking its account (nothing was sent). ``None``: the language of the first chosen account. Accounts whose variant lost its review mark because the source changed. Why the post could not follow the draft (e.g. already published), as a sentence.</extracomment>
+        <translation>Văn bản bài viết dài {length:,} ký tự; Communiqué giữ tối đa {max_text:,}.</translation>
+    </message>
+    <message>
+        <source>The draft text</source>
+        <translation>Văn bản bản nháp</translation>
+    </message>
+    <message>
+        <source>A post can carry at most {max_files} media files.</source>
+        <extracomment>The largest file any supported platform takes (X video: 512 MB).</extracomment>
+        <translation>Một bài viết chỉ được kèm tối đa {max_files} tệp hình ảnh, video.</translation>
+    </message>
+    <message>
+        <source>An alt text is longer than {max_alt_text} characters.</source>
+        <translation>Một văn bản thay thế dài hơn {max_alt_text} ký tự.</translation>
+    </message>
+    <message>
+        <source>No draft with id {draft_id}.</source>
+        <translation>Không có bản nháp nào có mã {draft_id}.</translation>
+    </message>
+    <message>
+        <source>The post already went, was tried or repeats to {account_name!r}; cancel it in the Queue instead of unticking the account.</source>
+        <translation>Bài viết đã được gửi, đã được thử gửi hoặc đang lặp lại tới {account_name!r}; hãy hủy nó trong Hàng đợi thay vì bỏ chọn tài khoản.</translation>
+    </message>
+    <message>
+        <source>Post {post_id} changed while an account was being taken off it; try again.</source>
+        <translation>Bài viết {post_id} bị thay đổi trong lúc đang bỏ một tài khoản khỏi bài; hãy thử lại.</translation>
+    </message>
+    <message>
+        <source>Post {post_id} is already being published or published; its media can no longer change.</source>
+        <translation>Bài viết {post_id} đang được đăng hoặc đã đăng; không thể đổi hình ảnh, video của bài nữa.</translation>
+    </message>
+    <message>
+        <source>Post {post_id} changed while its media were being replaced; try again.</source>
+        <translation>Bài viết {post_id} bị thay đổi trong lúc đang thay hình ảnh, video; hãy thử lại.</translation>
+    </message>
+    <message>
+        <source>The media file {raw_path!r} does not exist or is not a file.</source>
+        <translation>Tệp {raw_path!r} không tồn tại hoặc không phải là tệp.</translation>
+    </message>
+    <message>
+        <source>The media file {source!r} is empty.</source>
+        <translation>Tệp {source!r} trống.</translation>
+    </message>
+    <message>
+        <source>The media file {source!r} is larger than 512 MB.</source>
+        <translation>Tệp {source!r} lớn hơn 512 MB.</translation>
+    </message>
+    <message>
+        <source>The alt text of {source!r} is longer than {max_alt_text} characters.</source>
+        <translation>Văn bản thay thế của {source!r} dài hơn {max_alt_text} ký tự.</translation>
+    </message>
+    <message>
+        <source>The alt text of {name!r}</source>
+        <translation>Văn bản thay thế của {name!r}</translation>
+    </message>
+    <message>
+        <source>{source!r} is not a supported image or video (JPEG, PNG, GIF, WebP or MP4).</source>
+        <translation>{source!r} không phải hình ảnh hay video được hỗ trợ (JPEG, PNG, GIF, WebP hoặc MP4).</translation>
+    </message>
+    <message>
+        <source>Cannot copy the media file into Communiqué&apos;s folder: {strerror}.</source>
+        <translation>Không sao chép được tệp vào thư mục của Communiqué: {strerror}.</translation>
+    </message>
+    <message>
+        <source>Cannot read the media file {name}: {reason}.</source>
+        <extracomment>The folder (under the app&apos;s home) holding files read back from the store, named by their hash. The file name extension of each stored type (connectors send the name along with the bytes).</extracomment>
+        <translation>Không đọc được tệp {name}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The media file {name} changed while it was being attached; attach it again.</source>
+        <translation>Tệp {name} bị thay đổi trong lúc đang đính kèm; hãy đính kèm lại.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not on this computer and not in the database: attach it again from the computer that has it.</source>
+        <translation>Tệp {name} không có trên máy này và cũng không có trong cơ sở dữ liệu: hãy đính kèm lại từ máy có tệp đó.</translation>
+    </message>
+    <message>
+        <source>The stored copy of {name} is damaged: attach the file again.</source>
+        <translation>Bản lưu của {name} bị hỏng: hãy đính kèm lại tệp.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not on this computer: attach it again.</source>
+        <translation>Tệp {name} không có trên máy này: hãy đính kèm lại.</translation>
+    </message>
+    <message>
+        <source>write or edit posts</source>
+        <extracomment>How a refusal names what was asked, in &quot;As an officer you cannot ...&quot;.</extracomment>
+        <translation>viết hoặc sửa bài viết</translation>
+    </message>
+    <message>
+        <source>submit posts for approval</source>
+        <translation>gửi bài viết để phê duyệt</translation>
+    </message>
+    <message>
+        <source>approve or reject posts</source>
+        <translation>phê duyệt hoặc từ chối bài viết</translation>
+    </message>
+    <message>
+        <source>schedule, publish or cancel posts</source>
+        <translation>lên lịch, đăng hoặc hủy bài viết</translation>
+    </message>
+    <message>
+        <source>manage accounts, users or groups</source>
+        <translation>quản lý tài khoản, người dùng hoặc nhóm</translation>
+    </message>
+    <message>
+        <source>The database login {login!r} is not a Communiqué user; ask an admin to add it with &apos;communique user add&apos;.</source>
+        <extracomment>The ids of the accounts whose posts they may see and change; ``None``: every account. True when ``login`` is a team user the database authenticated (not the embedded or bootstrap admin).</extracomment>
+        <translation>Tên đăng nhập cơ sở dữ liệu {login!r} không phải người dùng Communiqué; hãy nhờ quản trị viên thêm bằng &apos;communique user add&apos;.</translation>
+    </message>
+    <message>
+        <source>The database login {login!r} is not a Communiqué user; ask an admin to add it.</source>
+        <translation>Tên đăng nhập cơ sở dữ liệu {login!r} không phải người dùng Communiqué; hãy nhờ quản trị viên thêm vào.</translation>
+    </message>
+    <message>
+        <source>The Communiqué user {login!r} has been deactivated; ask an admin to reactivate it.</source>
+        <translation>Người dùng Communiqué {login!r} đã bị vô hiệu hóa; hãy nhờ quản trị viên kích hoạt lại.</translation>
+    </message>
+    <message>
+        <source>As {role} you cannot {doing}; ask {needed} to do it.</source>
+        <translation>Là {role}, bạn không thể {doing}; hãy nhờ {needed} làm việc này.</translation>
+    </message>
+    <message>
+        <source>The account {listed} is not in any of your groups; ask an admin to add you to its group.</source>
+        <translation>Tài khoản {listed} không thuộc nhóm nào của bạn; hãy nhờ quản trị viên thêm bạn vào nhóm của tài khoản đó.</translation>
+    </message>
+    <message>
+        <source>an officer</source>
+        <extracomment>Each role with its article, as the refusal names it.</extracomment>
+        <translation>cán bộ soạn bài</translation>
+    </message>
+    <message>
+        <source>an approver</source>
+        <translation>người phê duyệt</translation>
+    </message>
+    <message>
+        <source>an admin</source>
+        <translation>quản trị viên</translation>
+    </message>
+    <message>
+        <source>{what}; look at it again and retry.</source>
+        <translation>{what}; hãy xem lại rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The account {account!r} is named twice.</source>
+        <translation>Tài khoản {account!r} được nêu hai lần.</translation>
+    </message>
+    <message>
+        <source>Choose at least one account to post to.</source>
+        <translation>Hãy chọn ít nhất một tài khoản để đăng.</translation>
+    </message>
+    <message>
+        <source>Post {post_id} is already being published or published to {names}; create a new post instead.</source>
+        <translation>Bài viết {post_id} đang được đăng hoặc đã đăng lên {names}; hãy tạo bài viết mới.</translation>
+    </message>
+    <message>
+        <source>Post {post_id} changed while it was being edited</source>
+        <translation>Bài viết {post_id} bị thay đổi trong lúc đang sửa</translation>
+    </message>
+    <message>
+        <source>Variant {variant_id} is {status}; it can no longer be edited.</source>
+        <translation>Phiên bản {variant_id} đang ở trạng thái {status}; không thể sửa nữa.</translation>
+    </message>
+    <message>
+        <source>Variant {variant_id} ({account_name}) was changed by someone else meanwhile; compare the two texts and save again.</source>
+        <translation>Phiên bản {variant_id} ({account_name}) vừa được người khác sửa; hãy so sánh hai văn bản rồi lưu lại.</translation>
+    </message>
+    <message>
+        <source>Variant {variant_id} changed while it was being edited</source>
+        <translation>Phiên bản {variant_id} bị thay đổi trong lúc đang sửa</translation>
+    </message>
+    <message>
+        <source>Choose at least one account to add.</source>
+        <translation>Hãy chọn ít nhất một tài khoản để thêm.</translation>
+    </message>
+    <message>
+        <source>Post {post_id} already goes to {account!r}.</source>
+        <translation>Bài viết {post_id} đã được gửi tới {account!r}.</translation>
+    </message>
+    <message>
+        <source>Post {post_id} has no variant that can still be scheduled.</source>
+        <translation>Bài viết {post_id} không còn phiên bản nào có thể lên lịch.</translation>
+    </message>
+    <message>
+        <source>Post {post_id} changed while it was being scheduled</source>
+        <translation>Bài viết {post_id} bị thay đổi trong lúc đang lên lịch</translation>
+    </message>
+    <message>
+        <source>Post {post_id} is being published to {names} right now; wait for the result, then delete it there if needed.</source>
+        <translation>Bài viết {post_id} đang được đăng lên {names} ngay lúc này; hãy chờ kết quả, rồi xóa bài ở đó nếu cần.</translation>
+    </message>
+    <message>
+        <source>Post {post_id} has nothing left to cancel.</source>
+        <translation>Bài viết {post_id} không còn gì để hủy.</translation>
+    </message>
+    <message>
+        <source>Post {post_id} started publishing while it was being cancelled</source>
+        <translation>Bài viết {post_id} bắt đầu được đăng trong lúc đang hủy</translation>
+    </message>
+    <message>
+        <source>The post text is empty; write something to publish.</source>
+        <extracomment>Far above every platform&apos;s limit (Facebook: 63,206); guards the store against pasted files.</extracomment>
+        <translation>Văn bản bài viết đang trống; hãy viết nội dung để đăng.</translation>
+    </message>
+    <message>
+        <source>The post text shows nothing: it holds only invisible characters (spaces, zero-width or direction marks); write something to publish.</source>
+        <translation>Văn bản bài viết không hiển thị gì: chỉ chứa ký tự vô hình (dấu cách, ký tự độ rộng bằng không hoặc dấu chỉ hướng); hãy viết nội dung để đăng.</translation>
+    </message>
+    <message>
+        <source>{local} in {timezone} (account {account!r}) is already past; pick a later time.</source>
+        <translation>{local} theo múi giờ {timezone} (tài khoản {account!r}) đã qua; hãy chọn thời điểm muộn hơn.</translation>
+    </message>
+    <message>
+        <source>The team database is the database in use; choose another one to copy into.</source>
+        <extracomment>Rows read and written per round trip. The same for media contents (each up to the largest file a platform takes): a few at a time. Reports ``(table, rows done, rows in the table)`` as the copy goes.</extracomment>
+        <translation>Cơ sở dữ liệu nhóm chính là cơ sở dữ liệu đang dùng; hãy chọn một cơ sở dữ liệu khác để sao chép vào.</translation>
+    </message>
+    <message>
+        <source>The team database {shown} already holds other posts or accounts ({held} rows); copy into an empty database, so that two desks&apos; histories are never mixed.</source>
+        <translation>Cơ sở dữ liệu nhóm {shown} đã chứa bài viết hoặc tài khoản khác ({held} dòng); hãy sao chép vào một cơ sở dữ liệu trống để lịch sử của hai nơi không bao giờ bị trộn lẫn.</translation>
+    </message>
+    <message>
+        <source>The copy did not read back as written ({names}); nothing was kept in the team database.</source>
+        <translation>Bản sao đọc lại không khớp với bản đã ghi ({names}); không có gì được giữ lại trong cơ sở dữ liệu nhóm.</translation>
+    </message>
+    <message>
+        <source>Copying into {shown} failed, nothing was kept: {reason}.</source>
+        <translation>Sao chép vào {shown} không thành công, không có gì được giữ lại: {reason}.</translation>
+    </message>
+    <message>
+        <source>Unknown role {value!r}: choose one of {names}.</source>
+        <translation>Vai trò {value!r} không xác định: hãy chọn một trong {names}.</translation>
+    </message>
+    <message>
+        <source>Users and groups are for a team database; this computer&apos;s own database has one user, you.</source>
+        <translation>Người dùng và nhóm chỉ dành cho cơ sở dữ liệu nhóm; cơ sở dữ liệu riêng của máy này chỉ có một người dùng là bạn.</translation>
+    </message>
+    <message>
+        <source>The {what} is empty.</source>
+        <translation>{what} đang trống.</translation>
+    </message>
+    <message>
+        <source>The {what} is longer than {max_name} characters.</source>
+        <translation>{what} dài hơn {max_name} ký tự.</translation>
+    </message>
+    <message>
+        <source>No Communiqué user {login!r}; see &apos;communique user list&apos;.</source>
+        <translation>Không có người dùng Communiqué {login!r}; xem &apos;communique user list&apos;.</translation>
+    </message>
+    <message>
+        <source>No group named {name!r}; create it with &apos;communique group add&apos;.</source>
+        <translation>Không có nhóm nào tên {name!r}; hãy tạo bằng &apos;communique group add&apos;.</translation>
+    </message>
+    <message>
+        <source>The database has no login {name!r}; its administrator creates it first (createuser --pwprompt).</source>
+        <translation>Cơ sở dữ liệu không có tên đăng nhập {name!r}; người quản trị cơ sở dữ liệu cần tạo trước (createuser --pwprompt).</translation>
+    </message>
+    <message>
+        <source>The database role {name!r} cannot log in; give it LOGIN or choose a login role.</source>
+        <translation>Vai trò cơ sở dữ liệu {name!r} không đăng nhập được; hãy cấp LOGIN hoặc chọn một vai trò đăng nhập.</translation>
+    </message>
+    <message>
+        <source>{name!r} is already a Communiqué user; change its role with &apos;communique user role&apos;.</source>
+        <translation>{name!r} đã là người dùng Communiqué; hãy đổi vai trò bằng &apos;communique user role&apos;.</translation>
+    </message>
+    <message>
+        <source>The first user must be an admin, so that someone can manage the others.</source>
+        <translation>Người dùng đầu tiên phải là quản trị viên, để có người quản lý những người khác.</translation>
+    </message>
+    <message>
+        <source>{login!r} is the last active admin; make someone else an admin first.</source>
+        <translation>{login!r} là quản trị viên cuối cùng còn hoạt động; hãy cho người khác làm quản trị viên trước.</translation>
+    </message>
+    <message>
+        <source>A group named {clean!r} already exists.</source>
+        <translation>Đã có nhóm tên {clean!r}.</translation>
+    </message>
+    <message>
+        <source>Variant {variant_id} is being published to {account_name} right now; wait for the result, then delete it there if needed.</source>
+        <translation>Phiên bản {variant_id} đang được đăng lên {account_name} ngay lúc này; hãy chờ kết quả, rồi xóa bài ở đó nếu cần.</translation>
+    </message>
+    <message>
+        <source>Variant {variant_id} ({account_name}) is {status}; there is nothing to cancel.</source>
+        <translation>Phiên bản {variant_id} ({account_name}) đang ở trạng thái {status}; không có gì để hủy.</translation>
+    </message>
+    <message>
+        <source>Variant {variant_id} changed while it was being cancelled; look at it again and retry.</source>
+        <translation>Phiên bản {variant_id} bị thay đổi trong lúc đang hủy; hãy xem lại rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>{variable} must be 1 or 0 (or true/false, yes/no, on/off), not {text!r}.</source>
+        <extracomment>A value the file can hold: what :func:`update` writes.</extracomment>
+        <translation>{variable} phải là 1 hoặc 0 (hoặc true/false, yes/no, on/off), không phải {text!r}.</translation>
+    </message>
+    <message>
+        <source>The setting {name} {exc}.</source>
+        <translation>Thiết lập {name}: {exc}.</translation>
+    </message>
+    <message>
+        <source>The setting {name} is true or false (or 1/0, yes/no, on/off), not {text!r}.</source>
+        <translation>Thiết lập {name} nhận true hoặc false (hoặc 1/0, yes/no, on/off), không phải {text!r}.</translation>
+    </message>
+    <message>
+        <source>The settings file {file} cannot be read ({reason}).</source>
+        <extracomment>The known settings, checked.</extracomment>
+        <translation>Không đọc được tệp cài đặt {file} ({reason}).</translation>
+    </message>
+    <message>
+        <source> (line {line})</source>
+        <translation> (dòng {line})</translation>
+    </message>
+    <message>
+        <source>In the settings file {file}{where}, {name} {exc}; correct it or delete that line.</source>
+        <translation>Trong tệp cài đặt {file}{where}, {name}: {exc}; hãy sửa hoặc xóa dòng đó.</translation>
+    </message>
+    <message>
+        <source>{env} {exc}.</source>
+        <translation>{env}: {exc}.</translation>
+    </message>
+    <message>
+        <source>There is no setting {name!r}; the settings are {known}.</source>
+        <translation>Không có thiết lập {name!r}; các thiết lập là {known}.</translation>
+    </message>
+    <message>
+        <source>must be true or false, not {value}</source>
+        <translation>phải là true hoặc false, không phải {value}</translation>
+    </message>
+    <message>
+        <source>must be text in double quotes, not {value}</source>
+        <translation>phải là văn bản trong dấu ngoặc kép, không phải {value}</translation>
+    </message>
+    <message>
+        <source>holds characters that are not valid text</source>
+        <translation>chứa ký tự không phải văn bản hợp lệ</translation>
+    </message>
+    <message>
+        <source>must be a language code such as en or vi, not {value}</source>
+        <translation>phải là mã ngôn ngữ như en hoặc vi, không phải {value}</translation>
+    </message>
+    <message>
+        <source>must be a database URL such as postgresql://press@db.example.org/communique</source>
+        <translation>phải là URL cơ sở dữ liệu, ví dụ postgresql://press@db.example.org/communique</translation>
+    </message>
+    <message>
+        <source>cannot be saved with a password in it</source>
+        <translation>không thể lưu khi có mật khẩu trong đó</translation>
+    </message>
+    <message>
+        <source>holds a database password</source>
+        <translation>chứa mật khẩu cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>{where}: keep the password in the PGPASSWORD environment variable or in ~/.pgpass and give the URL without it</source>
+        <translation>{where}: hãy để mật khẩu trong biến môi trường PGPASSWORD hoặc trong ~/.pgpass và cho URL không kèm mật khẩu</translation>
+    </message>
+    <message>
+        <source>The settings file {file} is a folder; move it away.</source>
+        <extracomment>Every top-level value as TOML gave it.</extracomment>
+        <translation>Tệp cài đặt {file} là một thư mục; hãy chuyển nó đi chỗ khác.</translation>
+    </message>
+    <message>
+        <source>The settings file {file} is not UTF-8 text (line {line}); save it as UTF-8 or delete it.</source>
+        <translation>Tệp cài đặt {file} không phải văn bản UTF-8 (dòng {line}); hãy lưu lại dưới dạng UTF-8 hoặc xóa tệp.</translation>
+    </message>
+    <message>
+        <source>The settings file {file} holds {key!r} as {value}, which Communiqué cannot rewrite; remove that line or make it plain text, a whole number or true/false.</source>
+        <translation>Tệp cài đặt {file} ghi {key!r} là {value}, điều mà Communiqué không ghi lại được; hãy xóa dòng đó hoặc đổi thành văn bản thường, số nguyên hoặc true/false.</translation>
+    </message>
+    <message>
+        <source>Cannot read the database URL {url!r}.</source>
+        <translation>Không đọc được URL cơ sở dữ liệu {url!r}.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder {folder!r} for the database: {reason}.</source>
+        <translation>Không tạo được thư mục {folder!r} cho cơ sở dữ liệu: {reason}.</translation>
+    </message>
+    <message>
+        <source>No driver for the database URL {url}: {exc}</source>
+        <translation>Không có trình điều khiển cho URL cơ sở dữ liệu {url}: {exc}</translation>
+    </message>
+    <message>
+        <source>The database {url} was made by a newer version of Communiqué; update Communiqué to open it.</source>
+        <translation>Cơ sở dữ liệu {url} được tạo bởi phiên bản Communiqué mới hơn; hãy cập nhật Communiqué để mở.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone {name!r}: use an IANA name such as Europe/Berlin.</source>
+        <extracomment>How far ahead a post may be scheduled: a century (fixtures and long plans use 2099). Past it a typo (year 9999, 2207 for 2027) is far more likely than intent, and the far end of the calendar overflows on conversion to UTC. Names some systems&apos; zone folders hold that are no IANA zone, or depend on the machine: the machine&apos;s own zone, a build default, the &quot;zone not set&quot; marker.</extracomment>
+        <translation>Múi giờ {name!r} không xác định: hãy dùng tên IANA, ví dụ Europe/Berlin.</translation>
+    </message>
+    <message>
+        <source>Cannot read the time {text!r}: write it as YYYY-MM-DD HH:MM, e.g. 2027-03-28 09:00.</source>
+        <translation>Không đọc được thời điểm {text!r}: hãy viết theo dạng YYYY-MM-DD HH:MM, ví dụ 2027-03-28 09:00.</translation>
+    </message>
+    <message>
+        <source>The time {text!r} carries a UTC offset; give the local time of the account instead.</source>
+        <translation>Thời điểm {text!r} có kèm độ lệch UTC; hãy cho giờ địa phương của tài khoản.</translation>
+    </message>
+    <message>
+        <source>Give a local wall-clock time without a UTC offset.</source>
+        <translation>Hãy cho giờ địa phương, không kèm độ lệch UTC.</translation>
+    </message>
+    <message>
+        <source>{local:%Y-%m-%d %H:%M} does not exist in {zone_name}: the clocks jump forward then. Pick a time outside the change.</source>
+        <translation>{local:%Y-%m-%d %H:%M} không tồn tại theo múi giờ {zone_name}: lúc đó đồng hồ nhảy tới trước. Hãy chọn thời điểm ngoài lúc chuyển giờ.</translation>
+    </message>
+    <message>
+        <source>{local:%Y-%m-%d %H:%M} happens twice in {zone_name} (the clocks go back then); choose the earlier or the later one.</source>
+        <translation>{local:%Y-%m-%d %H:%M} xảy ra hai lần theo múi giờ {zone_name} (lúc đó đồng hồ lùi lại); hãy chọn lần trước hoặc lần sau.</translation>
+    </message>
+    <message>
+        <source>{local} is more than {years} years ahead; schedule posts before {latest}.</source>
+        <translation>{local} cách bây giờ hơn {years} năm; hãy lên lịch bài viết trước {latest}.</translation>
+    </message>
+    <message>
+        <source>{instant:%Y-%m-%d %H:%M} UTC is in the past; pick a time after {current:%Y-%m-%d %H:%M} UTC.</source>
+        <translation>{instant:%Y-%m-%d %H:%M} UTC đã qua; hãy chọn thời điểm sau {current:%Y-%m-%d %H:%M} UTC.</translation>
+    </message>
+    <message>
+        <source>No account with id {account_id}.</source>
+        <extracomment>Builds the connector bound to one account (credentials from the keyring or environment).</extracomment>
+        <translation>Không có tài khoản nào có mã {account_id}.</translation>
+    </message>
+    <message>
+        <source>Cannot read the repetition rule {rule!r}: write an RRULE such as FREQ=WEEKLY;BYDAY=MO.</source>
+        <extracomment>Occurrences are created this long before they fall due (and shown as scheduled meanwhile). At most this many occurrences per recurrence per sweep (a long outage cannot flood the store). The shortest time between two occurrences: more often would flood an account (and X refuses repeated text anyway). ``{date}``, ``{time}`` or ``{date:%d.%m.%Y}`` in a template, filled per occurrence.</extracomment>
+        <translation>Không đọc được quy tắc lặp lại {rule!r}: hãy viết một RRULE, ví dụ FREQ=WEEKLY;BYDAY=MO.</translation>
+    </message>
+    <message>
+        <source>The repetition rule {rule!r} must be a single RRULE.</source>
+        <translation>Quy tắc lặp lại {rule!r} phải là một RRULE duy nhất.</translation>
+    </message>
+    <message>
+        <source>The repetition rule {rule!r} repeats every {unit}; a post can repeat at most hourly (FREQ=HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY).</source>
+        <translation>Quy tắc lặp lại {rule!r} lặp lại mỗi {unit}; một bài viết chỉ được lặp lại nhiều nhất mỗi giờ (FREQ=HOURLY, DAILY, WEEKLY, MONTHLY hoặc YEARLY).</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation>phút</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation>giây</translation>
+    </message>
+    <message>
+        <source>The repetition rule {rule!r} repeats more often than once an hour ({earlier:%Y-%m-%d %H:%M} and {later:%H:%M}); a post can repeat at most hourly.</source>
+        <translation>Quy tắc lặp lại {rule!r} lặp lại nhiều hơn một lần mỗi giờ ({earlier:%Y-%m-%d %H:%M} và {later:%H:%M}); một bài viết chỉ được lặp lại nhiều nhất mỗi giờ.</translation>
+    </message>
+    <message>
+        <source>Variant {variant_id} is {status}; only an open variant can repeat.</source>
+        <translation>Phiên bản {variant_id} đang ở trạng thái {status}; chỉ phiên bản chưa đăng mới lặp lại được.</translation>
+    </message>
+    <message>
+        <source>The rule {rule!r} has no occurrence after now.</source>
+        <translation>Quy tắc {rule!r} không còn lần nào sau thời điểm này.</translation>
+    </message>
+    <message>
+        <source>Variant {variant_id} is being published right now; wait for the result.</source>
+        <translation>Phiên bản {variant_id} đang được đăng ngay lúc này; hãy chờ kết quả.</translation>
+    </message>
+    <message>
+        <source>Variant {variant_id} is {status}; it cannot be published again.</source>
+        <translation>Phiên bản {variant_id} đang ở trạng thái {status}; không thể đăng lại.</translation>
+    </message>
+    <message>
+        <source>Variant {variant_id} changed meanwhile; try again.</source>
+        <translation>Phiên bản {variant_id} vừa bị thay đổi; hãy thử lại.</translation>
+    </message>
+    <message>
+        <source>No recurrence with id {recurrence_id}.</source>
+        <translation>Không có lịch lặp lại nào có mã {recurrence_id}.</translation>
+    </message>
+    <message>
+        <source>Recurrence {recurrence_id} is already stopped.</source>
+        <translation>Lịch lặp lại {recurrence_id} đã dừng rồi.</translation>
+    </message>
+    <message>
+        <source>Unknown weekday {text!r}: use mon, tue, wed, thu, fri, sat, sun or daily.</source>
+        <extracomment>Statuses that occupy a slot.</extracomment>
+        <translation>Ngày trong tuần {text!r} không xác định: hãy dùng mon, tue, wed, thu, fri, sat, sun hoặc daily.</translation>
+    </message>
+    <message>
+        <source>Cannot read the slot time {local_time!r}: write it as HH:MM, e.g. 09:30.</source>
+        <translation>Không đọc được giờ của khung giờ {local_time!r}: hãy viết theo dạng HH:MM, ví dụ 09:30.</translation>
+    </message>
+    <message>
+        <source>The weekday must be 0 (Monday) to 6 (Sunday).</source>
+        <translation>Ngày trong tuần phải từ 0 (thứ Hai) đến 6 (Chủ nhật).</translation>
+    </message>
+    <message>
+        <source>{account!r} already has a slot at {time}.</source>
+        <translation>{account!r} đã có khung giờ lúc {time}.</translation>
+    </message>
+    <message>
+        <source>No posting slot with id {slot_id}.</source>
+        <translation>Không có khung giờ đăng nào có mã {slot_id}.</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <extracomment>How far ahead a slot at a better hour is preferred to the next free one.</extracomment>
+        <translation>Thứ Hai</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Thứ Ba</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Thứ Tư</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Thứ Năm</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Thứ Sáu</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Thứ Bảy</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Chủ nhật</translation>
+    </message>
+    <message>
+        <source>This account has no posting slots yet; add one with &apos;communique slot add&apos;.</source>
+        <translation>Tài khoản này chưa có khung giờ đăng nào; hãy thêm bằng &apos;communique slot add&apos;.</translation>
+    </message>
+    <message>
+        <source>This account has no posting slots yet; pick a time yourself.</source>
+        <translation>Tài khoản này chưa có khung giờ đăng nào; hãy tự chọn thời điểm.</translation>
+    </message>
+    <message>
+        <source>No posting slot exists in the coming year.</source>
+        <translation>Không có khung giờ đăng nào trong năm tới.</translation>
+    </message>
+    <message>
+        <source>Every posting slot of the coming year is taken.</source>
+        <translation>Mọi khung giờ đăng trong năm tới đều đã có bài.</translation>
+    </message>
+    <message>
+        <source>1 post</source>
+        <translation>1 bài viết</translation>
+    </message>
+    <message>
+        <source>{count} posts</source>
+        <translation>{count} bài viết</translation>
+    </message>
+    <message>
+        <source>The next free slot (not enough history for advice: {posts}).</source>
+        <translation>Khung giờ trống tiếp theo (chưa đủ lịch sử để gợi ý: {posts}).</translation>
+    </message>
+    <message>
+        <source>The next free slot (none this week is at an hour with history among {posts}).</source>
+        <translation>Khung giờ trống tiếp theo (tuần này không khung giờ nào rơi vào giờ có lịch sử trong số {posts}).</translation>
+    </message>
+    <message>
+        <source>{day} {local:%H:%M}: the account&apos;s best free hour this week, from {posts} of history.</source>
+        <translation>{day} {local:%H:%M}: giờ trống tốt nhất của tài khoản trong tuần này, dựa trên lịch sử của {posts}.</translation>
+    </message>
+    <message>
+        <source>Variant {variant_id} changed or can no longer be scheduled; try again.</source>
+        <translation>Phiên bản {variant_id} đã thay đổi hoặc không thể lên lịch nữa; hãy thử lại.</translation>
+    </message>
+    <message>
+        <source>{label} is refused: the entry {name!r} points outside the pack folder.</source>
+        <extracomment>The largest ``metadata.json`` taken (Argos&apos;s own are under 2 KB); read before every listing, so a huge one would slow every command.</extracomment>
+        <translation>{label} bị từ chối: mục {name!r} trỏ ra ngoài thư mục của gói.</translation>
+    </message>
+    <message>
+        <source>{label} is refused: it holds {length} files, more than a language pack has.</source>
+        <translation>{label} bị từ chối: có {length} tệp, nhiều hơn số tệp của một gói ngôn ngữ.</translation>
+    </message>
+    <message>
+        <source>{label} is refused: the entry {filename!r} is a link or a special file.</source>
+        <translation>{label} bị từ chối: mục {filename!r} là liên kết hoặc tệp đặc biệt.</translation>
+    </message>
+    <message>
+        <source>{label} is refused: the entry {filename!r} is encrypted.</source>
+        <translation>{label} bị từ chối: mục {filename!r} bị mã hóa.</translation>
+    </message>
+    <message>
+        <source>{label} is not a language pack: files must sit inside one folder.</source>
+        <translation>{label} không phải gói ngôn ngữ: các tệp phải nằm trong một thư mục.</translation>
+    </message>
+    <message>
+        <source>{label} is refused: its metadata.json is {file_size:,} bytes, more than the {most} KB a pack&apos;s description needs.</source>
+        <translation>{label} bị từ chối: metadata.json của nó dài {file_size:,} byte, nhiều hơn {most} KB mà phần mô tả của một gói cần.</translation>
+    </message>
+    <message>
+        <source>{label} is refused: the entry {filename!r} unpacks to an absurd size.</source>
+        <translation>{label} bị từ chối: mục {filename!r} giải nén ra kích thước vô lý.</translation>
+    </message>
+    <message>
+        <source>{label} is refused: it unpacks to more than {most} GiB.</source>
+        <translation>{label} bị từ chối: giải nén ra hơn {most} GiB.</translation>
+    </message>
+    <message>
+        <source>{label} is not a language pack: it must hold exactly one folder.</source>
+        <translation>{label} không phải gói ngôn ngữ: gói phải chứa đúng một thư mục.</translation>
+    </message>
+    <message>
+        <source>{label} cannot be unpacked: {reason}.</source>
+        <extracomment>What reading a damaged archive raises (a bad CRC, a truncated or garbled deflate stream...).</extracomment>
+        <translation>Không giải nén được {label}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{label} is damaged ({reason}): download it again.</source>
+        <translation>{label} bị hỏng ({reason}): hãy tải lại.</translation>
+    </message>
+    <message>
+        <source>{label} is damaged: the entry {filename!r} is larger than its header says; download it again.</source>
+        <translation>{label} bị hỏng: mục {filename!r} lớn hơn kích thước ghi ở phần đầu; hãy tải lại.</translation>
+    </message>
+    <message>
+        <source>No language pack from {from_code} to {to_code} is installed.</source>
+        <extracomment>Loaded translations, kept warm: (from, to) -&gt; ((path, version, fingerprint), PackageTranslation). The pack listing pinned by :meth:`ArgosEngine.snapshot` for this thread&apos;s current translation.</extracomment>
+        <translation>Chưa cài gói ngôn ngữ nào từ {from_code} sang {to_code}.</translation>
+    </message>
+    <message>
+        <source>The language pack {from_code} -&gt; {to_code} changed during this translation; translate again.</source>
+        <translation>Gói ngôn ngữ {from_code} -&gt; {to_code} đã thay đổi trong lúc dịch; hãy dịch lại.</translation>
+    </message>
+    <message>
+        <source>No language pack for {source} -&gt; {target} ({source_name} into {target_name}): install one with &apos;communique lang install FILE&apos;.</source>
+        <extracomment>Comments read, detected or written per statement (well under every database&apos;s parameter limit). Comments planned and sent through the engine together: large enough that each language pair is one engine call for a whole collection, small enough to bound the memory a backlog takes. One sentence for the reader: which pack to install, and where (a :class:`~core.words.Msg`). Comments whose translation was stored (new or redone). Of those, comments every segment of which came from the translation memory. Distinct prose segments sent to the engine (not in memory); a pivoted one goes through two legs. A sentence each for packs that are installed but could not translate (damaged, replaced).</extracomment>
+        <translation>Không có gói ngôn ngữ cho {source} -&gt; {target} ({source_name} sang {target_name}): hãy cài một gói bằng &apos;communique lang install FILE&apos;.</translation>
+    </message>
+    <message>
+        <source>No language pack for {source} -&gt; {target} ({source_name} into {target_name}): install one on the Language packs screen.</source>
+        <translation>Không có gói ngôn ngữ cho {source} -&gt; {target} ({source_name} sang {target_name}): hãy cài một gói ở màn hình Gói ngôn ngữ.</translation>
+    </message>
+    <message>
+        <source>No language pack for {source} -&gt; {target} ({source_name} into {target_name}): install one with &apos;communique lang install FILE&apos; ({source} -&gt; {target}, or {leg} to go through {pivot_name}).</source>
+        <translation>Không có gói ngôn ngữ cho {source} -&gt; {target} ({source_name} sang {target_name}): hãy cài một gói bằng &apos;communique lang install FILE&apos; ({source} -&gt; {target}, hoặc {leg} để dịch qua {pivot_name}).</translation>
+    </message>
+    <message>
+        <source>No language pack for {source} -&gt; {target} ({source_name} into {target_name}): install one on the Language packs screen ({source} -&gt; {target}, or {leg} to go through {pivot_name}).</source>
+        <translation>Không có gói ngôn ngữ cho {source} -&gt; {target} ({source_name} sang {target_name}): hãy cài một gói ở màn hình Gói ngôn ngữ ({source} -&gt; {target}, hoặc {leg} để dịch qua {pivot_name}).</translation>
+    </message>
+    <message>
+        <source>No language pack for {source} -&gt; {target} ({source_name} into {target_name}): install one with &apos;communique lang install FILE&apos; ({source} -&gt; {target}, or {source} -&gt; {pivot} and {pivot} -&gt; {target}).</source>
+        <translation>Không có gói ngôn ngữ cho {source} -&gt; {target} ({source_name} sang {target_name}): hãy cài một gói bằng &apos;communique lang install FILE&apos; ({source} -&gt; {target}, hoặc {source} -&gt; {pivot} và {pivot} -&gt; {target}).</translation>
+    </message>
+    <message>
+        <source>No language pack for {source} -&gt; {target} ({source_name} into {target_name}): install one on the Language packs screen ({source} -&gt; {target}, or {source} -&gt; {pivot} and {pivot} -&gt; {target}).</source>
+        <translation>Không có gói ngôn ngữ cho {source} -&gt; {target} ({source_name} sang {target_name}): hãy cài một gói ở màn hình Gói ngôn ngữ ({source} -&gt; {target}, hoặc {source} -&gt; {pivot} và {pivot} -&gt; {target}).</translation>
+    </message>
+    <message>
+        <source>Comments in {language} ({count}) were not translated: {reason}</source>
+        <translation>Bình luận bằng {language} ({count}) chưa được dịch: {reason}</translation>
+    </message>
+    <message>
+        <source>A glossary term cannot be empty.</source>
+        <extracomment>The ``entity`` of the glossary&apos;s audit events. ``None``: keep the term as written; otherwise its forced translation.</extracomment>
+        <translation>Thuật ngữ không được để trống.</translation>
+    </message>
+    <message>
+        <source>A glossary term must be one line of at most {max_term_length} characters.</source>
+        <translation>Thuật ngữ phải nằm trên một dòng và dài tối đa {max_term_length} ký tự.</translation>
+    </message>
+    <message>
+        <source>A forced translation cannot be empty: leave it out to keep the term as written.</source>
+        <translation>Bản dịch bắt buộc không được để trống: hãy bỏ trống trường này để giữ nguyên thuật ngữ như đã viết.</translation>
+    </message>
+    <message>
+        <source>A forced translation needs one target language, not &apos;*&apos;.</source>
+        <translation>Bản dịch bắt buộc cần một ngôn ngữ đích, không phải &apos;*&apos;.</translation>
+    </message>
+    <message>
+        <source>The glossary already has {cleaned!r} for {source} -&gt; {target}.</source>
+        <translation>Bảng thuật ngữ đã có {cleaned!r} cho {source} -&gt; {target}.</translation>
+    </message>
+    <message>
+        <source>There is no glossary entry number {term_id}.</source>
+        <translation>Không có mục thuật ngữ số {term_id}.</translation>
+    </message>
+    <message>
+        <source>The glossary already has {term!r} for this pair.</source>
+        <translation>Bảng thuật ngữ đã có {term!r} cho cặp ngôn ngữ này.</translation>
+    </message>
+    <message>
+        <source>{what} must be a number of seconds above zero, such as 5.</source>
+        <extracomment>Override with the full URL of an ``index.json`` (a mirror, or a local test server). The longest a whole download may take (the largest packs are a few hundred MB). Progress: bytes received so far and the total when the server announced it.</extracomment>
+        <translation>{what} phải là số giây lớn hơn 0, ví dụ 5.</translation>
+    </message>
+    <message>
+        <source>{url!r} is not a valid web address.</source>
+        <translation>{url!r} không phải địa chỉ web hợp lệ.</translation>
+    </message>
+    <message>
+        <source>Refusing to fetch {url!r}: only http and https addresses are allowed.</source>
+        <translation>Từ chối tải {url!r}: chỉ cho phép địa chỉ http và https.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the language pack index at {host} ({reason}); you may be offline: install a .argosmodel file with &apos;communique lang install FILE&apos; instead.</source>
+        <translation>Không kết nối được tới danh mục gói ngôn ngữ tại {host} ({reason}); có thể bạn đang ngoại tuyến: hãy cài tệp .argosmodel bằng &apos;communique lang install FILE&apos;.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the language pack index at {host} ({reason}); you may be offline: install a .argosmodel file with “Install from file…” instead.</source>
+        <translation>Không kết nối được tới danh mục gói ngôn ngữ tại {host} ({reason}); có thể bạn đang ngoại tuyến: hãy cài tệp .argosmodel bằng “Cài từ tệp…”.</translation>
+    </message>
+    <message>
+        <source>The download was cancelled; nothing was installed.</source>
+        <translation>Đã hủy tải về; không có gì được cài.</translation>
+    </message>
+    <message>
+        <source>The transfer took longer than its time limit and was stopped.</source>
+        <translation>Việc truyền tải lâu hơn thời hạn cho phép và đã bị dừng.</translation>
+    </message>
+    <message>
+        <source>The language pack index at {url} did not arrive within {timeout:g} s.</source>
+        <translation>Danh mục gói ngôn ngữ tại {url} không về trong vòng {timeout:g} giây.</translation>
+    </message>
+    <message>
+        <source>The language pack index at {url} is too large to be an index.</source>
+        <translation>Danh mục gói ngôn ngữ tại {url} quá lớn để là một danh mục.</translation>
+    </message>
+    <message>
+        <source>The language pack index at {url} is not valid JSON.</source>
+        <translation>Danh mục gói ngôn ngữ tại {url} không phải JSON hợp lệ.</translation>
+    </message>
+    <message>
+        <source>The language pack index at {url} is not a list of packs.</source>
+        <translation>Danh mục gói ngôn ngữ tại {url} không phải danh sách các gói.</translation>
+    </message>
+    <message>
+        <source>The download from {host} stopped: nothing arrived for {timeout:g} s after it began; nothing was installed.</source>
+        <translation>Việc tải về từ {host} đã dừng: không nhận được gì trong {timeout:g} giây sau khi bắt đầu; không có gì được cài.</translation>
+    </message>
+    <message>
+        <source>The download from {url} is larger than any language pack; it was stopped.</source>
+        <translation>Tệp tải về từ {url} lớn hơn mọi gói ngôn ngữ; việc tải đã bị dừng.</translation>
+    </message>
+    <message>
+        <source>The index lists no download address for this pack.</source>
+        <translation>Danh mục không ghi địa chỉ tải về cho gói này.</translation>
+    </message>
+    <message>
+        <source>The download took longer than {max_seconds:g} s and was stopped; nothing was installed.</source>
+        <translation>Việc tải về lâu hơn {max_seconds:g} giây và đã bị dừng; không có gì được cài.</translation>
+    </message>
+    <message>
+        <source>The index has no pack from {source} to {target}.</source>
+        <translation>Danh mục không có gói từ {source} sang {target}.</translation>
+    </message>
+    <message>
+        <source>A corrected translation and its source text cannot be empty.</source>
+        <extracomment>Engine and model version of human entries: they apply to every engine.</extracomment>
+        <translation>Bản dịch đã sửa và văn bản nguồn của nó không được để trống.</translation>
+    </message>
+    <message>
+        <source>its metadata.json is larger than {most} KB</source>
+        <extracomment>Written into each installed pack: where it came from and a fingerprint of the archive. Marks a staging folder holding the only copy of a pack after a failed rollback: never deleted. The packs folder, its modification time and its stamp when a listing was read. Staging folders this process is using right now (never cleaned as stale). The last listing, under the key it was read with (see :func:`list_packs`). True when the pack carries its own MiniSBD sentence splitter (``minisbd/&lt;lang&gt;.onnx``). The first 12 hex digits of the archive&apos;s SHA-256 (&quot;&quot; for a folder copied by hand).</extracomment>
+        <translation>metadata.json của gói lớn hơn {most} KB</translation>
+    </message>
+    <message>
+        <source>its metadata.json is nested too deeply</source>
+        <translation>metadata.json của gói lồng nhau quá sâu</translation>
+    </message>
+    <message>
+        <source>its metadata.json is not valid JSON</source>
+        <translation>metadata.json của gói không phải JSON hợp lệ</translation>
+    </message>
+    <message>
+        <source>{label} is not a language pack: it has no metadata.json.</source>
+        <extracomment>Argos&apos;s metadata is two levels deep; anything past this is not a pack&apos;s description.</extracomment>
+        <translation>{label} không phải gói ngôn ngữ: không có metadata.json.</translation>
+    </message>
+    <message>
+        <source>{label} is not a language pack: its metadata.json cannot be read.</source>
+        <translation>{label} không phải gói ngôn ngữ: không đọc được metadata.json.</translation>
+    </message>
+    <message>
+        <source>{label} is not a language pack: {reason}.</source>
+        <translation>{label} không phải gói ngôn ngữ: {reason}.</translation>
+    </message>
+    <message>
+        <source>{label} is not a language pack: its metadata.json is not an object.</source>
+        <translation>{label} không phải gói ngôn ngữ: metadata.json không phải một đối tượng.</translation>
+    </message>
+    <message>
+        <source>{label} is a {kind!r} package, not a translation pack.</source>
+        <translation>{label} là gói loại {kind!r}, không phải gói dịch.</translation>
+    </message>
+    <message>
+        <source>{label} is not a language pack: metadata.json has no valid {key}.</source>
+        <translation>{label} không phải gói ngôn ngữ: metadata.json không có {key} hợp lệ.</translation>
+    </message>
+    <message>
+        <source>{label} is for the language code {value!r}, which Communiqué does not know.</source>
+        <translation>{label} dành cho mã ngôn ngữ {value!r}, mã mà Communiqué không biết.</translation>
+    </message>
+    <message>
+        <source>{label} is not a language pack: it translates {from_code} into itself.</source>
+        <translation>{label} không phải gói ngôn ngữ: gói dịch {from_code} sang chính nó.</translation>
+    </message>
+    <message>
+        <source>{label} is not a language pack: it has no tokenizer (sentencepiece.model).</source>
+        <translation>{label} không phải gói ngôn ngữ: không có bộ tách từ (sentencepiece.model).</translation>
+    </message>
+    <message>
+        <source>{label} is not a language pack: it has no model/model.bin.</source>
+        <translation>{label} không phải gói ngôn ngữ: không có model/model.bin.</translation>
+    </message>
+    <message>
+        <source>{label} is damaged: its tokenizer cannot be read.</source>
+        <translation>{label} bị hỏng: không đọc được bộ tách từ.</translation>
+    </message>
+    <message>
+        <source>{label} is damaged or made for a newer engine: its translation model cannot be loaded.</source>
+        <translation>{label} bị hỏng hoặc dành cho bộ dịch mới hơn: không nạp được mô hình dịch.</translation>
+    </message>
+    <message>
+        <source>{label} is damaged or made for a newer engine: its sentence splitter {splitter} cannot be loaded.</source>
+        <translation>{label} bị hỏng hoặc dành cho bộ dịch mới hơn: không nạp được bộ tách câu {splitter}.</translation>
+    </message>
+    <message>
+        <source>{label} could not be put in place ({reason}) and the pack it replaced could not be moved back: it is in {aside!r}.</source>
+        <translation>Không đặt được {label} vào chỗ ({reason}) và không chuyển lại được gói cũ mà nó thay thế: gói cũ nằm ở {aside!r}.</translation>
+    </message>
+    <message>
+        <source>{label} could not be put in place ({reason}); the packs installed before are unchanged.</source>
+        <translation>Không đặt được {label} vào chỗ ({reason}); các gói đã cài trước đó không thay đổi.</translation>
+    </message>
+    <message>
+        <source>The file {name!r}</source>
+        <translation>Tệp {name!r}</translation>
+    </message>
+    <message>
+        <source>The language pack file {path!r} does not exist.</source>
+        <translation>Tệp gói ngôn ngữ {path!r} không tồn tại.</translation>
+    </message>
+    <message>
+        <source>{path!r} is a folder, not a language pack file (.argosmodel).</source>
+        <translation>{path!r} là một thư mục, không phải tệp gói ngôn ngữ (.argosmodel).</translation>
+    </message>
+    <message>
+        <source>{path!r} is not a regular file, so it cannot be a language pack file (.argosmodel).</source>
+        <translation>{path!r} không phải tệp thông thường, nên không thể là tệp gói ngôn ngữ (.argosmodel).</translation>
+    </message>
+    <message>
+        <source>{label} is not a language pack: it is not a zip archive.</source>
+        <translation>{label} không phải gói ngôn ngữ: không phải tệp nén zip.</translation>
+    </message>
+    <message>
+        <source>{label} is a pack from {source} to {target}, not the {wanted_source} -&gt; {wanted_target} pack asked for; nothing was installed.</source>
+        <translation>{label} là gói từ {source} sang {target}, không phải gói {wanted_source} -&gt; {wanted_target} đã yêu cầu; không có gì được cài.</translation>
+    </message>
+    <message>
+        <source>The language pack {from_code} -&gt; {to_code} cannot be removed: {reason}.</source>
+        <translation>Không gỡ được gói ngôn ngữ {from_code} -&gt; {to_code}: {reason}.</translation>
+    </message>
+    <message>
+        <source>, directly or through {pivot}</source>
+        <extracomment>The languages the text went through, e.g. ``(&quot;vi&quot;, &quot;en&quot;, &quot;ja&quot;)``. ``machine``, ``memory`` (every segment reused), ``human`` (a person&apos;s correction) or ``identity``. The post variant this translation was stored in (``None`` outside the review workflow).</extracomment>
+        <translation>, trực tiếp hoặc qua {pivot}</translation>
+    </message>
+    <message>
+        <source>No language pack translates {source_name} ({source}) into {target_name} ({target}){via}: install one with &apos;communique lang install FILE&apos;.</source>
+        <translation>Không có gói ngôn ngữ nào dịch {source_name} ({source}) sang {target_name} ({target}){via}: hãy cài một gói bằng &apos;communique lang install FILE&apos;.</translation>
+    </message>
+    <message>
+        <source>No language pack translates {source_name} ({source}) into {target_name} ({target}){via}: install one on the Language packs screen.</source>
+        <translation>Không có gói ngôn ngữ nào dịch {source_name} ({source}) sang {target_name} ({target}){via}: hãy cài một gói ở màn hình Gói ngôn ngữ.</translation>
+    </message>
+    <message>
+        <source>There is no text to translate.</source>
+        <translation>Không có văn bản nào để dịch.</translation>
+    </message>
+    <message>
+        <source>The text is {length} characters long; translate at most {max_text_length} at once.</source>
+        <translation>Văn bản dài {length} ký tự; mỗi lần chỉ dịch tối đa {max_text_length} ký tự.</translation>
+    </message>
+    <message>
+        <source>Name at least one language to translate into.</source>
+        <translation>Hãy nêu ít nhất một ngôn ngữ để dịch sang.</translation>
+    </message>
+    <message>
+        <source>Corrections need a database to be remembered in.</source>
+        <translation>Cần có cơ sở dữ liệu để ghi nhớ các chỉnh sửa.</translation>
+    </message>
+    <message>
+        <source>The Facebook account {name!r} has no Page token: store one with &apos;communique account set-secret NAME page_token&apos;.</source>
+        <extracomment>The one Graph API version every call uses (v25.0 is supported until July 2028). Post insights that still exist (the post_impressions* family was removed in 2025). The fields of a comment read for the Feedback screen (``parent``: the comment it answers, in ``filter=stream``). Pages of comments read per post and poll at most: a fetch cut short here is not complete (deletes nothing). Where a refusal holds: (API root, Graph version, Page id). Graph refuses a metric for one Page too (a Page not eligible for insights), so a refusal must not stop that metric for other Pages. Insights metrics Graph refused, per :data:`_MetricsKey`, for the life of the process: a refused metric is not asked for again, so it costs its extra calls once per Page rather than every poll. How long a Page whose insights Graph refused as a whole is not asked for them again (the person may grant read_insights, or the Page pass 100 likes, meanwhile). Per :data:`_MetricsKey`: why Graph refused all of that Page&apos;s insights, and until when not to ask. The sentence a snapshot carries when a Page&apos;s insights are refused as a whole, by refusal kind.</extracomment>
+        <translation>Tài khoản Facebook {name!r} chưa có mã Trang: hãy lưu một mã bằng &apos;communique account set-secret NAME page_token&apos;.</translation>
+    </message>
+    <message>
+        <source>The Facebook account {name!r} has no Page token: add it with Edit… on the Accounts screen.</source>
+        <translation>Tài khoản Facebook {name!r} chưa có mã Trang: hãy thêm bằng nút Sửa… ở màn hình Tài khoản.</translation>
+    </message>
+    <message>
+        <source>The Facebook account {name!r} has no Page id.</source>
+        <translation>Tài khoản Facebook {name!r} chưa có mã định danh Trang.</translation>
+    </message>
+    <message>
+        <source>Cannot read the image {name}: {strerror}.</source>
+        <translation>Không đọc được hình ảnh {name}: {strerror}.</translation>
+    </message>
+    <message>
+        <source>The token stored for the Facebook account {name!r} belongs to {owner!r} (id {owner_id}), not to the Page {page_id}: store this Page&apos;s own Page token with communique account set-secret &quot;{name}&quot; page_token.</source>
+        <translation>Mã lưu cho tài khoản Facebook {name!r} thuộc về {owner!r} (mã {owner_id}), không phải Trang {page_id}: hãy lưu mã riêng của Trang này bằng communique account set-secret &quot;{name}&quot; page_token.</translation>
+    </message>
+    <message>
+        <source>The token stored for the Facebook account {name!r} belongs to {owner!r} (id {owner_id}), not to the Page {page_id}: store this Page&apos;s own Page token with Edit… on the Accounts screen.</source>
+        <translation>Mã lưu cho tài khoản Facebook {name!r} thuộc về {owner!r} (mã {owner_id}), không phải Trang {page_id}: hãy lưu mã riêng của Trang này bằng nút Sửa… ở màn hình Tài khoản.</translation>
+    </message>
+    <message>
+        <source>The {platform} connector cannot check a text without an account, and states no length limit.</source>
+        <translation>Trình kết nối {platform} không kiểm tra được văn bản khi không có tài khoản, và không nêu giới hạn độ dài.</translation>
+    </message>
+    <message>
+        <source>The post is empty: give a text, a link or an image.</source>
+        <translation>Bài viết đang trống: hãy thêm văn bản, đường liên kết hoặc hình ảnh.</translation>
+    </message>
+    <message>
+        <source>X takes at most {most} images; this post has {count}.</source>
+        <extracomment>Media accepted per platform: MIME type -&gt; largest size in bytes. X&apos;s kinds of media that go through the chunked upload and processing, and take a post alone. X&apos;s ``media_category`` for each kind.</extracomment>
+        <translation>X nhận tối đa {most} hình ảnh; bài này có {count}.</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>video</translation>
+    </message>
+    <message>
+        <source>X takes up to {most} photos, or 1 GIF, or 1 video in a post; this post mixes a {kind} with {others} other file(s): keep the {kind} alone, or post the rest separately.</source>
+        <translation>Mỗi bài trên X nhận tối đa {most} ảnh, hoặc 1 GIF, hoặc 1 video; bài này trộn một {kind} với {others} tệp khác: hãy để {kind} một mình, hoặc đăng phần còn lại riêng.</translation>
+    </message>
+    <message>
+        <source>{platform} takes at most {most} images; this post has {count}.</source>
+        <extracomment>A word with the whitespace after it; CJK text, written without spaces, breaks after 。！？ too.</extracomment>
+        <translation>{platform} nhận tối đa {most} hình ảnh; bài này có {count}.</translation>
+    </message>
+    <message>
+        <source>{platform} does not take {type} files ({name}); use {kinds}.</source>
+        <translation>{platform} không nhận tệp {type} ({name}); hãy dùng {kinds}.</translation>
+    </message>
+    <message>
+        <source>{name} is {size:.1f} MB; {platform} takes at most {largest:.0f} MB for {type}.</source>
+        <translation>{name} nặng {size:.1f} MB; {platform} nhận tối đa {largest:.0f} MB cho {type}.</translation>
+    </message>
+    <message>
+        <source>The alt text of {name} is longer than {most} characters.</source>
+        <translation>Văn bản thay thế của {name} dài hơn {most} ký tự.</translation>
+    </message>
+    <message>
+        <source>The text is {length} weighted characters; X allows {limit} (shorten it, or publish it as a thread).</source>
+        <translation>Văn bản dài {length} ký tự theo cách đếm của X; X cho phép {limit} (hãy rút ngắn, hoặc đăng thành chuỗi bài).</translation>
+    </message>
+    <message>
+        <source>The text contains characters X does not accept.</source>
+        <translation>Văn bản chứa ký tự mà X không nhận.</translation>
+    </message>
+    <message>
+        <source>Part {listed} of the thread contains characters X does not accept.</source>
+        <translation>Phần {listed} của chuỗi bài chứa ký tự mà X không nhận.</translation>
+    </message>
+    <message>
+        <source>The text is {length} characters; Facebook allows {limit}.</source>
+        <translation>Văn bản dài {length} ký tự; Facebook cho phép {limit}.</translation>
+    </message>
+    <message>
+        <source>The practice emulator answers for {known} only, not {platform}.</source>
+        <extracomment>The platforms the emulator answers for: only these can have practice accounts. A few languages and time zones, so that translation and local-time scheduling show at once. ``None`` in practice mode (every account goes to the emulator there). Practice tokens to store (none in practice mode: they are supplied there).</extracomment>
+        <translation>Trình mô phỏng luyện tập chỉ hỗ trợ {known}, không hỗ trợ {platform}.</translation>
+    </message>
+    <message>
+        <source>The practice workspace lives in practice mode (its own database, every account on the local emulator); turn practice mode on first.</source>
+        <translation>Không gian luyện tập chỉ có trong chế độ luyện tập (cơ sở dữ liệu riêng, mọi tài khoản trên trình mô phỏng trên máy này); hãy bật chế độ luyện tập trước.</translation>
+    </message>
+    <message>
+        <source>No Unicode font for the PDF report is installed; install Noto Sans or DejaVu Sans (the fonts-noto-core or fonts-dejavu-core package on Debian) and try again.</source>
+        <extracomment>Where Linux distributions install fonts; the first folders win.</extracomment>
+        <translation>Chưa cài phông chữ Unicode nào cho báo cáo PDF; hãy cài Noto Sans hoặc DejaVu Sans (gói fonts-noto-core hoặc fonts-dejavu-core trên Debian) rồi thử lại.</translation>
+    </message>
+</context>
+<context>
     <name>AccountChecklist</name>
     <message>
         <source>{0}
@@ -60,6 +1311,14 @@
     <message>
         <source>Nothing is scheduled to this account before an approver approves it (an admin&apos;s choice).</source>
         <translation>Không bài nào được lên lịch cho tài khoản này khi chưa được người phê duyệt phê duyệt (do quản trị viên thiết lập).</translation>
+    </message>
+    <message>
+        <source>Post links on X</source>
+        <translation>Đăng đường liên kết lên X</translation>
+    </message>
+    <message>
+        <source>X charges several times more for a post with a link. Unticked, each link is taken out of the text this account sends to X.</source>
+        <translation>X tính phí cao gấp nhiều lần cho bài có đường liên kết. Nếu bỏ chọn, mọi đường liên kết sẽ bị bỏ khỏi văn bản tài khoản này gửi lên X.</translation>
     </message>
 </context>
 <context>
@@ -206,6 +1465,14 @@
     <message>
         <source>Practice mode: every account here talks to the built-in emulator with practice tokens.</source>
         <translation>Chế độ luyện tập: mọi tài khoản ở đây làm việc với trình mô phỏng có sẵn bằng mã luyện tập.</translation>
+    </message>
+    <message>
+        <source>X access: not known yet (X shows it when it refuses a request).</source>
+        <translation>Quyền truy cập X: chưa biết (X cho biết khi từ chối một yêu cầu).</translation>
+    </message>
+    <message>
+        <source>X access: {0} (seen {1} UTC).</source>
+        <translation>Quyền truy cập X: {0} (ghi nhận lúc {1} UTC).</translation>
     </message>
     <message>
         <source>Added {0}. Verify it to check its credentials.</source>
@@ -732,6 +1999,146 @@
     </message>
 </context>
 <context>
+    <name>CommentPane</name>
+    <message>
+        <source>Open on the platform</source>
+        <extracomment>The shortcut that marks the selected comment read, or unread again (the page owns it). The reader asks to mark the comment shown read (True) or unread (False). The reader says the comment is in this language: ``(comment id, code)``. Open the post on its platform.</extracomment>
+        <translation>Mở trên nền tảng</translation>
+    </message>
+    <message>
+        <source>Show the post this comment answers on its platform</source>
+        <translation>Hiện bài viết mà bình luận này trả lời, trên nền tảng của nó</translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation>Lịch sử chỉnh sửa</translation>
+    </message>
+    <message>
+        <source>Set language</source>
+        <translation>Đặt ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Say which language the comment is in; it is translated again</source>
+        <translation>Cho biết bình luận viết bằng ngôn ngữ nào; bình luận sẽ được dịch lại</translation>
+    </message>
+    <message>
+        <source>Mark the comment read or unread ({0})</source>
+        <translation>Đánh dấu bình luận đã đọc hoặc chưa đọc ({0})</translation>
+    </message>
+    <message>
+        <source>Select a comment to read it in full.</source>
+        <translation>Chọn một bình luận để đọc toàn bộ.</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Bản gốc</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>Bản dịch</translation>
+    </message>
+    <message>
+        <source>Mark read</source>
+        <translation>Đánh dấu đã đọc</translation>
+    </message>
+    <message>
+        <source>In reply to: {0}</source>
+        <translation>Trả lời: {0}</translation>
+    </message>
+    <message>
+        <source>{0} likes</source>
+        <translation>{0} lượt thích</translation>
+    </message>
+    <message>
+        <source>read by {0}</source>
+        <translation>{0} đã đọc</translation>
+    </message>
+    <message>
+        <source>Deleted on the platform ({0})</source>
+        <translation>Đã bị xóa trên nền tảng ({0})</translation>
+    </message>
+    <message>
+        <source>Edited on the platform ({0})</source>
+        <translation>Đã được sửa trên nền tảng ({0})</translation>
+    </message>
+    <message>
+        <source>not detected</source>
+        <translation>chưa nhận diện được</translation>
+    </message>
+    <message>
+        <source>{0}, uncertain</source>
+        <translation>{0}, chưa chắc chắn</translation>
+    </message>
+    <message>
+        <source>Original ({0})</source>
+        <translation>Bản gốc ({0})</translation>
+    </message>
+    <message>
+        <source>Translation ({0})</source>
+        <translation>Bản dịch ({0})</translation>
+    </message>
+    <message>
+        <source>Mark unread</source>
+        <translation>Đánh dấu chưa đọc</translation>
+    </message>
+    <message>
+        <source>Written in your language: nothing to translate.</source>
+        <translation>Viết bằng ngôn ngữ của bạn: không cần dịch.</translation>
+    </message>
+    <message>
+        <source>Not translated yet.</source>
+        <translation>Chưa được dịch.</translation>
+    </message>
+    <message>
+        <source>Translated offline ({0})</source>
+        <translation>Đã dịch ngoại tuyến ({0})</translation>
+    </message>
+    <message>
+        <source>The comment changed after it was translated; a new translation is on its way.</source>
+        <translation>Bình luận đã thay đổi sau khi được dịch; bản dịch mới đang được chuẩn bị.</translation>
+    </message>
+    <message>
+        <source>{0}. {1}: {2}</source>
+        <translation>{0}. {1}: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsTile</name>
+    <message>
+        <source>Comments</source>
+        <extracomment>Characters of a post&apos;s label the comments tile shows (the whole label is in its tooltip).</extracomment>
+        <translation>Bình luận</translation>
+    </message>
+    <message>
+        <source>By language</source>
+        <translation>Theo ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Most commented posts</source>
+        <translation>Bài viết có nhiều bình luận nhất</translation>
+    </message>
+    <message>
+        <source>No comments in this period.</source>
+        <translation>Không có bình luận nào trong khoảng thời gian này.</translation>
+    </message>
+    <message>
+        <source>{0} comments, {1} unread</source>
+        <translation>{0} bình luận, {1} chưa đọc</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>Not detected</source>
+        <translation>Chưa nhận diện được</translation>
+    </message>
+</context>
+<context>
     <name>ComposePage</name>
     <message>
         <source>Compose</source>
@@ -851,11 +2258,16 @@
     <name>ConflictDialog</name>
     <message>
         <source>{0} was changed meanwhile</source>
+        <extracomment>The background of a place both people changed differently (the person&apos;s words are kept there).</extracomment>
         <translation>{0} đã bị thay đổi trong lúc đó</translation>
     </message>
     <message>
-        <source>Someone changed the text for {0} after you opened it. Keep yours, or take theirs.</source>
-        <translation>Có người đã sửa nội dung cho {0} sau khi bạn mở. Giữ bản của bạn, hoặc lấy bản của họ.</translation>
+        <source>Someone changed the text for {0} after you opened it. Both changes are in the merged text below: check it and save it, or keep yours, or take theirs.</source>
+        <translation>Có người đã sửa văn bản cho {0} sau khi bạn mở. Cả hai thay đổi đều có trong văn bản đã gộp bên dưới: hãy kiểm tra rồi lưu, hoặc giữ bản của bạn, hoặc lấy bản của họ.</translation>
+    </message>
+    <message>
+        <source>Someone changed the text for {0} after you opened it, partly in the same words. The merged text keeps your words there, highlighted: decide each place, then save it, or keep yours, or take theirs.</source>
+        <translation>Có người đã sửa văn bản cho {0} sau khi bạn mở, có chỗ trùng với chỗ bạn sửa. Văn bản đã gộp giữ lời của bạn ở những chỗ đó và tô sáng: hãy quyết định từng chỗ rồi lưu, hoặc giữ bản của bạn, hoặc lấy bản của họ.</translation>
     </message>
     <message>
         <source>Your text</source>
@@ -864,6 +2276,18 @@
     <message>
         <source>The text there now</source>
         <translation>Nội dung hiện có</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Đã gộp</translation>
+    </message>
+    <message>
+        <source>Yours: “{0}” · theirs: “{1}”</source>
+        <translation>Của bạn: “{0}” · của họ: “{1}”</translation>
+    </message>
+    <message>
+        <source>Save merged</source>
+        <translation>Lưu bản đã gộp</translation>
     </message>
     <message>
         <source>Keep mine</source>
@@ -1009,7 +2433,7 @@
     <name>EngagementPage</name>
     <message>
         <source>Export CSV...</source>
-        <extracomment>Emitted after each dashboard load is on screen (tests wait on it). Emitted after the heatmap shows an account&apos;s history. Emitted with the file written, or ``&quot;&quot;`` after a failed export. Opens a web address (a test records it instead). Asks where to export (a test answers instead); ``&quot;&quot;`` when the person cancelled.</extracomment>
+        <extracomment>Emitted after each dashboard load is on screen (tests wait on it). Emitted after the heatmap shows an account&apos;s history. Emitted with the file written, or ``&quot;&quot;`` after a failed export. Emitted after the comments tile shows a load. Opens a web address (a test records it instead). Asks where to export (a test answers instead); ``&quot;&quot;`` when the person cancelled.</extracomment>
         <translation>Xuất CSV...</translation>
     </message>
     <message>
@@ -1127,6 +2551,154 @@
     <message>
         <source>Export failed: {0}</source>
         <translation>Xuất không thành công: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackModel</name>
+    <message>
+        <source>When</source>
+        <extracomment>Where the page and the tests find a column. The interface&apos;s language: rows show their translation into it. Show every row&apos;s original text instead of its translation.</extracomment>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Người viết</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Bình luận</translation>
+    </message>
+    <message>
+        <source>[deleted] {0}</source>
+        <translation>[đã xóa] {0}</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>{0} ?</source>
+        <translation>{0} ?</translation>
+    </message>
+    <message>
+        <source>Original: {0}</source>
+        <translation>Bản gốc: {0}</translation>
+    </message>
+    <message>
+        <source>Language not detected yet</source>
+        <translation>Chưa nhận diện được ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Uncertain: check the language and correct it if needed</source>
+        <translation>Chưa chắc chắn: hãy kiểm tra ngôn ngữ và sửa nếu cần</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPage</name>
+    <message>
+        <source>Written</source>
+        <extracomment>Typing in the search box waits this long before loading (one load per pause, not per key). Emitted after each load (or next page) is on screen. Emitted after a translation pass has updated the rows (tests wait on it). Emitted when the detail pane shows a comment&apos;s history. Emitted after a mark or a change of language is on screen. The sidebar&apos;s name changed (the unread count): the window shows :meth:`title` again. The page asks the window to show another page (its key). Comments per page (a test makes pages small). Opens a web address (a test records it instead).</extracomment>
+        <translation>Thời điểm viết</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 ngày qua</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 ngày qua</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 ngày qua</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Toàn bộ thời gian</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Chọn ngày</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>Tất cả tài khoản</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>Tất cả ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Not detected</source>
+        <translation>Chưa nhận diện được</translation>
+    </message>
+    <message>
+        <source>Unread only</source>
+        <translation>Chỉ chưa đọc</translation>
+    </message>
+    <message>
+        <source>Show originals</source>
+        <translation>Hiện bản gốc</translation>
+    </message>
+    <message>
+        <source>Show each comment as written instead of its translation</source>
+        <translation>Hiện từng bình luận như khi được viết thay vì bản dịch</translation>
+    </message>
+    <message>
+        <source>Search the comments and their authors</source>
+        <translation>Tìm trong bình luận và người viết</translation>
+    </message>
+    <message>
+        <source>Language packs...</source>
+        <translation>Gói ngôn ngữ...</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>Tải thêm</translation>
+    </message>
+    <message>
+        <source>Feedback ({0})</source>
+        <translation>Phản hồi ({0})</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Phản hồi</translation>
+    </message>
+    <message>
+        <source>No comments for these filters.</source>
+        <translation>Không có bình luận nào khớp bộ lọc này.</translation>
+    </message>
+    <message>
+        <source>Showing {0} of {1} comments, newest first; {2} unread</source>
+        <translation>Đang hiện {0} trên {1} bình luận, mới nhất trước; {2} chưa đọc</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>Translating {0} comments...</source>
+        <translation>Đang dịch {0} bình luận...</translation>
+    </message>
+    <message>
+        <source>The comments could not be translated: {0}</source>
+        <translation>Không dịch được các bình luận: {0}</translation>
     </message>
 </context>
 <context>
@@ -1256,6 +2828,17 @@
     <message>
         <source>Remove</source>
         <translation>Xóa</translation>
+    </message>
+</context>
+<context>
+    <name>Op</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Đã hủy.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({0}); the details are in the log.</source>
+        <translation>Đã xảy ra lỗi ({0}); chi tiết có trong nhật ký.</translation>
     </message>
 </context>
 <context>
@@ -1823,6 +3406,14 @@
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>Communiqué cannot start</source>
+        <extracomment>At most this many translation models are loaded ahead of use (each real one is ~100 MB). How long a thread holds the GIL before another may take it (Python&apos;s default: 0.005 s). How many of the newest posts tell which languages the officers write in. For smoke tests and CI: quit by itself after this many milliseconds. For smoke tests: save a screenshot of the main window here just before quitting. The rest of the start waits for the shell&apos;s first paint, but no longer than this (a window that is never exposed, on a hidden desktop say, must still open its store). The exit status when the start failed (the event loop is told to end with it). An unexpected error, raised again once the event loop has ended (as it was before the window).</extracomment>
+        <translation>Communiqué không khởi động được</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>Draft</source>
@@ -2044,8 +3635,8 @@
         <translation>Đã lưu.</translation>
     </message>
     <message>
-        <source>Someone else changed this text meanwhile; choose which to keep.</source>
-        <translation>Có người khác đã sửa nội dung này trong lúc đó; hãy chọn bản muốn giữ.</translation>
+        <source>Someone else changed this text meanwhile; merge or choose which to keep.</source>
+        <translation>Có người khác vừa sửa văn bản này; hãy gộp hoặc chọn bản để giữ.</translation>
     </message>
     <message>
         <source>The text changed while the sentence was translated; try again.</source>
