@@ -23,13 +23,11 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any, TypeVar
 
-import requests
 import tweepy
 
-from connectors._http import scrub
-from connectors.answers import clean
 from connectors.base import AccessLevelError, CommentBatch, FetchedComment
 from connectors.x import snowflake_time
+from connectors.x_errors import required_enrollment
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -68,14 +66,9 @@ def not_enrolled(exc: BaseException) -> AccessLevelError | None:
     """The :class:`AccessLevelError` for X's 403 ``client-not-enrolled`` answer, ``None`` for anything else."""
     if not isinstance(exc, tweepy.Forbidden):
         return None
-    response: requests.Response | None = getattr(exc, "response", None)
-    try:
-        body = response.json() if response is not None else None
-    except ValueError:
+    required = required_enrollment(getattr(exc, "response", None))
+    if required is None:
         return None
-    if not isinstance(body, dict) or body.get("reason") != "client-not-enrolled":
-        return None
-    required = clean(scrub(str(body.get("required_enrollment") or "")))
     said = f' (X says it needs "{required}")' if required else ""
     return AccessLevelError(NOT_AVAILABLE.format(said=said), status=403, code="client-not-enrolled")
 

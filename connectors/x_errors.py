@@ -101,15 +101,24 @@ def _detail(response: requests.Response | None) -> str:
     return clean(scrub(str(first or body.get("detail") or body.get("title") or "")))
 
 
-def _enrollment(response: requests.Response | None) -> str | None:
-    """X's ``required_enrollment`` when a 403 is the ``client-not-enrolled`` one, else ``None``."""
+def required_enrollment(response: requests.Response | None) -> str | None:
+    """X's ``required_enrollment`` when a 403 is the ``client-not-enrolled`` one ("" when X does not
+    name it), else ``None``."""
     try:
         body = response.json() if response is not None else None
     except ValueError:
         return None
     if not isinstance(body, dict) or body.get("reason") != "client-not-enrolled":
         return None
-    return clean(scrub(str(body.get("required_enrollment") or "a higher access level")))
+    return clean(scrub(str(body.get("required_enrollment") or "")))
+
+
+def _enrollment(response: requests.Response | None) -> str | None:
+    """What a ``client-not-enrolled`` 403 asks for, said in general when X does not name it; else ``None``."""
+    required = required_enrollment(response)
+    if required is None:
+        return None
+    return required or "a higher access level"
 
 
 def translate(exc: Exception, action: str) -> ConnectorError:

@@ -46,6 +46,7 @@ from scheduler.connections import AccountLimiter, ConnectorPool
 from scheduler.events import Event, EventBus, EventKind
 from scheduler.history import lookup_since, rate_limit_streak
 from scheduler.inflight import IN_FLIGHT, ClaimBeats, store_now
+from scheduler.recovery import defer_account_posts
 
 log = logging.getLogger(__name__)
 
@@ -196,6 +197,20 @@ class Publisher:
             self._rls_login = _rls_login(conn)
         return self._rls_login or self.worker
 
+    def _audit_variant(
+        self, conn: Connection, claim: Claim, action: AuditAction, details: dict[str, object], now: datetime
+    ) -> None:
+        """Append ``action`` on the claimed variant to the audit trail, at ``now``, in the caller's transaction."""
+        audit.record(
+            conn,
+            actor=self._audit_actor(conn),
+            action=action,
+            entity="variant",
+            entity_id=claim.variant_id,
+            details=details,
+            at=now,
+        )
+
     # --- step 2: the network call ---------------------------------------------------------------
 
     def publish(self, variant_id: int, version: int) -> Outcome | None:
@@ -260,16 +275,13 @@ class Publisher:
         """Undo a claim that sent nothing: back to ``scheduled`` as it was, the attempt ``withdrawn``."""
         now = self.clock()
         with self.store.write() as conn:
-            conn.execute(
-                variants.update()
-                .where(variants.c.id == claim.variant_id, variants.c.version == claim.version)
-                .values(
-                    status=VariantStatus.SCHEDULED.value,
-                    attempt_count=variants.c.attempt_count - 1,
-                    next_attempt_at=claim.resume_at,
-                    updated_at=now,
-                    version=variants.c.version + 1,
-                )
+            _update_claimed(
+                conn,
+                claim,
+                now,
+                status=VariantStatus.SCHEDULED.value,
+                attempt_count=variants.c.attempt_count - 1,
+                next_attempt_at=claim.resume_at,
             )
             conn.execute(
                 publish_attempts.update()
@@ -309,14 +321,12 @@ class Publisher:
                 None,
                 published.remote_id,
             )
-            audit.record(
+            self._audit_variant(
                 conn,
-                actor=self._audit_actor(conn),
-                action=AuditAction.PUBLISH,
-                entity="variant",
-                entity_id=claim.variant_id,
-                details={"remote_id": published.remote_id, "attempt": claim.attempt_number, "reconciled": reconciled},
-                at=now,
+                claim,
+                AuditAction.PUBLISH,
+                {"remote_id": published.remote_id, "attempt": claim.attempt_number, "reconciled": reconciled},
+                now,
             )
         details = {"remote_id": published.remote_id, "url": published.url}
         if overridden is not None:
@@ -353,18 +363,16 @@ class Publisher:
         )
         if current in (VariantStatus.PUBLISHING.value, VariantStatus.SCHEDULED.value):
             return None  # a reset by recovery: nothing the user asked for was overridden
-        audit.record(
+        self._audit_variant(
             conn,
-            actor=self._audit_actor(conn),
-            action=AuditAction.PUBLISH_OVERRIDE,
-            entity="variant",
-            entity_id=claim.variant_id,
-            details={
+            claim,
+            AuditAction.PUBLISH_OVERRIDE,
+            {
                 "overrode": current,
                 "remote_id": published.remote_id,
                 "reason": "the platform accepted the post before the change; a live post is shown live",
             },
-            at=now,
+            now,
         )
         return str(current)
 
@@ -393,18 +401,15 @@ class Publisher:
             message = f"Gave up after {counted} attempts: {message}"
         status = VariantStatus.SCHEDULED if when is not None else VariantStatus.FAILED
         with self.store.write() as conn:
-            conn.execute(
-                variants.update()
-                .where(variants.c.id == claim.variant_id, variants.c.version == claim.version)
-                .values(
-                    status=status.value,
-                    attempt_count=counted,
-                    next_attempt_at=when,
-                    last_error_class=str(error.kind),
-                    last_error=message,
-                    updated_at=now,
-                    version=variants.c.version + 1,
-                )
+            _update_claimed(
+                conn,
+                claim,
+                now,
+                status=status.value,
+                attempt_count=counted,
+                next_attempt_at=when,
+                last_error_class=str(error.kind),
+                last_error=message,
             )
             self._finish_attempt(
                 conn, claim, AttemptOutcome.RETRY if when else AttemptOutcome.FAILED, now, error, None, message
@@ -418,14 +423,8 @@ class Publisher:
             }
             if when is not None:
                 details_then["at"] = when.isoformat()
-            audit.record(
-                conn,
-                actor=self._audit_actor(conn),
-                action=AuditAction.FAIL if when is None else AuditAction.RETRY_SCHEDULED,
-                entity="variant",
-                entity_id=claim.variant_id,
-                details=details_then,
-                at=now,
+            self._audit_variant(
+                conn, claim, AuditAction.FAIL if when is None else AuditAction.RETRY_SCHEDULED, details_then, now
             )
         details = {"error_class": error.kind, "error": message}
         if when is not None:
@@ -448,35 +447,30 @@ class Publisher:
         until = now + BILLING_HOLD
         message = billing_message(error, until)
         with self.store.write() as conn:
-            conn.execute(
-                variants.update()
-                .where(variants.c.id == claim.variant_id, variants.c.version == claim.version)
-                .values(
-                    status=VariantStatus.SCHEDULED.value,
-                    attempt_count=claim.attempt_count - 1,
-                    next_attempt_at=until,
-                    last_error_class=account_options.BILLING,
-                    last_error=message,
-                    updated_at=now,
-                    version=variants.c.version + 1,
-                )
+            _update_claimed(
+                conn,
+                claim,
+                now,
+                status=VariantStatus.SCHEDULED.value,
+                attempt_count=claim.attempt_count - 1,
+                next_attempt_at=until,
+                last_error_class=account_options.BILLING,
+                last_error=message,
             )
             self._finish_attempt(conn, claim, AttemptOutcome.RETRY, now, error, None, message)
             who = self._audit_actor(conn)
             hold_for_billing(conn, claim.account_id, until, message, now, error=error, actor=who)
-            audit.record(
+            self._audit_variant(
                 conn,
-                actor=self._audit_actor(conn),
-                action=AuditAction.RETRY_SCHEDULED,
-                entity="variant",
-                entity_id=claim.variant_id,
-                details={
+                claim,
+                AuditAction.RETRY_SCHEDULED,
+                {
                     "error_class": account_options.BILLING,
                     "error": message,
                     "attempt": claim.attempt_number,
                     "at": until.isoformat(),
                 },
-                at=now,
+                now,
             )
         log.warning("variant %s: the account's platform wants paying for; held until %s", claim.variant_id, until)
         details = {"error_class": account_options.BILLING, "error": message, "at": until.isoformat()}
@@ -514,6 +508,16 @@ def billing_message(error: ConnectorError, until: datetime) -> str:
     )
 
 
+def _update_claimed(conn: Connection, claim: Claim, now: datetime, **values: object) -> None:
+    """Write ``values`` on the claimed variant, only while it is still the version claimed (an edit
+    made meanwhile wins), as a new version changed at ``now``."""
+    conn.execute(
+        variants.update()
+        .where(variants.c.id == claim.variant_id, variants.c.version == claim.version)
+        .values(**values, updated_at=now, version=variants.c.version + 1)
+    )
+
+
 def hold_for_billing(
     conn: Connection,
     account_id: int,
@@ -529,22 +533,7 @@ def hold_for_billing(
     access = getattr(error, "access_level", None)
     if isinstance(access, str):
         account_options.note_access(conn, account_id, access, actor=actor, at=now)
-    moved = conn.execute(
-        variants.update()
-        .where(
-            variants.c.account_id == account_id,
-            variants.c.status == VariantStatus.SCHEDULED.value,
-            func.coalesce(variants.c.next_attempt_at, variants.c.scheduled_at) < until,
-        )
-        .values(
-            next_attempt_at=until,
-            last_error_class=account_options.BILLING,
-            last_error=message,
-            updated_at=now,
-            version=variants.c.version + 1,
-        )
-    )
-    return int(moved.rowcount)
+    return defer_account_posts(conn, account_id, until, error_class=account_options.BILLING, message=message, now=now)
 
 
 def billing_hold_known(conn: Connection, account_id: int) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Collection, Container, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, bindparam, func, select, tuple_
+from sqlalchemy import ColumnElement, Connection, Row, and_, bindparam, func, select, tuple_
 
 from connectors.base import RateLimitedError
 from core.domain import AttemptOutcome, AuditAction, ErrorClass, VariantStatus
@@ -149,23 +149,33 @@ def defer_held(store: Store, holds: Mapping[int, datetime], *, now: datetime) ->
     for account_id, until in holds.items():
         message = f"Held back by the platform's rate limit until {until:%Y-%m-%d %H:%M} UTC; it is sent then."
         with store.write() as conn:
-            changed = conn.execute(
-                variants.update()
-                .where(
-                    variants.c.account_id == account_id,
-                    variants.c.status == VariantStatus.SCHEDULED.value,
-                    func.coalesce(variants.c.next_attempt_at, variants.c.scheduled_at) < until,
-                )
-                .values(
-                    next_attempt_at=until,
-                    last_error_class=ErrorClass.RATE_LIMITED.value,
-                    last_error=message,
-                    updated_at=now,
-                    version=variants.c.version + 1,
-                )
+            moved += defer_account_posts(
+                conn, account_id, until, error_class=ErrorClass.RATE_LIMITED.value, message=message, now=now
             )
-        moved += int(changed.rowcount)
     return moved
+
+
+def defer_account_posts(
+    conn: Connection, account_id: int, until: datetime, *, error_class: str, message: str, now: datetime
+) -> int:
+    """Move every scheduled post of the account due before ``until`` to ``until``, saying why
+    (``error_class``, ``message``) on each; returns how many moved."""
+    moved = conn.execute(
+        variants.update()
+        .where(
+            variants.c.account_id == account_id,
+            variants.c.status == VariantStatus.SCHEDULED.value,
+            func.coalesce(variants.c.next_attempt_at, variants.c.scheduled_at) < until,
+        )
+        .values(
+            next_attempt_at=until,
+            last_error_class=error_class,
+            last_error=message,
+            updated_at=now,
+            version=variants.c.version + 1,
+        )
+    )
+    return int(moved.rowcount)
 
 
 def mark_missed(

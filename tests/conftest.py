@@ -17,6 +17,7 @@ from core import timeutil
 from core.store import Store, open_store
 from tests.support.fake_clock import FakeClock
 from tests.support.memory_keyring import MemoryKeyring
+from tests.support.team import Team, build_team
 
 
 @pytest.fixture(autouse=True)
@@ -100,6 +101,19 @@ def postgres_url(postgres_server: object) -> Iterator[str]:
         with admin.connect() as conn:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.dispose()
+
+
+@pytest.fixture
+def team(postgres_server: object, postgres_url: str) -> Iterator[Team]:
+    """A team database on PostgreSQL with its logins (admin, approvers, officers); dropped after."""
+    from tests.support.postgres import PostgresServer
+
+    assert isinstance(postgres_server, PostgresServer)
+    built = build_team(postgres_url, postgres_server.url())
+    try:
+        yield built
+    finally:
+        built.close()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -7,11 +7,9 @@ on one line; the tooltip holds the whole JSON.
 
 from __future__ import annotations
 
-from typing import Any
-
 from app.models import when
-from app.models.rows import AnyIndex, RowsModel
-from app.qt import QCoreApplication, QModelIndex, QObject, Qt
+from app.models.paged import PagedRowsModel
+from app.qt import QCoreApplication, QObject
 from app.viewmodels.audit import details_json, details_summary
 from core.domain import AuditAction
 from core.queries.audit import AuditRow
@@ -77,7 +75,7 @@ def entity_label(entity: str) -> str:
     return labels.get(entity, entity)
 
 
-class AuditModel(RowsModel[AuditRow]):
+class AuditModel(PagedRowsModel[AuditRow]):
     """One row per audit event, newest first as read."""
 
     COLUMNS = 5
@@ -86,38 +84,20 @@ class AuditModel(RowsModel[AuditRow]):
         super().__init__(parent)
         self.zone = zone
 
-    def append_rows(self, rows: list[AuditRow]) -> None:
-        """Add ``rows`` (the next page) below those shown."""
-        if not rows:
-            return
-        first = len(self.rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self.rows.extend(rows)
-        self.endInsertRows()
+    def titles(self) -> tuple[str, ...]:
+        """The column titles, translated."""
+        return (self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Which"), self.tr("Details"))
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        """Column titles, translated."""
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Which"), self.tr("Details"))
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """A cell's text; the full details and the exact time as tooltips."""
-        if not index.isValid():
-            return None
-        row, column = self.rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == DETAILS and row.event.details:
-                return details_json(row.event.details)
-            if column == WHEN:
-                return row.event.at.astimezone(self.zone).isoformat(sep=" ", timespec="seconds")
-            if column == WHAT:
-                return str(row.event.action)
-            if column in (WHO, WHICH):
-                return self.display(row, column)  # elided when long
+    def tooltip(self, row: AuditRow, column: int) -> str | None:
+        """The full details, the exact time, the action as stored, and long names in full."""
+        if column == DETAILS and row.event.details:
+            return details_json(row.event.details)
+        if column == WHEN:
+            return row.event.at.astimezone(self.zone).isoformat(sep=" ", timespec="seconds")
+        if column == WHAT:
+            return str(row.event.action)
+        if column in (WHO, WHICH):
+            return self.display(row, column)  # elided when long
         return None
 
     def display(self, row: AuditRow, column: int) -> str:

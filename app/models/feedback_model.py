@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.models import when
-from app.models.rows import AnyIndex, RowsModel
-from app.qt import QFont, QModelIndex, QObject, Qt
+from app.models.paged import PagedRowsModel
+from app.qt import QFont, QObject, Qt
 from app.viewmodels import feedback as vm
 from core.queries.feedback import Comment
 
@@ -20,7 +20,7 @@ from core.queries.feedback import Comment
 WHEN, ACCOUNT, LANGUAGE, AUTHOR, TEXT = range(5)
 
 
-class FeedbackModel(RowsModel[Comment]):
+class FeedbackModel(PagedRowsModel[Comment]):
     """One row per comment, newest first as read."""
 
     COLUMNS = 5
@@ -38,15 +38,6 @@ class FeedbackModel(RowsModel[Comment]):
     def set_zones(self, zones: Mapping[int, str]) -> None:
         """The accounts' zones (rows are timed on their account's clock)."""
         self.zones = dict(zones)
-
-    def append_rows(self, rows: list[Comment]) -> None:
-        """Add ``rows`` (the next page) below those shown."""
-        if not rows:
-            return
-        first = len(self.rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self.rows.extend(rows)
-        self.endInsertRows()
 
     def replace(self, comments: list[Comment]) -> None:
         """Show these newer readings of comments already listed (marked, translated, relabelled)."""
@@ -68,24 +59,14 @@ class FeedbackModel(RowsModel[Comment]):
             if self.rows:
                 self.dataChanged.emit(self.index(0, TEXT), self.index(len(self.rows) - 1, TEXT))
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        """Column titles, translated."""
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (self.tr("When"), self.tr("Account"), self.tr("Language"), self.tr("Author"), self.tr("Comment"))
-        return titles[section] if 0 <= section < len(titles) else None
+    def titles(self) -> tuple[str, ...]:
+        """The column titles, translated."""
+        return (self.tr("When"), self.tr("Account"), self.tr("Language"), self.tr("Author"), self.tr("Comment"))
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """A cell's text; unread rows bold; the original and the exact time as tooltips."""
-        if not index.isValid():
-            return None
-        row, column = self.rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(row, column)
+    def styled(self, row: Comment, column: int, role: int) -> Any:
+        """Unread rows bold; rows the platform deleted grey."""
         if role == Qt.ItemDataRole.FontRole:
             return self._bold if row.unread else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and row.deleted:
             return Qt.GlobalColor.gray
         return None

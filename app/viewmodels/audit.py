@@ -9,52 +9,28 @@ the pages on screen.
 
 from __future__ import annotations
 
-import enum
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from core.errors import UserError
+# Preset and Zone are named here too: the page and the tests read them as this module's.
+from app.viewmodels.periods import PeriodFilter, Zone
+from app.viewmodels.periods import Preset as Preset
 from core.queries import audit
 from core.queries.audit import AuditFilter, AuditRow, Cursor, EventPage
 from core.reports.tables import Table, write_csv
 from core.store import Store
 
-#: The officer's zone: a zone, or ``None`` for the computer's own.
-Zone = tzinfo | None
 #: How long the details column's summary may grow.
 SUMMARY_CHARS = 120
 
 
-class Preset(enum.StrEnum):
-    """The period filter's choices."""
-
-    TODAY = "today"
-    LAST_7_DAYS = "last_7_days"
-    LAST_30_DAYS = "last_30_days"
-    LAST_90_DAYS = "last_90_days"
-    ALL = "all"
-    CUSTOM = "custom"
-
-
-_DAYS = {Preset.TODAY: 1, Preset.LAST_7_DAYS: 7, Preset.LAST_30_DAYS: 30, Preset.LAST_90_DAYS: 90}
-
-
-def _midnight(day: date, zone: Zone) -> datetime:
-    local = datetime.combine(day, time())
-    aware = local.astimezone() if zone is None else local.replace(tzinfo=zone)
-    return aware.astimezone(UTC)
-
-
 @dataclass(frozen=True)
-class Filters:
-    """What the person chose above the list; ``None`` and ``""`` mean "any"."""
+class Filters(PeriodFilter):
+    """What the person chose above the list (the period, then the lists); ``None`` and ``""`` mean "any"."""
 
-    preset: Preset = Preset.LAST_30_DAYS
-    first: date | None = None  # custom period only, inclusive
-    last: date | None = None
     actor: str | None = None
     action: str | None = None
     entity: str | None = None
@@ -63,17 +39,7 @@ class Filters:
 
     def query(self, today: date, zone: Zone) -> AuditFilter:
         """The audit query these filters select, the days read on the officer's clock."""
-        since: datetime | None = None
-        until: datetime | None = None
-        if self.preset in _DAYS:
-            since = _midnight(today - timedelta(days=_DAYS[self.preset] - 1), zone)
-            until = _midnight(today + timedelta(days=1), zone)
-        elif self.preset is Preset.CUSTOM:
-            if self.first is None or self.last is None:
-                raise UserError("Choose both dates of the period.")
-            if self.first > self.last:
-                raise UserError("The period ends before it begins: choose a later end date.")
-            since, until = _midnight(self.first, zone), _midnight(self.last + timedelta(days=1), zone)
+        since, until = self.bounds(today, zone)
         return AuditFilter(
             since=since,
             until=until,

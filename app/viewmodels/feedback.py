@@ -12,12 +12,14 @@ Everything here runs in operations on a pool thread; the widgets only show the r
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+# Preset and Zone are named here too: the page and the tests read them as this module's.
+from app.viewmodels.periods import PeriodFilter, Zone
+from app.viewmodels.periods import Preset as Preset
 from core import languages, queries, timeutil
 from core.domain import LanguageSource
 from core.errors import UserError
@@ -39,39 +41,17 @@ from core.store import Store
 if TYPE_CHECKING:
     from translation.comments import CommentTranslationReport
 
-#: The officer's zone: a zone, or ``None`` for the computer's own.
-Zone = tzinfo | None
 #: Below this detector confidence a row's language carries the "uncertain" mark.
 UNCERTAIN_BELOW = 0.6
 
 
-class Preset(enum.StrEnum):
-    """The period filter's choices (when the comment was written)."""
-
-    TODAY = "today"
-    LAST_7_DAYS = "last_7_days"
-    LAST_30_DAYS = "last_30_days"
-    LAST_90_DAYS = "last_90_days"
-    ALL = "all"
-    CUSTOM = "custom"
-
-
-_DAYS = {Preset.TODAY: 1, Preset.LAST_7_DAYS: 7, Preset.LAST_30_DAYS: 30, Preset.LAST_90_DAYS: 90}
-
-
-def _midnight(day: date, zone: Zone) -> datetime:
-    local = datetime.combine(day, time())
-    aware = local.astimezone() if zone is None else local.replace(tzinfo=zone)
-    return aware.astimezone(UTC)
-
-
 @dataclass(frozen=True)
-class Filters:
-    """What the person chose above the list; ``None`` and ``""`` mean "any"."""
+class Filters(PeriodFilter):
+    """What the person chose above the list (the period, when the comment was written, then the lists).
 
-    preset: Preset = Preset.LAST_30_DAYS
-    first: date | None = None  # custom period only, inclusive
-    last: date | None = None
+    ``None`` and ``""`` mean "any".
+    """
+
     account_id: int | None = None
     language: str | None = None  # UNKNOWN_LANGUAGE: not detected yet
     unread: bool = False
@@ -79,17 +59,7 @@ class Filters:
 
     def query(self, today: date, zone: Zone) -> FeedbackFilter:
         """The feedback query these filters select, the days read on the officer's clock."""
-        since: datetime | None = None
-        until: datetime | None = None
-        if self.preset in _DAYS:
-            since = _midnight(today - timedelta(days=_DAYS[self.preset] - 1), zone)
-            until = _midnight(today + timedelta(days=1), zone)
-        elif self.preset is Preset.CUSTOM:
-            if self.first is None or self.last is None:
-                raise UserError("Choose both dates of the period.")
-            if self.first > self.last:
-                raise UserError("The period ends before it begins: choose a later end date.")
-            since, until = _midnight(self.first, zone), _midnight(self.last + timedelta(days=1), zone)
+        since, until = self.bounds(today, zone)
         return FeedbackFilter(
             account_ids=(self.account_id,) if self.account_id is not None else (),
             languages=(self.language,) if self.language else (),

@@ -23,41 +23,28 @@ from app.models.audit_model import WHAT, WHEN, WHICH, WHO, AuditModel, action_la
 from app.qt import (
     QAbstractItemView,
     QComboBox,
-    QDate,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     Qt,
     QTableView,
-    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from app.viewmodels import audit as vm
 from app.views.base import Page
+from app.widgets.filter_lists import FilterLists
 from app.widgets.message_line import MessageLine
-from core import timeutil
+from app.widgets.paged_loads import PagedLoads
+from app.widgets.period_filter import PeriodFilterBar
 from core.errors import UserError
 from core.queries.audit import PAGE_SIZE, AuditFilter, Cursor, EventPage
 
-#: Typing in the search boxes waits this long before loading (one load per pause, not per key).
-TYPING_PAUSE_MS = 350
 
-
-def _to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def _to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-class AuditPage(Retranslatable, Page):
+class AuditPage(FilterLists, PagedLoads[AuditFilter, vm.Loaded, EventPage, Cursor], Retranslatable, Page):
     """The Audit screen."""
 
     key = "audit"
@@ -71,18 +58,12 @@ class AuditPage(Retranslatable, Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, zone: when.Zone = None) -> None:
         super().__init__(ctx, parent)
         self.zone = zone if zone is not None else when.officer_zone()
-        self._generation = 0
-        self._query: AuditFilter | None = None  # what the rows on screen were read for
-        self._next: Cursor | None = None
         self._total = 0
         #: Events per page (a test makes pages small).
         self.page_size = PAGE_SIZE
         #: Asks where to export (a test answers instead); ``""`` when the person cancelled.
         self.ask_path: Callable[[str], str] = self._ask_path
-        self._typing = QTimer(self)
-        self._typing.setSingleShot(True)
-        self._typing.setInterval(TYPING_PAUSE_MS)
-        self._typing.timeout.connect(self.refresh)
+        self._build_typing()
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_filters())
         layout.addLayout(self._build_search())
@@ -103,34 +84,17 @@ class AuditPage(Retranslatable, Page):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)  # the details
         layout.addWidget(self.table, 1)
-        footer = QHBoxLayout()
-        self.count_label = QLabel(self)
-        self.more_button = QPushButton(self)
-        self.more_button.clicked.connect(self.load_more)
-        self.more_button.setEnabled(False)
-        footer.addWidget(self.count_label, 1)
-        footer.addWidget(self.more_button)
-        layout.addLayout(footer)
+        layout.addLayout(self._build_footer())
         self.retranslate()
 
     # --- building -----------------------------------------------------------------------------------
 
     def _build_filters(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.period_label = QLabel(self)
-        self.period = QComboBox(self)
-        for preset in vm.Preset:
-            self.period.addItem("", preset.value)
-        self.period.setCurrentIndex(self.period.findData(vm.Preset.LAST_30_DAYS.value))
-        today = _to_qdate(self._today())
-        self.first = QDateEdit(self)
-        self.last = QDateEdit(self)
-        for edit, value in ((self.first, today.addDays(-29)), (self.last, today)):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDate(value)
-            edit.dateChanged.connect(self._on_dates)
-        self.to_label = QLabel(self)
+        self.period_bar = PeriodFilterBar(self, zone=self.zone, preset=vm.Preset.LAST_30_DAYS)
+        # The bar's parts under the names the tests (and the label's wording below) use.
+        self.period_label, self.period = self.period_bar.label, self.period_bar.period
+        self.first, self.last = self.period_bar.first, self.period_bar.last
         self.actor = QComboBox(self)
         self.action = QComboBox(self)
         self.entity = QComboBox(self)
@@ -140,16 +104,13 @@ class AuditPage(Retranslatable, Page):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(16)
             box.currentIndexChanged.connect(self._on_choice)
-        self.period.currentIndexChanged.connect(self._on_period)
+        self.period_bar.changed.connect(self.refresh)
         self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self.export)
-        for widget in (self.period_label, self.period, self.first, self.to_label, self.last):
-            bar.addWidget(widget)
-        for widget in (self.actor, self.action, self.entity):
+        for widget in (self.period_bar, self.actor, self.action, self.entity):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
-        self._show_dates()
         return bar
 
     def _build_search(self) -> QHBoxLayout:
@@ -169,17 +130,6 @@ class AuditPage(Retranslatable, Page):
     def retranslate(self) -> None:
         """Set the texts (again, after a switch of language); what is chosen stays chosen."""
         self.period_label.setText(self.tr("Period"))
-        names = {
-            vm.Preset.TODAY: self.tr("Today"),
-            vm.Preset.LAST_7_DAYS: self.tr("Last 7 days"),
-            vm.Preset.LAST_30_DAYS: self.tr("Last 30 days"),
-            vm.Preset.LAST_90_DAYS: self.tr("Last 90 days"),
-            vm.Preset.ALL: self.tr("All time"),
-            vm.Preset.CUSTOM: self.tr("Custom dates"),
-        }
-        for row in range(self.period.count()):
-            self.period.setItemText(row, names[vm.Preset(self.period.itemData(row))])
-        self.to_label.setText(self.tr("to"))
         self.actor.setItemText(0, self.tr("Everyone"))
         self.action.setItemText(0, self.tr("Any action"))
         self.entity.setItemText(0, self.tr("Anything"))
@@ -203,15 +153,16 @@ class AuditPage(Retranslatable, Page):
     # --- filters --------------------------------------------------------------------------------------
 
     def _today(self) -> date:
-        return timeutil.now_utc().astimezone(self.zone).date()
+        return self.period_bar.today()
 
     def filters(self) -> vm.Filters:
         """The choices above the list."""
         typed_id = self.entity_id.text().strip()
+        period = self.period_bar.choice()
         return vm.Filters(
-            preset=vm.Preset(self.period.currentData()),
-            first=_to_date(self.first.date()),
-            last=_to_date(self.last.date()),
+            preset=period.preset,
+            first=period.first,
+            last=period.last,
             actor=str(self.actor.currentData() or "") or None,
             action=str(self.action.currentData() or "") or None,
             entity=str(self.entity.currentData() or "") or None,
@@ -225,72 +176,29 @@ class AuditPage(Retranslatable, Page):
 
     def set_preset(self, preset: vm.Preset) -> None:
         """Choose a period (as the person would)."""
-        self.period.setCurrentIndex(self.period.findData(preset.value))
+        self.period_bar.set_preset(preset)
 
-    def choose(self, box: QComboBox, value: str) -> bool:
-        """Choose ``value`` in one of the filter lists (``""``: any); whether it is offered."""
-        row = box.findData(value)
-        if row >= 0:
-            box.setCurrentIndex(row)
-        return row >= 0
-
-    def _show_dates(self) -> None:
-        custom = vm.Preset(self.period.currentData()) is vm.Preset.CUSTOM
-        for widget in (self.first, self.to_label, self.last):
-            widget.setVisible(custom)
-
-    def _on_period(self) -> None:
-        self._show_dates()
-        self.refresh()
-
-    def _on_dates(self) -> None:
-        if vm.Preset(self.period.currentData()) is vm.Preset.CUSTOM:
-            self.refresh()
-
-    def _on_choice(self) -> None:
-        if not self._offering:
-            self.refresh()
-
-    _offering = False  # True while the lists are refilled (their changes are not choices)
-
-    def _offer(self, box: QComboBox, values: list[str], label: Callable[[str], str]) -> None:
+    def _offer_names(self, box: QComboBox, values: list[str], label: Callable[[str], str]) -> None:
+        """Refill a list after its "any" entry, sorted; the choice stays even when the trail no longer holds it."""
         chosen = str(box.currentData() or "")
-        self._offering = True
-        try:
-            while box.count() > 1:
-                box.removeItem(1)
-            for value in sorted({*values, *([chosen] if chosen else [])}):
-                box.addItem(label(value), value)
-            box.setCurrentIndex(max(0, box.findData(chosen)))
-        finally:
-            self._offering = False
+        self._offer(box, [(label(value), value) for value in sorted({*values, *([chosen] if chosen else [])})], 1)
 
     # --- loading --------------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Load the newest page for the filters, in the background; an older load still running is dropped."""
-        self._typing.stop()
-        self._generation += 1
-        try:
-            flt = self.query()
-        except UserError as error:
-            self.message.say_error(error)
-            return
-        generation, store, size = self._generation, self.ctx.store, self.page_size
-        self.ctx.op(lambda _progress: vm.load(store, flt, size)).success(
-            lambda loaded: self._loaded(generation, flt, loaded)
-        ).failure(lambda sentence: self._failed(generation, sentence)).run()
+    def _read(self, flt: AuditFilter) -> Callable[[], vm.Loaded]:
+        store, size = self.ctx.store, self.page_size
+        return lambda: vm.load(store, flt, size)
 
-    def _failed(self, generation: int, sentence: str) -> None:
-        if generation == self._generation:
-            self.message.say(sentence, problem=True)
+    def _read_more(self, flt: AuditFilter, after: Cursor) -> Callable[[], EventPage]:
+        store, size = self.ctx.store, self.page_size
+        return lambda: vm.load_more(store, flt, after, size)
 
     def _loaded(self, generation: int, flt: AuditFilter, loaded: vm.Loaded) -> None:
-        if generation != self._generation:
+        if self._stale(generation):
             return
-        self._offer(self.actor, loaded.actors, lambda name: name)
-        self._offer(self.action, loaded.actions, action_label)
-        self._offer(self.entity, loaded.entities, entity_label)
+        self._offer_names(self.actor, loaded.actors, lambda name: name)
+        self._offer_names(self.action, loaded.actions, action_label)
+        self._offer_names(self.entity, loaded.entities, entity_label)
         self._query, self._total = flt, loaded.total
         self.model.set_rows(loaded.page.rows)
         self._next = loaded.page.next
@@ -298,18 +206,8 @@ class AuditPage(Retranslatable, Page):
         self.message.clear_problem()
         self.loaded.emit()
 
-    def load_more(self) -> None:
-        """Read the page after the last row shown and add it below."""
-        if self._query is None or self._next is None:
-            return
-        generation, store, flt, after, size = self._generation, self.ctx.store, self._query, self._next, self.page_size
-        self.more_button.setEnabled(False)
-        self.ctx.op(lambda _progress: vm.load_more(store, flt, after, size)).success(
-            lambda page: self._more(generation, page)
-        ).failure(lambda sentence: self._failed(generation, sentence)).run()
-
     def _more(self, generation: int, page: EventPage) -> None:
-        if generation != self._generation:
+        if self._stale(generation):
             return
         self.model.append_rows(page.rows)
         self._next = page.next

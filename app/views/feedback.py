@@ -30,8 +30,6 @@ from app.qt import (
     QCheckBox,
     QComboBox,
     QCoreApplication,
-    QDate,
-    QDateEdit,
     QDesktopServices,
     QHBoxLayout,
     QHeaderView,
@@ -52,9 +50,10 @@ from app.qt import (
 from app.viewmodels import feedback as vm
 from app.views.base import Page, overlaps
 from app.widgets.comment_pane import MARK_SHORTCUT, CommentPane
+from app.widgets.filter_lists import FilterLists
 from app.widgets.message_line import MessageLine
-from core import timeutil
-from core.errors import UserError
+from app.widgets.paged_loads import PagedLoads
+from app.widgets.period_filter import PeriodFilterBar
 from core.queries.feedback import (
     PAGE_SIZE,
     UNKNOWN_LANGUAGE,
@@ -65,17 +64,7 @@ from core.queries.feedback import (
     FeedbackFilter,
 )
 
-#: Typing in the search box waits this long before loading (one load per pause, not per key).
-TYPING_PAUSE_MS = 350
 _WARN = "background: #fef3c7; color: #78350f; padding: 4px;"
-
-
-def _to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def _to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
 
 
 def _reader() -> str:
@@ -83,7 +72,7 @@ def _reader() -> str:
     return current_language(app) if app is not None else "en"
 
 
-class FeedbackPage(Retranslatable, Page):
+class FeedbackPage(FilterLists, PagedLoads[FeedbackFilter, vm.Loaded, CommentPage, Cursor], Retranslatable, Page):
     """The Feedback screen."""
 
     key = "feedback"
@@ -106,9 +95,6 @@ class FeedbackPage(Retranslatable, Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, zone: when.Zone = None) -> None:
         super().__init__(ctx, parent)
         self.zone = zone if zone is not None else when.officer_zone()
-        self._generation = 0
-        self._query: FeedbackFilter | None = None  # what the rows on screen were read for
-        self._next: Cursor | None = None
         self._total = 0
         self._unread = 0  # of the rows the filters select
         self.unread_all = 0  # every unread comment: the sidebar's count
@@ -121,10 +107,7 @@ class FeedbackPage(Retranslatable, Page):
         self.page_size = PAGE_SIZE
         #: Opens a web address (a test records it instead).
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
-        self._typing = QTimer(self)
-        self._typing.setSingleShot(True)
-        self._typing.setInterval(TYPING_PAUSE_MS)
-        self._typing.timeout.connect(self.refresh)
+        self._build_typing()
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_filters())
         self.problems_label = QLabel(self)
@@ -145,14 +128,7 @@ class FeedbackPage(Retranslatable, Page):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
-        footer = QHBoxLayout()
-        self.count_label = QLabel(self)
-        self.more_button = QPushButton(self)
-        self.more_button.clicked.connect(self.load_more)
-        self.more_button.setEnabled(False)
-        footer.addWidget(self.count_label, 1)
-        footer.addWidget(self.more_button)
-        layout.addLayout(footer)
+        layout.addLayout(self._build_footer())
         self.mark_shortcut = QShortcut(QKeySequence(MARK_SHORTCUT), self)
         self.mark_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.mark_shortcut.activated.connect(self.toggle_read)
@@ -166,20 +142,10 @@ class FeedbackPage(Retranslatable, Page):
     def _build_filters(self) -> QVBoxLayout:
         rows = QVBoxLayout()
         bar = QHBoxLayout()
-        self.period_label = QLabel(self)
-        self.period = QComboBox(self)
-        for preset in vm.Preset:
-            self.period.addItem("", preset.value)
-        self.period.setCurrentIndex(self.period.findData(vm.Preset.ALL.value))
-        today = _to_qdate(self._today())
-        self.first = QDateEdit(self)
-        self.last = QDateEdit(self)
-        for edit, value in ((self.first, today.addDays(-29)), (self.last, today)):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDate(value)
-            edit.dateChanged.connect(self._on_dates)
-        self.to_label = QLabel(self)
+        self.period_bar = PeriodFilterBar(self, zone=self.zone, preset=vm.Preset.ALL)
+        # The bar's parts under the names the tests (and the label's wording below) use.
+        self.period_label, self.period = self.period_bar.label, self.period_bar.period
+        self.first, self.last = self.period_bar.first, self.period_bar.last
         self.account = QComboBox(self)
         self.account.addItem("", None)
         self.language = QComboBox(self)
@@ -193,9 +159,8 @@ class FeedbackPage(Retranslatable, Page):
         self.unread_only.toggled.connect(lambda _on: self.refresh())
         self.originals = QCheckBox(self)
         self.originals.toggled.connect(self._on_originals)
-        self.period.currentIndexChanged.connect(self._on_period)
-        shown: tuple[QWidget, ...] = (self.period_label, self.period, self.first, self.to_label, self.last)
-        for widget in (*shown, self.account, self.language, self.unread_only):
+        self.period_bar.changed.connect(self.refresh)
+        for widget in (self.period_bar, self.account, self.language, self.unread_only):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.originals)
@@ -205,7 +170,6 @@ class FeedbackPage(Retranslatable, Page):
         self.search.textChanged.connect(lambda _text: self._typing.start())
         self.search.returnPressed.connect(self.refresh)
         rows.addWidget(self.search)
-        self._show_dates()
         return rows
 
     def _build_missing(self) -> QWidget:
@@ -241,17 +205,6 @@ class FeedbackPage(Retranslatable, Page):
     def retranslate(self) -> None:
         """Set the texts (again, after a switch of language); what is chosen stays chosen."""
         self.period_label.setText(self.tr("Written"))
-        names = {
-            vm.Preset.TODAY: self.tr("Today"),
-            vm.Preset.LAST_7_DAYS: self.tr("Last 7 days"),
-            vm.Preset.LAST_30_DAYS: self.tr("Last 30 days"),
-            vm.Preset.LAST_90_DAYS: self.tr("Last 90 days"),
-            vm.Preset.ALL: self.tr("All time"),
-            vm.Preset.CUSTOM: self.tr("Custom dates"),
-        }
-        for row in range(self.period.count()):
-            self.period.setItemText(row, names[vm.Preset(self.period.itemData(row))])
-        self.to_label.setText(self.tr("to"))
         self.account.setItemText(0, self.tr("All accounts"))
         self.language.setItemText(0, self.tr("All languages"))
         self.language.setItemText(1, self.tr("Not detected"))
@@ -285,15 +238,16 @@ class FeedbackPage(Retranslatable, Page):
     # --- filters --------------------------------------------------------------------------------------
 
     def _today(self) -> date:
-        return timeutil.now_utc().astimezone(self.zone).date()
+        return self.period_bar.today()
 
     def filters(self) -> vm.Filters:
         """The choices above the list."""
         account = self.account.currentData()
+        period = self.period_bar.choice()
         return vm.Filters(
-            preset=vm.Preset(self.period.currentData()),
-            first=_to_date(self.first.date()),
-            last=_to_date(self.last.date()),
+            preset=period.preset,
+            first=period.first,
+            last=period.last,
             account_id=int(account) if account is not None else None,
             language=str(self.language.currentData() or "") or None,
             unread=self.unread_only.isChecked(),
@@ -306,72 +260,23 @@ class FeedbackPage(Retranslatable, Page):
 
     def set_preset(self, preset: vm.Preset) -> None:
         """Choose a period (as the person would)."""
-        self.period.setCurrentIndex(self.period.findData(preset.value))
-
-    def choose(self, box: QComboBox, value: object) -> bool:
-        """Choose ``value`` in one of the filter lists; whether it is offered."""
-        row = box.findData(value)
-        if row >= 0:
-            box.setCurrentIndex(row)
-        return row >= 0
-
-    def _show_dates(self) -> None:
-        custom = vm.Preset(self.period.currentData()) is vm.Preset.CUSTOM
-        for widget in (self.first, self.to_label, self.last):
-            widget.setVisible(custom)
-
-    def _on_period(self) -> None:
-        self._show_dates()
-        self.refresh()
-
-    def _on_dates(self) -> None:
-        if vm.Preset(self.period.currentData()) is vm.Preset.CUSTOM:
-            self.refresh()
-
-    _offering = False  # True while the lists are refilled (their changes are not choices)
-
-    def _on_choice(self) -> None:
-        if not self._offering:
-            self.refresh()
-
-    def _offer(self, box: QComboBox, items: list[tuple[str, object]], keep: int) -> None:
-        """Refill ``box`` after its first ``keep`` fixed entries; the choice stays when still offered."""
-        chosen = box.currentData()
-        self._offering = True
-        try:
-            while box.count() > keep:
-                box.removeItem(keep)
-            for label, value in items:
-                box.addItem(label, value)
-            box.setCurrentIndex(max(0, box.findData(chosen)))
-        finally:
-            self._offering = False
+        self.period_bar.set_preset(preset)
 
     def _on_originals(self, on: bool) -> None:
         self.model.set_originals(on)
 
     # --- loading --------------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Load the newest page for the filters, in the background; an older load still running is dropped."""
-        self._typing.stop()
-        self._generation += 1
-        try:
-            flt = self.query()
-        except UserError as error:
-            self.message.say_error(error)
-            return
-        generation, store, size, reader = self._generation, self.ctx.store, self.page_size, self.model.reader
-        self.ctx.op(lambda _progress: vm.load(store, flt, reader, size)).success(
-            lambda loaded: self._loaded(generation, flt, loaded)
-        ).failure(lambda sentence: self._failed(generation, sentence)).run()
+    def _read(self, flt: FeedbackFilter) -> Callable[[], vm.Loaded]:
+        store, size, reader = self.ctx.store, self.page_size, self.model.reader
+        return lambda: vm.load(store, flt, reader, size)
 
-    def _failed(self, generation: int, sentence: str) -> None:
-        if generation == self._generation:
-            self.message.say(sentence, problem=True)
+    def _read_more(self, flt: FeedbackFilter, after: Cursor) -> Callable[[], CommentPage]:
+        store, size, reader = self.ctx.store, self.page_size, self.model.reader
+        return lambda: vm.load_more(store, flt, after, reader, size)
 
     def _loaded(self, generation: int, flt: FeedbackFilter, loaded: vm.Loaded) -> None:
-        if generation != self._generation:
+        if self._stale(generation):
             return
         chosen = self.pane.comment.id if self.pane.comment is not None else None
         self._offer(self.account, [(f"{a.name} ({a.platform})", a.id) for a in loaded.accounts], 1)
@@ -390,19 +295,8 @@ class FeedbackPage(Retranslatable, Page):
         self.loaded.emit()
         self._translate(loaded.page.rows)
 
-    def load_more(self) -> None:
-        """Read the page after the last row shown and add it below."""
-        if self._query is None or self._next is None:
-            return
-        generation, store, flt, after = self._generation, self.ctx.store, self._query, self._next
-        size, reader = self.page_size, self.model.reader
-        self.more_button.setEnabled(False)
-        self.ctx.op(lambda _progress: vm.load_more(store, flt, after, reader, size)).success(
-            lambda page: self._more(generation, page)
-        ).failure(lambda sentence: self._failed(generation, sentence)).run()
-
     def _more(self, generation: int, page: CommentPage) -> None:
-        if generation != self._generation:
+        if self._stale(generation):
             return
         self.model.append_rows(page.rows)
         self._next = page.next

@@ -211,6 +211,35 @@ def _comment_id(platform: str, post_id: str, at: float, index: int) -> str:
     return f"{post_id.split('_')[-1]}_{1_000_000 + index}"
 
 
+def _written(
+    record: PostRecord,
+    index: int,
+    at: float,
+    text: str,
+    language: str,
+    writer: tuple[str, str, str],
+    *,
+    parent_id: str | None,
+    likes: int,
+) -> CommentRecord:
+    """Comment number ``index`` on ``record``, written at ``at`` by ``writer`` (name, id, username)."""
+    name, author_id, username = writer
+    first = _comment_id(record.platform, record.id, at, index)
+    return CommentRecord(
+        id=first,
+        post_id=record.id,
+        platform=record.platform,
+        author_name=name,
+        author_id=author_id,
+        username=username,
+        language=language,
+        created_at=at,
+        versions=[Version(at, text, first)],
+        parent_id=parent_id,
+        likes=likes,
+    )
+
+
 def crowd(record: PostRecord, zone: str) -> list[CommentRecord]:
     """The comments the audience in ``zone`` writes on ``record`` over its life, oldest first.
 
@@ -231,24 +260,22 @@ def crowd(record: PostRecord, zone: str) -> list[CommentRecord]:
         else:
             language = home if rng.random() < HOME_SHARE else rng.choice(LANGUAGES)
             text = rng.choice(TEXTS[language])
-        name, author_id, username = _author(record.platform, language, rng)
-        first = _comment_id(record.platform, record.id, created, index)
-        comment = CommentRecord(
-            id=first,
-            post_id=record.id,
-            platform=record.platform,
-            author_name=name,
-            author_id=author_id,
-            username=username,
-            language=language,
-            created_at=created,
-            versions=[Version(created, text, first)],
+        writer = _author(record.platform, language, rng)
+        comment = _written(
+            record,
+            index,
+            created,
+            text,
+            language,
+            writer,
             parent_id=parent.id if parent is not None else None,
             likes=int(rng.expovariate(1 / 6.0)),
         )
         if rng.random() < EDIT_SHARE:
             edited = created + rng.uniform(300, 3000)  # X allows edits within the first hour
-            edit_id = _comment_id(record.platform, record.id, edited, index + 500) if record.platform == "x" else first
+            edit_id = comment.id
+            if record.platform == "x":
+                edit_id = _comment_id(record.platform, record.id, edited, index + 500)
             comment.versions.append(Version(edited, f"{text} {EDIT_NOTES[language]}", edit_id))
         if rng.random() < DELETE_SHARE:
             comment.deleted_at = created + rng.uniform(600, 6 * 3600)
@@ -321,22 +348,8 @@ class CommentBook:
             index = 3000 + self._counter
             voice = language if language in AUTHORS else "en"
             name, author_id, username = _author(record.platform, voice, random.Random(index))
-            if author is not None:
-                name = author
-            first = _comment_id(record.platform, record.id, now, index)
-            comment = CommentRecord(
-                id=first,
-                post_id=record.id,
-                platform=record.platform,
-                author_name=name,
-                author_id=author_id,
-                username=username,
-                language=language,
-                created_at=now,
-                versions=[Version(now, text, first)],
-                parent_id=parent_id,
-                likes=likes,
-            )
+            writer = (author if author is not None else name, author_id, username)
+            comment = _written(record, index, now, text, language, writer, parent_id=parent_id, likes=likes)
             self._added.setdefault(record.id, []).append(comment)
             return comment
 

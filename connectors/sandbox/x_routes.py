@@ -61,6 +61,18 @@ def token_of(request: Request) -> str | None:
     return None
 
 
+def public_metrics(counts: dict[str, int]) -> dict[str, int]:
+    """A post's ``public_metrics`` as X returns them, from the emulator's engagement counts."""
+    return {
+        "retweet_count": counts["reposts"],
+        "reply_count": counts["replies"],
+        "like_count": counts["likes"],
+        "quote_count": counts["quotes"],
+        "bookmark_count": counts["bookmarks"],
+        "impression_count": counts["impressions"],
+    }
+
+
 def display_text(record: PostRecord) -> str:
     """The ``text`` X returns for a post: ``&``, ``<`` and ``>`` HTML-escaped (and nothing else), and
     for a post with media a ``https://t.co/...`` link to the media added at the end."""
@@ -346,14 +358,7 @@ def _tweet_json(
     if "author_id" in fields:
         data["author_id"] = record.account
     if "public_metrics" in fields:
-        data["public_metrics"] = {
-            "retweet_count": counts["reposts"],
-            "reply_count": counts["replies"],
-            "like_count": counts["likes"],
-            "quote_count": counts["quotes"],
-            "bookmark_count": counts["bookmarks"],
-            "impression_count": counts["impressions"],
-        }
+        data["public_metrics"] = public_metrics(counts)
     own_and_recent = record.account == user and state.now() - record.created_at <= PRIVATE_METRICS_DAYS * 86400
     for private, subfields in PRIVATE_SUBFIELDS.items():
         if private not in fields:

@@ -23,7 +23,7 @@ from connectors.sandbox.comments import CommentRecord, reply_counts
 from connectors.sandbox.http import Request, Response, json_response
 from connectors.sandbox.state import PostRecord, SandboxState
 from connectors.sandbox.x_media import invalid
-from connectors.sandbox.x_routes import PROBLEMS, display_text
+from connectors.sandbox.x_routes import PROBLEMS, display_text, public_metrics
 
 #: How far back X's recent search reaches.
 WINDOW = 7 * 86400
@@ -89,14 +89,7 @@ def _post_item(state: SandboxState, record: PostRecord, root: PostRecord, fields
         "created_at": _iso(record.created_at),
         "conversation_id": root.id,
         "lang": "und",
-        "public_metrics": {
-            "retweet_count": counts["reposts"],
-            "reply_count": counts["replies"],
-            "like_count": counts["likes"],
-            "quote_count": counts["quotes"],
-            "bookmark_count": counts["bookmarks"],
-            "impression_count": counts["impressions"],
-        },
+        "public_metrics": public_metrics(counts),
     }
     if record.reply_to is not None:
         extra["in_reply_to_user_id"] = record.account

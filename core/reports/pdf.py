@@ -255,28 +255,28 @@ def _comments(pdf: Any, main: str, report: Report) -> None:
         return
     pdf.ln(2)
     pdf.set_font(main, "", 9)
-    with pdf.table(col_widths=(70, 30, 30), text_align=("LEFT", "RIGHT", "RIGHT"), line_height=5, width=130) as grid:
-        header = grid.row()
-        for name in ("Language", "Comments", "Unread"):
-            header.cell(name)
-        for row in counts.by_language:
-            line = grid.row()
-            line.cell(_language(row.language))
-            line.cell(f"{row.total:,}")
-            line.cell(f"{row.unread:,}")
+    language_rows = [(_language(row.language), row.total, row.unread) for row in counts.by_language]
+    _counts_table(pdf, "Language", language_rows, col_widths=(70, 30, 30), line_height=5, width=130)
     pdf.ln(3)
     pdf.set_font(main, "B", 10)
     _paragraph(pdf, f"Most commented posts (top {len(counts.by_post)})", 6)
     pdf.set_font(main, "", 8)
-    with pdf.table(col_widths=(140, 20, 20), text_align=("LEFT", "RIGHT", "RIGHT"), line_height=4.5) as grid:
+    post_rows = [(_cut(post.label), post.total, post.unread) for post in counts.by_post]
+    _counts_table(pdf, "Post", post_rows, col_widths=(140, 20, 20), line_height=4.5)
+
+
+def _counts_table(pdf: Any, first: str, rows: Sequence[tuple[str, int, int]], **layout: Any) -> None:
+    """A table of comments and unread ones per label, under a header naming the labels ``first``;
+    ``layout``: the table's widths and line height as ``pdf.table`` takes them."""
+    with pdf.table(text_align=("LEFT", "RIGHT", "RIGHT"), **layout) as grid:
         header = grid.row()
-        for name in ("Post", "Comments", "Unread"):
+        for name in (first, "Comments", "Unread"):
             header.cell(name)
-        for post in counts.by_post:
+        for label, total, unread in rows:
             line = grid.row()
-            line.cell(_cut(post.label))
-            line.cell(f"{post.total:,}")
-            line.cell(f"{post.unread:,}")
+            line.cell(label)
+            line.cell(f"{total:,}")
+            line.cell(f"{unread:,}")
 
 
 def _language(code: str) -> str:

@@ -21,7 +21,7 @@ from datetime import datetime
 from sqlalchemy import Connection, select
 
 from core import queries, timeutil
-from core.domain import AuditAction, VariantStatus
+from core.domain import VariantStatus
 from core.errors import UserError
 from core.services import audit
 from core.services.permissions import Permission, require
@@ -92,14 +92,7 @@ def set_links_on_x(store: Store, name: str, on: bool, *, actor: str | None = Non
         conn.execute(
             accounts.update().where(accounts.c.id == account.id).values(links_on_x=on, updated_at=timeutil.now_utc())
         )
-        audit.record(
-            conn,
-            actor=who,
-            action=AuditAction.EDIT,
-            entity="account",
-            entity_id=account.id,
-            details={LINKS_ON_X: {"from": before, "to": on}},
-        )
+        audit.account_edited(conn, actor=who, account_id=account.id, details={LINKS_ON_X: {"from": before, "to": on}})
     return True
 
 
@@ -115,14 +108,8 @@ def note_access(conn: Connection, account_id: int, level: str, *, actor: str, at
         .where(accounts.c.id == account_id)
         .values(x_access=level[:60], x_access_seen_at=at or timeutil.now_utc())
     )
-    audit.record(
-        conn,
-        actor=actor,
-        action=AuditAction.EDIT,
-        entity="account",
-        entity_id=account_id,
-        details={X_ACCESS: {"from": before, "to": level}},
-        at=at,
+    audit.account_edited(
+        conn, actor=actor, account_id=account_id, details={X_ACCESS: {"from": before, "to": level}}, at=at
     )
 
 
@@ -174,12 +161,10 @@ def credits_added(store: Store, name: str, *, actor: str | None = None) -> Relea
             )
             .values(next_poll_at=now)
         ).rowcount
-        audit.record(
+        audit.account_edited(
             conn,
             actor=who,
-            action=AuditAction.EDIT,
-            entity="account",
-            entity_id=account.id,
+            account_id=account.id,
             details={"credits_added": {"posts": int(posts), "polls": int(polls)}},
         )
     return Released(posts=int(posts), polls=int(polls))

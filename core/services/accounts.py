@@ -159,12 +159,10 @@ def edit_account(
             now = timeutil.now_utc()
             update = {key: values[key] for key in changed}
             conn.execute(accounts.update().where(accounts.c.id == account.id).values(**update, updated_at=now))
-            audit.record(
+            audit.account_edited(
                 conn,
                 actor=who,
-                action=AuditAction.EDIT,
-                entity="account",
-                entity_id=account.id,
+                account_id=account.id,
                 details={key: {"from": getattr(account, key), "to": update[key]} for key in changed},
             )
         row = conn.execute(select(accounts).where(accounts.c.id == account.id)).one()

@@ -48,3 +48,10 @@ def record(
             details=details or {},
         )
     )
+
+
+def account_edited(
+    conn: Connection, *, actor: str, account_id: int, details: dict[str, Any], at: datetime | None = None
+) -> None:
+    """Append the edit of account ``account_id`` inside the caller's transaction (``details``: what changed)."""
+    record(conn, actor=actor, action=AuditAction.EDIT, entity="account", entity_id=account_id, details=details, at=at)

@@ -1838,36 +1838,8 @@
     <name>AuditPage</name>
     <message>
         <source>Period</source>
-        <extracomment>Typing in the search boxes waits this long before loading (one load per pause, not per key). Emitted after each load (or next page) is on screen. Emitted with the file written, or ``&quot;&quot;`` after a failed export. Events per page (a test makes pages small). Asks where to export (a test answers instead); ``&quot;&quot;`` when the person cancelled.</extracomment>
+        <extracomment>Emitted after each load (or next page) is on screen. Emitted with the file written, or ``&quot;&quot;`` after a failed export. Events per page (a test makes pages small). Asks where to export (a test answers instead); ``&quot;&quot;`` when the person cancelled.</extracomment>
         <translation>Khoảng thời gian</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Hôm nay</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>7 ngày qua</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>30 ngày qua</translation>
-    </message>
-    <message>
-        <source>Last 90 days</source>
-        <translation>90 ngày qua</translation>
-    </message>
-    <message>
-        <source>All time</source>
-        <translation>Toàn bộ thời gian</translation>
-    </message>
-    <message>
-        <source>Custom dates</source>
-        <translation>Chọn ngày</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>đến</translation>
     </message>
     <message>
         <source>Everyone</source>
@@ -2605,36 +2577,8 @@
     <name>FeedbackPage</name>
     <message>
         <source>Written</source>
-        <extracomment>Typing in the search box waits this long before loading (one load per pause, not per key). Emitted after each load (or next page) is on screen. Emitted after a translation pass has updated the rows (tests wait on it). Emitted when the detail pane shows a comment&apos;s history. Emitted after a mark or a change of language is on screen. The sidebar&apos;s name changed (the unread count): the window shows :meth:`title` again. The page asks the window to show another page (its key). Comments per page (a test makes pages small). Opens a web address (a test records it instead).</extracomment>
+        <extracomment>Emitted after each load (or next page) is on screen. Emitted after a translation pass has updated the rows (tests wait on it). Emitted when the detail pane shows a comment&apos;s history. Emitted after a mark or a change of language is on screen. The sidebar&apos;s name changed (the unread count): the window shows :meth:`title` again. The page asks the window to show another page (its key). Comments per page (a test makes pages small). Opens a web address (a test records it instead).</extracomment>
         <translation>Thời điểm viết</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Hôm nay</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>7 ngày qua</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>30 ngày qua</translation>
-    </message>
-    <message>
-        <source>Last 90 days</source>
-        <translation>90 ngày qua</translation>
-    </message>
-    <message>
-        <source>All time</source>
-        <translation>Toàn bộ thời gian</translation>
-    </message>
-    <message>
-        <source>Custom dates</source>
-        <translation>Chọn ngày</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>đến</translation>
     </message>
     <message>
         <source>All accounts</source>
@@ -2966,6 +2910,38 @@
     <message>
         <source>Removed {0} -&gt; {1}.</source>
         <translation>Đã xóa {0} -&gt; {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodFilterBar</name>
+    <message>
+        <source>Today</source>
+        <extracomment>What a custom period first offers: the last 30 days, today included. The period changed: a preset chosen, or a date moved while &quot;Custom dates&quot; is chosen.</extracomment>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 ngày qua</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 ngày qua</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 ngày qua</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Toàn bộ thời gian</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Chọn ngày</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,18 +17,9 @@ from app.viewmodels import composer
 from core import queries
 from core.services import drafts
 from core.services.drafts import DraftContent
-from tests.support.team import Team, build_team
+from tests.support.team import Team
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def team(postgres_server: object, postgres_url: str) -> Iterator[Team]:
-    built = build_team(postgres_url, postgres_server.url())  # type: ignore[attr-defined]
-    try:
-        yield built
-    finally:
-        built.close()
 
 
 def test_a_draft_saved_on_machine_a_opens_and_sends_with_its_image_on_machine_b(

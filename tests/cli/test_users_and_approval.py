@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.support.cli import run_cli
-from tests.support.team import Team, build_team, url_as
+from tests.support.team import Team, url_as
 
 ADD_TOKYO = ("account", "add", "--name", "Tokyo", "--platform", "x", "--language", "ja", "--timezone", "Asia/Tokyo")
 
@@ -34,15 +33,6 @@ def test_the_approval_round_trip_on_the_embedded_store(tmp_path: Path) -> None:
 def test_users_are_refused_on_the_embedded_store(tmp_path: Path) -> None:
     refused = run_cli("user", "list", home=tmp_path)
     assert refused.code == 2 and "for a team database" in refused.err
-
-
-@pytest.fixture
-def team(postgres_server: object, postgres_url: str) -> Iterator[Team]:
-    built = build_team(postgres_url, postgres_server.url())  # type: ignore[attr-defined]
-    try:
-        yield built
-    finally:
-        built.close()
 
 
 @pytest.mark.postgres

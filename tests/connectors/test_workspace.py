@@ -22,23 +22,21 @@ from core.store.tables import accounts, audit_events
 from tests.support.memory_keyring import MemoryKeyring
 
 
+def _add_london(store: Store, credentials: dict[str, str]) -> None:
+    """The X account London, added with ``credentials`` as the add-account form sends them."""
+    add_account_with_credentials(
+        store, name="London", platform="x", language="en", timezone="Europe/London", credentials=credentials
+    )
+
+
 def test_a_store_is_new_until_it_has_an_account_or_a_post(store: Store) -> None:
     assert is_new_store(store)
-    add_account_with_credentials(
-        store, name="London", platform="x", language="en", timezone="Europe/London", credentials={}
-    )
+    _add_london(store, {})
     assert not is_new_store(store)
 
 
 def test_credentials_go_to_the_keyring_and_nowhere_in_the_database(store: Store, memory_keyring: MemoryKeyring) -> None:
-    add_account_with_credentials(
-        store,
-        name="London",
-        platform="x",
-        language="en",
-        timezone="Europe/London",
-        credentials={"api_key": "key-SECRET-123456", "api_secret": "", "access_token": "token-SECRET-7890"},
-    )
+    _add_london(store, {"api_key": "key-SECRET-123456", "api_secret": "", "access_token": "token-SECRET-7890"})
     assert "key-SECRET-123456" in memory_keyring.entries.values()
     assert "token-SECRET-7890" in memory_keyring.entries.values()
     with store.read() as conn:
@@ -55,14 +53,7 @@ def test_an_account_whose_credential_is_refused_is_not_left_behind(
 
     monkeypatch.setattr(memory_keyring, "set_password", refuse)
     with pytest.raises(ConfigurationError, match="keyring refused"):
-        add_account_with_credentials(
-            store,
-            name="London",
-            platform="x",
-            language="en",
-            timezone="Europe/London",
-            credentials={"access_token": "token-SECRET-7890"},
-        )
+        _add_london(store, {"access_token": "token-SECRET-7890"})
     assert queries.list_accounts(store, include_removed=True) == []
 
 
@@ -70,14 +61,7 @@ def test_an_x_account_with_a_bearer_token_is_refused_at_add_with_one_sentence(
     store: Store, memory_keyring: MemoryKeyring
 ) -> None:
     with pytest.raises(UserError) as caught:
-        add_account_with_credentials(
-            store,
-            name="London",
-            platform="x",
-            language="en",
-            timezone="Europe/London",
-            credentials={"bearer_token": "bearer-SECRET-7890"},
-        )
+        _add_london(store, {"bearer_token": "bearer-SECRET-7890"})
     assert str(caught.value) == OAUTH1_NEEDED  # it would work two hours, then every post would fail
     assert queries.list_accounts(store, include_removed=True) == [] and not memory_keyring.entries
 

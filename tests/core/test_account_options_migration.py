@@ -8,10 +8,11 @@ import pytest
 from sqlalchemy import select
 
 from core.services import account_options
-from core.store import Store, open_store
+from core.store import Store
 from core.store.engine import new_id
 from core.store.migrate import downgrade, upgrade
 from core.store.tables import accounts, audit_events
+from tests.support.migrations import store_at
 
 pytestmark = pytest.mark.usefixtures("isolated_home")
 
@@ -21,11 +22,7 @@ LATE = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def at_0010(request: pytest.FixtureRequest) -> Store:
-    url = request.getfixturevalue("postgres_url") if request.param == "postgresql" else None
-    store = open_store(url, migrate=False)
-    request.addfinalizer(store.dispose)
-    upgrade(store, "0010")
-    return store
+    return store_at(request, "0010")
 
 
 def _account(conn: object, name: str) -> int:

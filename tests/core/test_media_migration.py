@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, select, text
 
-from core.store import Store, open_store
+from core.store import Store
 from core.store.engine import new_id
 from core.store.migrate import current_revision, downgrade, head_revision, upgrade
 from core.store.tables import media, media_blobs
 from core.store.tables import posts as posts_table
+from tests.support.migrations import store_at
 
 pytestmark = pytest.mark.usefixtures("isolated_home")
 
@@ -23,11 +24,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def at_0009(request: pytest.FixtureRequest) -> Store:
-    url = request.getfixturevalue("postgres_url") if request.param == "postgresql" else None
-    store = open_store(url, migrate=False)
-    request.addfinalizer(store.dispose)
-    upgrade(store, "0009")
-    return store
+    return store_at(request, "0009")
 
 
 def _attach_before_0010(store: Store, files: list[Path]) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -19,20 +18,11 @@ from core.services import approval, drafts, media_store, posts
 from core.services import media as attaching
 from core.services.drafts import DraftContent, DraftMedia
 from core.store.tables import audit_events, media_blobs
-from tests.support.team import Team, build_team
+from tests.support.team import Team
 
 pytestmark = pytest.mark.postgres
 
 LATER = datetime(2099, 1, 5, 9, 0)
-
-
-@pytest.fixture
-def team(postgres_server: object, postgres_url: str) -> Iterator[Team]:
-    built = build_team(postgres_url, postgres_server.url())  # type: ignore[attr-defined]
-    try:
-        yield built
-    finally:
-        built.close()
 
 
 def _png(folder: Path, name: str) -> tuple[Path, bytes]:

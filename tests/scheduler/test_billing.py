@@ -14,6 +14,7 @@ from core.domain import VariantStatus
 from core.services import account_options
 from core.store import Store
 from core.store.tables import publish_attempts, variants
+from scheduler.engine import Engine
 from scheduler.publisher import BILLING_HOLD
 from tests.support.fake_clock import FakeClock
 from tests.support.scheduling import EngineMaker, add_account, local_in, schedule, texts
@@ -42,17 +43,26 @@ def _attempts(store: Store, variant_id: int) -> int:
         )
 
 
-def test_no_credits_holds_the_account_and_its_posts_wait_instead_of_failing(
-    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
-) -> None:
+def _held_pair(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock, gap: timedelta
+) -> tuple[Engine, datetime, int, int]:
+    """Two Tokyo posts ``gap`` apart, the first due a minute from now; X has no credits and the
+    engine has met it on the first. The engine, the first's time and the two variants' ids."""
     add_account(store, sandbox)
     due = clock.now + timedelta(minutes=1)
     first = schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now, text="First")
-    second = schedule(store, "tokyo", local_in("Asia/Tokyo", due + timedelta(minutes=30)), clock.now, text="Second")
+    second = schedule(store, "tokyo", local_in("Asia/Tokyo", due + gap), clock.now, text="Second")
     sandbox.set_credits(TOKYO_USER)  # X answers 402 on every endpoint
     engine = make_engine()
     clock.set(due)
     engine.sweep()
+    return engine, due, first, second
+
+
+def test_no_credits_holds_the_account_and_its_posts_wait_instead_of_failing(
+    store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
+) -> None:
+    engine, due, first, second = _held_pair(store, sandbox, make_engine, clock, timedelta(minutes=30))
     waiting = queries.get_variant(store, first)
     assert waiting.status is VariantStatus.SCHEDULED  # not failed: no attempt is used up
     assert waiting.last_error_class == account_options.BILLING
@@ -78,14 +88,7 @@ def test_no_credits_holds_the_account_and_its_posts_wait_instead_of_failing(
 def test_credits_added_ends_the_hold_at_once(
     store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
 ) -> None:
-    add_account(store, sandbox)
-    due = clock.now + timedelta(minutes=1)
-    first = schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now, text="First")
-    second = schedule(store, "tokyo", local_in("Asia/Tokyo", due + timedelta(minutes=5)), clock.now, text="Second")
-    sandbox.set_credits(TOKYO_USER)
-    engine = make_engine()
-    clock.set(due)
-    engine.sweep()
+    engine, _due, first, second = _held_pair(store, sandbox, make_engine, clock, timedelta(minutes=5))
     assert queries.get_variant(store, first).status is VariantStatus.SCHEDULED
 
     sandbox.set_credits(TOKYO_USER, depleted=False)  # the officer tops up, then says so
@@ -102,14 +105,7 @@ def test_credits_added_ends_the_hold_at_once(
 def test_a_successful_post_lifts_the_hold_for_the_others(
     store: Store, sandbox: Sandbox, make_engine: EngineMaker, clock: FakeClock
 ) -> None:
-    add_account(store, sandbox)
-    due = clock.now + timedelta(minutes=1)
-    first = schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now, text="First")
-    second = schedule(store, "tokyo", local_in("Asia/Tokyo", due + timedelta(minutes=5)), clock.now, text="Second")
-    sandbox.set_credits(TOKYO_USER)
-    engine = make_engine()
-    clock.set(due)
-    engine.sweep()
+    engine, _due, first, second = _held_pair(store, sandbox, make_engine, clock, timedelta(minutes=5))
     sandbox.set_credits(TOKYO_USER, depleted=False)
     engine.publish_now(first)  # a person retries one post: it goes, and the account is no longer held
     assert _next_attempt(store, second) == clock.now

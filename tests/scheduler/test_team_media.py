@@ -28,21 +28,12 @@ from core.store.tables import accounts, audit_events, publish_attempts, variants
 from scheduler import services as scheduler_services
 from tests.support.polling import wait_until
 from tests.support.recording_proxy import RecordingProxy
-from tests.support.team import Team, build_team
+from tests.support.team import Team
 from tests.support.workers import start_worker, stop_worker, wait_ready
 
 pytestmark = pytest.mark.postgres
 
 UPLOAD = "/2/media/upload"
-
-
-@pytest.fixture
-def team(postgres_server: object, postgres_url: str) -> Iterator[Team]:
-    built = build_team(postgres_url, postgres_server.url())  # type: ignore[attr-defined]
-    try:
-        yield built
-    finally:
-        built.close()
 
 
 @pytest.fixture
@@ -140,14 +131,9 @@ def test_an_approvers_publish_now_under_row_level_security(
     assert upload.parts()["media"] == content
     approver = team.logins["approver"]
     with team.owner.read() as conn:
-        trail = conn.execute(
-            select(audit_events.c.action, audit_events.c.actor)
-            .where(audit_events.c.entity == "variant", audit_events.c.entity_id == variant_id)
-            .order_by(audit_events.c.id)
-        ).all()
         worker = conn.execute(select(publish_attempts.c.worker).where(publish_attempts.c.variant_id == variant_id))
         [holder] = worker.scalars().all()
-    assert [tuple(e) for e in trail][-2:] == [(AuditAction.PUBLISH_NOW, approver), (AuditAction.PUBLISH, approver)]
+    assert team.trail(variant_id)[-2:] == [(AuditAction.PUBLISH_NOW, approver), (AuditAction.PUBLISH, approver)]
     assert holder.startswith("now-")  # the attempt keeps the process's id
     assert len(sandbox.posts("x")) == 1
 

@@ -7,7 +7,6 @@ login, and an app on it leaves publishing to the worker.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,18 +17,9 @@ from core.errors import ConfigurationError
 from core.services.permissions import sees_every_row
 from scheduler.engine import EngineSettings
 from scheduler.worker import run_worker
-from tests.support.team import Team, build_team
+from tests.support.team import Team
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def team(postgres_server: object, postgres_url: str) -> Iterator[Team]:
-    built = build_team(postgres_url, postgres_server.url())  # type: ignore[attr-defined]
-    try:
-        yield built
-    finally:
-        built.close()
 
 
 def test_only_the_tables_owner_sees_every_row(team: Team) -> None:

@@ -42,6 +42,16 @@ def assert_rows(stdout: str, rows: list[str]) -> None:
         assert re.search(r"\d", row[1]), row  # every row has its figure
 
 
+def run_quick(
+    script: str, rows: list[str], *, tmp_path: Path, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """``bench/<script> --quick`` run to success, its table holding exactly ``rows``; the run, for more checks."""
+    result = run_bench(script, "--quick", tmp_path=tmp_path, timeout=timeout)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert_rows(result.stdout, rows)
+    return result
+
+
 def assert_quick_is_never_written(script: str, tmp_path: Path) -> None:
     """``--quick --write`` is refused with status 2 and writes no page: smoke figures never reach the docs."""
     page = tmp_path / "benchmarks.md"

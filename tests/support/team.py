@@ -11,11 +11,13 @@ import os
 from dataclasses import dataclass, field
 
 import sqlalchemy
+from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from core.domain import Role
 from core.services import accounts, users
 from core.store import Store, open_store
+from core.store.tables import audit_events
 
 _counter = itertools.count(1)
 
@@ -54,6 +56,16 @@ class Team:
     def engine(self, short: str) -> sqlalchemy.Engine:
         """A plain engine as ``short``'s login: no services, only the database's own rules."""
         return sqlalchemy.create_engine(url_as(self.url, self.logins[short]))
+
+    def trail(self, variant_id: int) -> list[tuple[str, str]]:
+        """The (action, actor) of each audit event on the variant, oldest first, as the owner reads them."""
+        with self.owner.read() as conn:
+            rows = conn.execute(
+                select(audit_events.c.action, audit_events.c.actor)
+                .where(audit_events.c.entity == "variant", audit_events.c.entity_id == variant_id)
+                .order_by(audit_events.c.id)
+            ).all()
+        return [(row.action, row.actor) for row in rows]
 
     def close(self) -> None:
         """Dispose every store, then drop the logins."""

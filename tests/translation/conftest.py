@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import socket
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,23 @@ def install(pack_files: dict[str, Path]) -> Callable[..., list[packs.PackInfo]]:
 def counting_engine() -> CountingEngine:
     """A fresh :class:`CountingEngine`."""
     return CountingEngine()
+
+
+class SocketUsedError(AssertionError):
+    """Raised by the patched socket functions."""
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Make any outgoing connection fail loudly (and remember that one was tried)."""
+    attempts: list[str] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(repr(args[:2]))
+        raise SocketUsedError(f"network used: {args[:2]!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    yield attempts

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,26 +16,6 @@ from translation.argos import ArgosEngine, RuleSentencizer
 from translation.service import TranslationService
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-class SocketUsedError(AssertionError):
-    """Raised by the patched socket functions."""
-
-
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Make any outgoing connection fail loudly (and remember that one was tried)."""
-    attempts: list[str] = []
-
-    def refuse(*args: object, **kwargs: object) -> None:
-        attempts.append(repr(args[:2]))
-        raise SocketUsedError(f"network used: {args[:2]!r}")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    yield attempts
 
 
 def test_translating_never_opens_a_connection(

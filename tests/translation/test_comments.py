@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import func, select
 
 from core.domain import LanguageSource
@@ -22,26 +20,6 @@ from translation.comments import detect_languages, missing_pack_sentence, transl
 from translation.service import TranslationService
 
 Install = Callable[..., list[packs.PackInfo]]
-
-
-class SocketUsedError(AssertionError):
-    """Raised by the patched socket functions."""
-
-
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Make any outgoing connection fail loudly (and remember that one was tried)."""
-    attempts: list[str] = []
-
-    def refuse(*args: object, **kwargs: object) -> None:
-        attempts.append(repr(args[:2]))
-        raise SocketUsedError(f"network used: {args[:2]!r}")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    yield attempts
 
 
 def _rows(store: Store) -> dict[int, dict[str, object]]:

@@ -13,26 +13,15 @@ import pytest
 from core.errors import NotFoundError, UserError
 from core.queries import feedback
 from core.queries.feedback import UNKNOWN_LANGUAGE, FeedbackFilter
-from core.services import accounts, posts
+from core.services import accounts
 from core.services import feedback as feedback_service
 from core.store import Store
 from core.store.tables import comment_polls, comment_revisions, comment_translations, comments, variants
+from tests.support.feedback import published
+from tests.support.team import Team
 
 START = datetime(2027, 3, 1, 8, 0, tzinfo=UTC)
 LANGUAGES = ("vi", "en", "ja", None)  # None: not detected yet
-
-
-def _published(store: Store, text: str, account: str) -> int:
-    """A post's one variant on ``account``, marked published; its id."""
-    post = posts.create_post(store, text=text, accounts=[account])
-    variant_id = post.variants[0].id
-    with store.write() as conn:
-        conn.execute(
-            variants.update()
-            .where(variants.c.id == variant_id)
-            .values(status="published", remote_id=f"r{variant_id}", remote_url=f"https://example.org/{variant_id}")
-        )
-    return variant_id
 
 
 @pytest.fixture
@@ -43,9 +32,9 @@ def inbox(any_store: Store) -> tuple[Store, dict[str, int], list[int]]:
         for name, lang, zone in (("Hà Nội", "vi", "Asia/Ho_Chi_Minh"), ("Tokyo", "ja", "Asia/Tokyo"))
     }
     chosen = [
-        _published(any_store, "Hội nghị thượng đỉnh", "Hà Nội"),
-        _published(any_store, "Summit in Tokyo", "Tokyo"),
-        _published(any_store, "Another Tokyo post", "Tokyo"),
+        published(any_store, "Hội nghị thượng đỉnh", "Hà Nội"),
+        published(any_store, "Summit in Tokyo", "Tokyo"),
+        published(any_store, "Another Tokyo post", "Tokyo"),
     ]
     with any_store.write() as conn:
         for n in range(40):
@@ -233,37 +222,31 @@ def test_bad_periods_are_refused_in_a_sentence(inbox: tuple[Store, dict[str, int
 
 
 @pytest.mark.postgres
-def test_in_a_team_each_login_reads_only_its_groups_comments(postgres_server: object, postgres_url: str) -> None:
-    from tests.support.team import build_team
-
-    team = build_team(postgres_url, postgres_server.url())  # type: ignore[attr-defined]
-    try:
-        owner = team.owner
-        made = {
-            name: _published(team.store(login), f"Post for {name}", name)
-            for name, login in (("Tokyo", "officer"), ("Berlin", "berlin"))
-        }
-        with owner.write() as conn:
-            pairs = conn.execute(variants.select().with_only_columns(variants.c.id, variants.c.account_id)).all()
-            account_of = {variant_id: account_id for variant_id, account_id in pairs}
-            for name, variant_id in made.items():
-                conn.execute(
-                    comments.insert().values(
-                        variant_id=variant_id,
-                        account_id=account_of[variant_id],
-                        remote_id=f"c-{name}",
-                        text=f"Hello {name}",
-                        created_at=START,
-                        first_seen_at=START,
-                        last_seen_at=START,
-                    )
+def test_in_a_team_each_login_reads_only_its_groups_comments(team: Team) -> None:
+    owner = team.owner
+    made = {
+        name: published(team.store(login), f"Post for {name}", name)
+        for name, login in (("Tokyo", "officer"), ("Berlin", "berlin"))
+    }
+    with owner.write() as conn:
+        pairs = conn.execute(variants.select().with_only_columns(variants.c.id, variants.c.account_id)).all()
+        account_of = {variant_id: account_id for variant_id, account_id in pairs}
+        for name, variant_id in made.items():
+            conn.execute(
+                comments.insert().values(
+                    variant_id=variant_id,
+                    account_id=account_of[variant_id],
+                    remote_id=f"c-{name}",
+                    text=f"Hello {name}",
+                    created_at=START,
+                    first_seen_at=START,
+                    last_seen_at=START,
                 )
-        assert {c.text for c in feedback.list_comments(team.store("officer"))} == {"Hello Tokyo"}
-        assert {c.text for c in feedback.list_comments(team.store("berlin"))} == {"Hello Berlin"}
-        assert {c.text for c in feedback.list_comments(team.store("admin"))} == {"Hello Tokyo", "Hello Berlin"}
-        berlin_comment = feedback.list_comments(team.store("berlin"))[0].id
-        # Marking another group's comment read changes nothing: the row is not there for this login.
-        assert feedback_service.mark_read(team.store("officer"), [berlin_comment]) == 0
-        assert feedback.get_comment(owner, berlin_comment).unread
-    finally:
-        team.close()
+            )
+    assert {c.text for c in feedback.list_comments(team.store("officer"))} == {"Hello Tokyo"}
+    assert {c.text for c in feedback.list_comments(team.store("berlin"))} == {"Hello Berlin"}
+    assert {c.text for c in feedback.list_comments(team.store("admin"))} == {"Hello Tokyo", "Hello Berlin"}
+    berlin_comment = feedback.list_comments(team.store("berlin"))[0].id
+    # Marking another group's comment read changes nothing: the row is not there for this login.
+    assert feedback_service.mark_read(team.store("officer"), [berlin_comment]) == 0
+    assert feedback.get_comment(owner, berlin_comment).unread
