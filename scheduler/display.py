@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass
 
 from core.domain import OPEN_STATUSES, ErrorClass, VariantStatus
+from core.services.account_options import BILLING
 from core.words import QT_TRANSLATE_NOOP
 from scheduler.events import EventKind, FeedEvent
 from scheduler.poller import METRICS_ERROR
@@ -142,6 +143,17 @@ _ADVICE: dict[str, Advice] = {
     ),
 }
 
+#: A post held because the platform wants its developer account paid for (X's 402): the same
+#: words while it waits as after, since waiting alone never fixes it.
+_BILLING = Advice(
+    QT_TRANSLATE_NOOP("Advice", "The platform holds the account: its developer account has no credits left."),
+    QT_TRANSLATE_NOOP(
+        "Advice",
+        "Add credits in the platform's developer console, then retry; until then it is tried again every six hours.",
+    ),
+    Remedy.RETRY,
+)
+
 _UNKNOWN = Advice(
     QT_TRANSLATE_NOOP("Advice", "It did not go out; the platform's message below says why."),
     QT_TRANSLATE_NOOP("Advice", "Correct what the message names, then retry."),
@@ -158,6 +170,8 @@ def advise(status: VariantStatus, error_class: str | None) -> Advice | None:
         return None
     if error_class is None:
         return _ADVICE[ErrorClass.MISSED] if status is VariantStatus.MISSED else _UNKNOWN
+    if error_class == BILLING:
+        return _BILLING
     advice = _ADVICE.get(error_class, _UNKNOWN)
     if status is VariantStatus.SCHEDULED and advice.remedy is Remedy.RETRY:
         return Advice(

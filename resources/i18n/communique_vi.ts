@@ -1611,6 +1611,15 @@
         <translation>Không cần làm gì với bài này; nếu quyền truy cập của tài khoản đã bị thu hồi, hãy kết nối lại trên màn hình Tài khoản.</translation>
     </message>
     <message>
+        <source>The platform holds the account: its developer account has no credits left.</source>
+        <extracomment>A post held because the platform wants its developer account paid for (X&apos;s 402): the same words while it waits as after, since waiting alone never fixes it.</extracomment>
+        <translation>Nền tảng đang tạm giữ tài khoản: tài khoản nhà phát triển đã hết tín dụng.</translation>
+    </message>
+    <message>
+        <source>Add credits in the platform&apos;s developer console, then retry; until then it is tried again every six hours.</source>
+        <translation>Hãy nạp thêm tín dụng trong trang quản trị nhà phát triển của nền tảng, rồi bấm Thử lại; trong lúc chờ, bài viết được thử lại sáu giờ một lần.</translation>
+    </message>
+    <message>
         <source>It did not go out; the platform&apos;s message below says why.</source>
         <translation>Bài chưa được đăng; thông báo của nền tảng bên dưới cho biết lý do.</translation>
     </message>

@@ -74,15 +74,15 @@ def test_every_account_goes_to_the_emulator_with_practice_tokens(
 
 
 def test_practice_never_overwrites_or_deletes_the_real_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
-    secrets.store_secret("x", "Embassy Tokyo", "bearer_token", "real-bearer-token-7788")
+    secrets.store_secret("x", "Embassy Tokyo", "access_token", "real-access-token-7788")
     monkeypatch.setenv(practice.PRACTICE_ENV, "1")
     store = open_store()
     accounts.add_account(store, name="Embassy Tokyo", platform="x", language="ja", timezone="Asia/Tokyo")
-    accounts.set_credential(store, "Embassy Tokyo", "bearer_token", "trainee-typed-token-1234")
+    accounts.set_credential(store, "Embassy Tokyo", "access_token", "trainee-typed-token-1234")
     accounts.remove_account(store, "Embassy Tokyo")  # forgets the practice account's credentials only
     store.dispose()
     monkeypatch.delenv(practice.PRACTICE_ENV)
-    assert secrets.load_credentials("x", "Embassy Tokyo")["bearer_token"].reveal() == "real-bearer-token-7788"
+    assert secrets.load_credentials("x", "Embassy Tokyo")["access_token"].reveal() == "real-access-token-7788"
 
 
 def test_practice_keeps_its_own_database(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
-from core import queries
+from core import queries, secrets
 from core.errors import ConflictError, NotFoundError, UserError
 from core.services import accounts, posts
 from core.store import Store
@@ -104,10 +104,20 @@ def test_remove_retires_an_account_with_published_history(store: Store) -> None:
 
 def test_setting_a_credential_is_audited_without_its_value(store: Store) -> None:
     account = accounts.add_account(store, name="Tokyo", platform="x", language="ja", timezone="Asia/Tokyo")
-    accounts.set_credential(store, "Tokyo", "bearer_token", "bearer-token-value-998877")
+    accounts.set_credential(store, "Tokyo", "access_secret", "access-secret-value-998877")
     (event,) = [e for e in queries.list_events(store, entity="account") if e.action == "set_secret"]
-    assert (event.entity_id, event.details) == (account.id, {"field": "bearer_token"})
-    assert "bearer-token-value-998877" not in str(queries.list_events(store))
+    assert (event.entity_id, event.details) == (account.id, {"field": "access_secret"})
+    assert "access-secret-value-998877" not in str(queries.list_events(store))
+
+
+def test_a_credential_the_platform_refuses_is_refused_by_the_service_too(store: Store) -> None:
+    """X reads a bearer token only to refuse it: whoever calls the service (not only the CLI or a form)
+    gets the sentence, and nothing reaches the keyring or the trail."""
+    accounts.add_account(store, name="Tokyo", platform="x", language="ja", timezone="Asia/Tokyo")
+    with pytest.raises(UserError, match=r"OAuth 1\.0a user keys"):
+        accounts.set_credential(store, "Tokyo", "bearer_token", "bearer-token-value-998877")
+    assert "bearer_token" not in secrets.load_credentials("x", "Tokyo", ["bearer_token"])
+    assert not [e for e in queries.list_events(store, entity="account") if e.action == "set_secret"]
 
 
 def test_edit_changes_zone_and_language_and_audits_both_values(store: Store) -> None:

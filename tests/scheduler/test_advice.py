@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.domain import ErrorClass, VariantStatus
+from core.services.account_options import BILLING
 from scheduler.display import METRICS, Action, Remedy, actions_for, advise
 
 
@@ -48,6 +49,13 @@ def test_a_scheduled_retry_says_it_is_tried_again_and_metrics_are_only_a_note() 
     assert metrics is not None and metrics.remedy is Remedy.NONE and "published" in metrics.reason
     missed = advise(VariantStatus.MISSED, None)
     assert missed is not None and missed.remedy is Remedy.RETRY
+
+
+def test_a_post_held_for_credits_says_to_add_them_and_can_be_retried() -> None:
+    held = advise(VariantStatus.SCHEDULED, BILLING)
+    assert held is not None and "no credits" in held.reason and "Add credits" in held.action
+    assert "tried again on its own" not in held.action  # waiting alone never fixes it
+    assert Action.RETRY in actions_for(VariantStatus.SCHEDULED, BILLING, None)
 
 
 def test_the_actions_follow_the_status() -> None:
