@@ -2925,7 +2925,7 @@
     <name>PeriodFilterBar</name>
     <message>
         <source>Today</source>
-        <extracomment>What a custom period first offers: the last 30 days, today included. The period changed: a preset chosen, or a date moved while &quot;Custom dates&quot; is chosen.</extracomment>
+        <extracomment>What a custom period first offers: the last 30 days, today included. The value every screen&apos;s preset list gives &quot;Custom dates&quot; (the two dates count only then). The period changed: a preset chosen, or a date moved while &quot;Custom dates&quot; is chosen.</extracomment>
         <translation>Hôm nay</translation>
     </message>
     <message>
