@@ -10,7 +10,7 @@ from cli.base import EXIT_OK, nonempty, print_json, print_table, read_stdin, sto
 from cli.registry import Commands
 from connectors import services as connector_services
 from connectors.base import ConnectorError
-from core import paths, queries, secrets
+from core import paths, platforms, queries, secrets
 from core.domain import Account
 from core.errors import UserError
 from core.secrets import redact
@@ -147,8 +147,8 @@ def _remove(args: argparse.Namespace) -> int:
 def _set_secret(args: argparse.Namespace) -> int:
     account = queries.get_account(store_for(args), args.name)
     secrets.check_field(account.platform, args.field)
-    refused = connector_services.refused_credentials(account.platform).get(args.field)
-    if refused is not None:
+    refused = platforms.refused_credentials(account.platform).get(args.field)
+    if refused is not None:  # before asking for the value: the service would refuse it anyway
         raise UserError(refused)
     value = read_stdin().strip() if args.stdin else getpass.getpass(f"{args.field} for {account.name}: ")
     accounts.set_credential(store_for(args), account.name, args.field, value)

@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 
 from connectors.base import AccountContext
 from connectors.sandbox import Sandbox
-from connectors.services import refused_credentials
 from core import platforms, practice
 from core.domain import Account
+from core.platforms import refused_credentials
 from core.secrets import Secret
 
 _lock = threading.Lock()

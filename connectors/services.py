@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import inspect
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from connectors.base import AccountContext, CheckResult, ConnectorError, Identity, MediaItem, OutgoingPost
@@ -71,13 +71,6 @@ def _length_only(spec: platforms.PlatformSpec, text: str) -> CheckResult:
             ),
         )
     return CheckResult(ok=not problems, length=length, limit=spec.length_limit, problems=problems)
-
-
-def refused_credentials(platform: str) -> Mapping[str, str]:
-    """The credentials ``platform``'s connector reads but refuses, each with the sentence saying what to
-    store instead (X: ``bearer_token``); forms leave them out and ``account set-secret`` refuses them."""
-    refused = getattr(connector_class(platform), "refused_credentials", None)
-    return refused if isinstance(refused, Mapping) else {}
 
 
 @dataclass(frozen=True)

@@ -24,10 +24,10 @@ from sqlalchemy import func, select
 
 from connectors.practice import practice_fields
 from connectors.sandbox.state import DEFAULT_PAGE, SHARED_AUDIENCES, user_id_for
-from connectors.services import refused_credentials
 from core import platforms, practice, queries
 from core.domain import Account
 from core.errors import CommuniqueError, UserError
+from core.platforms import refused_credentials
 from core.services import accounts
 from core.store import Store
 from core.store.tables import accounts as accounts_table

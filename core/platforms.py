@@ -143,6 +143,13 @@ def connector_class(name: str) -> type:
     return loaded
 
 
+def refused_credentials(name: str) -> Mapping[str, str]:
+    """The credentials platform ``name``'s connector reads but refuses, each with the sentence saying
+    what to store instead (X: ``bearer_token``): forms leave them out, and storing one is refused."""
+    refused = getattr(connector_class(name), "refused_credentials", None)
+    return refused if isinstance(refused, Mapping) else {}
+
+
 # --- specs --------------------------------------------------------------------------------------
 
 

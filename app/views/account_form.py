@@ -29,12 +29,11 @@ from app.qt import (
     QVBoxLayout,
     QWidget,
 )
-from connectors.services import refused_credentials
 from connectors.workspace import add_account_with_credentials, practice_defaults
 from core import languages, platforms
 from core.domain import Account
 from core.errors import CommuniqueError
-from core.platforms import PlatformSpec
+from core.platforms import PlatformSpec, refused_credentials
 
 #: The language offered first in a new form.
 DEFAULT_LANGUAGE = "en"

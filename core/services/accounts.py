@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -192,9 +191,9 @@ def set_credential(store: Store, name: str, field: str, value: str, *, actor: st
         account = queries.fetch_account(conn, name)
     # A credential the platform's connector reads but refuses (X: a bearer token, which cannot post
     # for long) is refused here too, so that no caller stores what would fail at the first publish.
-    refused = getattr(platforms.connector_class(account.platform), "refused_credentials", None)
-    if isinstance(refused, Mapping) and field in refused:
-        raise UserError(refused[field])
+    refused = platforms.refused_credentials(account.platform).get(field)
+    if refused is not None:
+        raise UserError(refused)
     secrets.store_secret(account.platform, account.name, field, value)
     with store.write() as conn:
         audit.record(
