@@ -65,12 +65,17 @@ def _formats(document: QtGui.QTextDocument) -> list[tuple[str, QtGui.QTextCharFo
     return found
 
 
+def _london_pane(qtbot: QtBot, store: Store, press_accounts: dict[str, Account]) -> tuple[MainWindow, VariantPane]:
+    """A post translated for London (FB) alone, open in Compose: the window and London's pane."""
+    _translated_draft(store, [press_accounts["London (FB)"]])
+    window, page = _open(qtbot, store)
+    return window, _pane(page, "London (FB)")
+
+
 def test_a_conflicting_edit_shows_both_texts_and_keeping_mine_saves_it(
     qtbot: QtBot, store: Store, press_accounts: dict[str, Account], translating: object, settle: Settle
 ) -> None:
-    _translated_draft(store, [press_accounts["London (FB)"]])
-    window, page = _open(qtbot, store)
-    pane = _pane(page, "London (FB)")
+    window, pane = _london_pane(qtbot, store, press_accounts)
     shown = pane.shown
     posts.edit_variant(store, shown.id, text="Their words.", expected_version=shown.version)  # someone else
     pane.editor.setPlainText("My words.")
@@ -91,9 +96,7 @@ def test_a_conflicting_edit_shows_both_texts_and_keeping_mine_saves_it(
 def test_edits_to_different_words_merge_and_a_clash_is_highlighted_and_decided_before_saving(
     qtbot: QtBot, store: Store, press_accounts: dict[str, Account], translating: object, settle: Settle
 ) -> None:
-    _translated_draft(store, [press_accounts["London (FB)"]])
-    window, page = _open(qtbot, store)
-    pane = _pane(page, "London (FB)")
+    window, pane = _london_pane(qtbot, store, press_accounts)
     shown = pane.shown
     base = "The minister visits Hanoi on Monday to open the fair."
     pane._adopt(posts.edit_variant(store, shown.id, text=base, expected_version=shown.version))  # both start here
@@ -123,9 +126,7 @@ def test_edits_to_different_words_merge_and_a_clash_is_highlighted_and_decided_b
 def test_taking_their_text_shows_it_and_later_saves_build_on_it(
     qtbot: QtBot, store: Store, press_accounts: dict[str, Account], translating: object, settle: Settle
 ) -> None:
-    _translated_draft(store, [press_accounts["London (FB)"]])
-    window, page = _open(qtbot, store)
-    pane = _pane(page, "London (FB)")
+    window, pane = _london_pane(qtbot, store, press_accounts)
     shown = pane.shown
     posts.edit_variant(store, shown.id, text="Their words.", expected_version=shown.version)
     pane.editor.setPlainText("My words.")
