@@ -121,7 +121,7 @@ TEXTS: dict[str, tuple[str, ...]] = {
 #: Answers to another comment, in the answered comment's language.
 REPLIES: dict[str, tuple[str, ...]] = {
     "vi": ("Mình cũng thắc mắc điều này.", "Đồng ý với bạn!", "Bạn xem trên trang web của Đại sứ quán nhé."),
-    "en": ("Same question here.", "I agree with you.", "Check the embassy website, it was posted there."),
+    "en": ("I have the same question here.", "I agree with you.", "Check the embassy website, it was posted there."),
     "ja": ("私も同じ質問です。", "同感です。", "大使館のウェブサイトに載っていますよ。"),
     "de": ("Das frage ich mich auch.", "Da stimme ich zu.", "Steht auf der Webseite der Botschaft."),
     "hi": ("मेरा भी यही सवाल है।", "मैं आपसे सहमत हूँ।", "दूतावास की वेबसाइट पर जानकारी दी गई है।"),

@@ -119,3 +119,18 @@ def test_detection_loads_its_models_without_the_network(monkeypatch: pytest.Monk
     found = [detect.detect(texts[1]).language for texts in SAMPLES.values()]
     assert found == list(SAMPLES)
     assert attempts == []
+
+
+def test_every_sentence_of_the_practice_audience_is_recognised_in_its_language() -> None:
+    # The practice workspace promises a Feedback screen with every comment's language: a crowd
+    # sentence the detector is unsure of ("Same question here." was 0.53) breaks that promise.
+    from connectors.sandbox.comments import EDIT_NOTES, REPLIES, TEXTS
+
+    unsure = [
+        (language, text, found)
+        for language, texts in TEXTS.items()
+        for sentence in (*texts, *REPLIES[language])
+        for text in (sentence, f"{sentence} {EDIT_NOTES[language]}")
+        if (found := detect.detect(text)).language != language
+    ]
+    assert unsure == []

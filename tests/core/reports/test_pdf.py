@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -42,10 +41,8 @@ def _ink(document: Any, page: int) -> float:
 
 
 def test_the_report_renders_with_every_script(report: Report, tmp_path: Path, qapp: Any) -> None:
-    started = time.perf_counter()
+    # Its speed (a quarter under 5 s) is measured by `make bench-engagement`, not asserted here.
     written = pdf.write_pdf(report, tmp_path / "report.pdf")
-    elapsed = time.perf_counter() - started
-    assert elapsed < 5  # the goal for a quarter's report
 
     data = written.read_bytes()
     assert data.startswith(b"%PDF-")
