@@ -65,14 +65,30 @@ def problems(platform: str, text: str, media: Sequence[MediaShape] = (), *, as_t
 
 
 def ensure_publishable(
-    account: Account, text: str, media: Sequence[MediaShape] = (), *, as_thread: bool = False
+    account: Account,
+    text: str,
+    media: Sequence[MediaShape] = (),
+    *,
+    as_thread: bool = False,
+    links_dropped: bool = False,
 ) -> None:
     """A :class:`UserError` with the platform's own reasons when the post cannot go to ``account``.
 
-    ``media`` should name the files the person chose (not the copies in the media folder), so
-    that the message names a file they know.
+    ``text`` is the text as the account sends it; ``links_dropped`` says that its links were taken
+    out for this account (``core.services.account_options.text_as_sent``), which the message then
+    names: a post that is only a link is empty on such an account. ``media`` should name the files
+    the person chose (not the copies in the media folder), so that the message names a file they know.
     """
     found = problems(account.platform, text, media, as_thread=as_thread)
+    if found and links_dropped:
+        raise UserError(
+            Msg(
+                "This post cannot be published to {account!r}, which posts without links "
+                '("Post links on X" is off): {problems}',
+                account=account.name,
+                problems=Msg.joined(found),
+            )
+        )
     if found:
         raise UserError(
             Msg(

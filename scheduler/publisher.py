@@ -38,7 +38,7 @@ from core.secrets import redact
 from core.services import account_options, audit, media_store
 from core.store import Store
 from core.store.engine import new_id
-from core.store.tables import accounts, media, publish_attempts, variants
+from core.store.tables import media, publish_attempts, variants
 from scheduler.backoff import RetryPolicy
 from scheduler.cadence import PollingPolicy
 from scheduler.clock import Clock
@@ -170,7 +170,7 @@ class Publisher:
             items, hashes = _media_of(conn, row.post_id)
             post = OutgoingPost(
                 variant_id=variant_id,
-                text=_text_for(conn, row.account_id, row.text),
+                text=account_options.text_as_sent(conn, row.account_id, row.text),
                 media=items,
                 as_thread=bool(row.as_thread),
             )
@@ -567,14 +567,6 @@ def lift_billing_hold(conn: Connection, account_id: int, now: datetime, *, actor
         .values(next_attempt_at=now, updated_at=now, version=variants.c.version + 1)
     )
     return int(lifted.rowcount)
-
-
-def _text_for(conn: Connection, account_id: int, text: str) -> str:
-    """The variant's text as its account sends it: without its links where the account's posts go without them."""
-    platform = conn.execute(select(accounts.c.platform).where(accounts.c.id == account_id)).scalar()
-    if platform != "x" or account_options.read_options(conn, [account_id])[account_id].links_on_x:
-        return text
-    return account_options.links_dropped(text)
 
 
 def _look_up(connector: Connector, claim: Claim, since: datetime) -> Published | None:

@@ -113,6 +113,21 @@ def note_access(conn: Connection, account_id: int, level: str, *, actor: str, at
     )
 
 
+def drops_links(conn: Connection, account_id: int) -> bool:
+    """Whether ``account_id`` sends its posts without their links (an X account with "links on X" off)."""
+    platform = conn.execute(select(accounts.c.platform).where(accounts.c.id == account_id)).scalar()
+    return platform == "x" and not read_options(conn, [account_id])[account_id].links_on_x
+
+
+def text_as_sent(conn: Connection, account_id: int, text: str) -> str:
+    """``text`` as ``account_id`` publishes it: without its links where its posts go without them.
+
+    The publisher sends this, and scheduling checks this, so that a post left empty by its links
+    going (a link alone) is refused while the person is there, not at publishing time.
+    """
+    return links_dropped(text) if drops_links(conn, account_id) else text
+
+
 def links_dropped(text: str) -> str:
     """``text`` without its links, for an account whose posts go to X without them (a line that held
     only a link goes with it; the other lines keep their breaks)."""

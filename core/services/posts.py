@@ -11,7 +11,7 @@ from sqlalchemy import Connection, select
 from core import languages, publishable, queries, timeutil
 from core.domain import OPEN_STATUSES, Account, AuditAction, Post, TextOrigin, Variant, VariantStatus
 from core.errors import ConflictError, EditConflictError, UserError
-from core.services import approval, audit, media, scheduling
+from core.services import account_options, approval, audit, media, scheduling
 from core.services.permissions import Permission, require
 from core.store import Store
 from core.store.tables import posts, variants
@@ -60,7 +60,8 @@ def _insert_targets(
     schedules = {a.id: (scheduling.future_instant(a, at, fold, now), a.timezone) for a in targets} if at else {}
     if at is not None:
         for account in targets:
-            publishable.ensure_publishable(account, text, files)
+            sent = account_options.text_as_sent(conn, account.id, text)
+            publishable.ensure_publishable(account, sent, files, links_dropped=sent != text)
     for account in targets:
         scheduling.insert_variant(
             conn,
@@ -400,8 +401,12 @@ def ensure_variant_publishable(conn: Connection, variant_id: int) -> None:
 
 
 def _ensure_publishable(conn: Connection, account: Account, variant: Variant, post: Post) -> None:
-    """The platform check of one variant as it is stored: its text, its post's media, its threading."""
-    publishable.ensure_publishable(account, variant.text, _stored_shapes(post), as_thread=_as_thread(conn, variant.id))
+    """The platform check of one variant as it is stored and sent: its text as its account sends it
+    (links left out where the account posts without them), its post's media, its threading."""
+    sent = account_options.text_as_sent(conn, account.id, variant.text)
+    publishable.ensure_publishable(
+        account, sent, _stored_shapes(post), as_thread=_as_thread(conn, variant.id), links_dropped=sent != variant.text
+    )
 
 
 def _as_thread(conn: Connection, variant_id: int) -> bool:

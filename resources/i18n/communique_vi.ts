@@ -46,6 +46,10 @@
         <translation>Văn bản dài {length} {unit}; {platform} cho phép {limit}.</translation>
     </message>
     <message>
+        <source>This post cannot be published to {account!r}, which posts without links (&quot;Post links on X&quot; is off): {problems}</source>
+        <translation>Không thể đăng bài này lên {account!r}, tài khoản đăng bài không kèm liên kết (&quot;Đăng đường liên kết lên X&quot; đang tắt): {problems}</translation>
+    </message>
+    <message>
         <source>This post cannot be published to {account!r}: {problems}</source>
         <translation>Không thể đăng bài này lên {account!r}: {problems}</translation>
     </message>

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from connectors.sandbox import Sandbox
 from connectors.sandbox.state import user_id_for
 from core import queries
 from core.domain import VariantStatus
-from core.services import account_options
+from core.errors import UserError
+from core.services import account_options, posts
 from core.store import Store
 from core.store.tables import publish_attempts, variants
 from scheduler.engine import Engine
@@ -128,6 +130,25 @@ def test_an_account_may_send_its_posts_to_x_without_their_links(
     clock.set(due)
     engine.sweep()
     assert sorted(texts(sandbox)) == sorted(["Statement on the summit:\nRead it in full today.", text])
+
+
+def test_a_post_that_is_only_a_link_is_refused_when_scheduled_to_an_account_without_links(
+    store: Store, sandbox: Sandbox, clock: FakeClock
+) -> None:
+    add_account(store, sandbox)
+    add_account(store, sandbox, "berlin", "Europe/Berlin")
+    account_options.set_links_on_x(store, "tokyo", False)
+    due = clock.now + timedelta(hours=1)
+    link = "https://example.org/statement"
+    with pytest.raises(UserError) as refused:
+        schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now, text=link)
+    assert "posts without links" in str(refused.value) and "The post is empty" in str(refused.value)
+    assert schedule(store, "berlin", local_in("Europe/Berlin", due), clock.now, text=link)  # links on: accepted
+    # A draft is kept, and scheduling it later is refused with the same reason.
+    draft = posts.create_post(store, text=link, accounts=["tokyo"], now=clock.now)
+    with pytest.raises(UserError, match="posts without links"):
+        posts.schedule_post(store, draft.id, local_in("Asia/Tokyo", due), now=clock.now)
+    assert queries.get_post(store, draft.id).variants[0].status is VariantStatus.DRAFT
 
 
 def test_a_poll_that_finds_no_credits_holds_the_posts_to_publish_too(
