@@ -8,7 +8,7 @@ it (``initiator``), which need not reload what it already shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -21,26 +21,26 @@ class Changes:
     glossary: bool = False
     settings: bool = False
     engagement: bool = False  # new metrics snapshots
+    comments: bool = False  # comments collected, edited, deleted, read or unread, or their language set
 
     @classmethod
     def everything(cls) -> Changes:
         """All kinds: after a switch of database, or a full refresh."""
-        return cls(posts=True, accounts=True, packs=True, glossary=True, settings=True, engagement=True)
+        return cls(**dict.fromkeys(_KINDS, True))
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(
-            posts=self.posts or other.posts,
-            accounts=self.accounts or other.accounts,
-            packs=self.packs or other.packs,
-            glossary=self.glossary or other.glossary,
-            settings=self.settings or other.settings,
-            engagement=self.engagement or other.engagement,
-        )
+        return Changes(**{kind: getattr(self, kind) or getattr(other, kind) for kind in _KINDS})
+
+    def __and__(self, other: Changes) -> Changes:
+        return Changes(**{kind: getattr(self, kind) and getattr(other, kind) for kind in _KINDS})
 
     def any(self) -> bool:
         """Whether anything changed at all."""
-        return self.posts or self.accounts or self.packs or self.glossary or self.settings or self.engagement
+        return any(getattr(self, kind) for kind in _KINDS)
 
+
+#: The kinds, read from the class so that a new one is never forgotten by ``|``, ``&`` or ``any``.
+_KINDS = tuple(f.name for f in fields(Changes))
 
 NOTHING = Changes()
 POSTS = Changes(posts=True)
@@ -49,3 +49,4 @@ PACKS = Changes(packs=True)
 GLOSSARY = Changes(glossary=True)
 SETTINGS = Changes(settings=True)
 ENGAGEMENT = Changes(engagement=True)
+COMMENTS = Changes(comments=True)

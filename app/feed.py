@@ -5,7 +5,9 @@ machine (a team store with ``communique worker``). Either way it writes the audi
 engagement snapshots, so one :class:`scheduler.events.EventFeed`, polled on the pool every few
 seconds, is the single path: each poll's events become one ``changed`` (posts, engagement) and a
 notice per published, failed, missed or retried variant. The same timer watches the language
-packs' stamp, so a pack installed from the command line shows up in the running app.
+packs' stamp, so a pack installed from the command line shows up in the running app, and the
+comments' stamp (:func:`core.queries.feedback.activity_stamp`), so that comments the collector
+wrote, or a colleague read, show up as ``comments`` changes.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from app.changes import NOTHING, Changes
 from app.context import AppContext
 from app.qt import QObject, QTimer
+from core.queries import feedback
 from scheduler.display import describe_event
 from scheduler.events import EventFeed, EventKind, FeedEvent
 from translation import packs
@@ -39,6 +42,7 @@ class FeedBatch:
 
     events: list[FeedEvent]
     packs_changed: bool
+    comments_changed: bool = False
 
 
 def changes_for(batch: FeedBatch) -> Changes:
@@ -51,6 +55,8 @@ def changes_for(batch: FeedBatch) -> Changes:
             changes = changes | Changes(posts=True)
     if batch.packs_changed:
         changes = changes | Changes(packs=True)
+    if batch.comments_changed:
+        changes = changes | Changes(comments=True)
     return changes
 
 
@@ -62,6 +68,7 @@ class FeedWatcher(QObject):
         self.ctx = ctx
         self.feed = EventFeed(ctx.store)  # from now on: what happened before the window opened is shown as state
         self._generation = packs.generation()
+        self._comments: tuple[object, ...] | None = None  # the comments' stamp; None: not read yet
         self._polling = False
         self.timer = QTimer(self)
         self.timer.setInterval(every_ms)
@@ -87,7 +94,11 @@ class FeedWatcher(QObject):
         generation = packs.generation()
         changed = generation != self._generation
         self._generation = generation
-        return FeedBatch(events, changed)
+        stamp = feedback.activity_stamp(self.ctx.store)
+        # The first reading is where the window starts from: what it loaded already shows it.
+        comments_changed = self._comments is not None and stamp != self._comments
+        self._comments = stamp
+        return FeedBatch(events, changed, comments_changed)
 
     def _deliver(self, batch: FeedBatch) -> None:
         self._polling = False

@@ -17,14 +17,7 @@ from app.qt import QWidget
 
 def overlaps(a: Changes, b: Changes) -> bool:
     """Whether ``a`` and ``b`` name a kind in common."""
-    return (
-        (a.posts and b.posts)
-        or (a.accounts and b.accounts)
-        or (a.packs and b.packs)
-        or (a.glossary and b.glossary)
-        or (a.settings and b.settings)
-        or (a.engagement and b.engagement)
-    )
+    return (a & b).any()
 
 
 class Page(QWidget):

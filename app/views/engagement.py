@@ -13,10 +13,11 @@ the period on the chosen accounts, per language and on the most commented posts.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import date
 
-from app.changes import Changes
+from app.changes import COMMENTS, Changes
 from app.context import AppContext
 from app.i18n import Retranslatable, retranslate_model
 from app.models import when
@@ -128,7 +129,7 @@ class EngagementPage(Retranslatable, Page):
     """The Engagement screen."""
 
     key = "engagement"
-    shows = Changes(posts=True, accounts=True, engagement=True)
+    shows = Changes(posts=True, accounts=True, engagement=True, comments=True)
 
     #: Emitted after each dashboard load is on screen (tests wait on it).
     loaded = Signal()
@@ -330,6 +331,14 @@ class EngagementPage(Retranslatable, Page):
             lambda dashboard: self._loaded(generation, dashboard)
         ).failure(lambda sentence: self._failed(generation, sentence)).run()
         self.refresh_comments(scope)
+
+    def _on_changed(self, changes: Changes, initiator: object) -> None:
+        # Comments alone (collected, or read in Feedback) change only the tile: the charts stay.
+        if initiator is not self and changes & self.shows == COMMENTS and self.isVisible():
+            with contextlib.suppress(UserError):  # impossible dates: the filters already say so
+                self.refresh_comments(self.scope())
+            return
+        super()._on_changed(changes, initiator)
 
     def refresh_comments(self, scope: Scope) -> None:
         """Count the comments ``scope`` covers, in the background, for the tile beside the table."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from app.changes import Changes
+from app.changes import COMMENTS, Changes
 from app.context import AppContext
 from app.i18n import Retranslatable, current_language, localized, retranslate_model
 from app.models import when
@@ -76,8 +76,9 @@ class FeedbackPage(FilterLists, PagedLoads[FeedbackFilter, vm.Loaded, CommentPag
     """The Feedback screen."""
 
     key = "feedback"
-    # Comments arrive with the worker's engagement polls; a new pack lets untranslated rows through.
-    shows = Changes(posts=True, accounts=True, packs=True, engagement=True)
+    # Comments arrive with the worker's collection (the feed's comments stamp); a new pack lets
+    # untranslated rows through.
+    shows = Changes(posts=True, accounts=True, packs=True, comments=True)
 
     #: Emitted after each load (or next page) is on screen.
     loaded = Signal()
@@ -440,9 +441,11 @@ class FeedbackPage(FilterLists, PagedLoads[FeedbackFilter, vm.Loaded, CommentPag
         """Mark ``comment_ids`` read (or unread), then show them so without a reload."""
         store = self.ctx.store
         # In order with the reader's other acts: a quick read-then-unread must end unread.
-        self.ctx.op(lambda _progress: vm.mark(store, comment_ids, read=read), serial=True).success(
-            lambda changed: self._marked(comment_ids, read, changed)
-        ).failure(lambda sentence: self.message.say(sentence, problem=True)).run()
+        self.ctx.op(
+            lambda _progress: vm.mark(store, comment_ids, read=read), changes=COMMENTS, initiator=self, serial=True
+        ).success(lambda changed: self._marked(comment_ids, read, changed)).failure(
+            lambda sentence: self.message.say(sentence, problem=True)
+        ).run()
 
     def _marked(self, comment_ids: list[int], read: bool, changed: int) -> None:
         rows = [vm.marked(row, read=read) for row in self.model.rows if row.id in set(comment_ids)]
@@ -457,9 +460,12 @@ class FeedbackPage(FilterLists, PagedLoads[FeedbackFilter, vm.Loaded, CommentPag
         """Say which language ``comment_id`` is in, then translate it again (both in the background)."""
         store, reader = self.ctx.store, self.model.reader
         self._tried.add((comment_id, reader))
-        self.ctx.op(lambda _progress: vm.set_language(store, comment_id, code, reader), serial=True).success(
-            self._language_set
-        ).failure(lambda sentence: self.message.say(sentence, problem=True)).run()
+        self.ctx.op(
+            lambda _progress: vm.set_language(store, comment_id, code, reader),
+            changes=COMMENTS,
+            initiator=self,
+            serial=True,
+        ).success(self._language_set).failure(lambda sentence: self.message.say(sentence, problem=True)).run()
 
     def _language_set(self, result: vm.Translated) -> None:
         self._show_rows(result.rows)

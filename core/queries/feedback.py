@@ -313,6 +313,28 @@ def collection_problems(store: Store) -> list[CollectionProblem]:
     return list(found.values())
 
 
+def activity_stamp(store: Store) -> tuple[Any, ...]:
+    """A value that changes when the comments a screen shows do: one collected, edited, deleted,
+    read or unread, or an account's collection failing or recovering (but not a routine poll).
+
+    Two aggregate reads, cheap enough for the app's feed timer: a screen compares it with the
+    last one it saw instead of reloading on every tick. In a team it sees what the login may see.
+    """
+    seen = select(
+        func.max(comments.c.id),
+        func.max(comments.c.edited_at),
+        func.max(comments.c.deleted_at),
+        func.max(comments.c.read_at),
+        func.count(comments.c.read_at),
+    )
+    failing = select(
+        func.count(comment_polls.c.error_class),
+        func.max(case((comment_polls.c.error_class.is_not(None), comment_polls.c.last_polled_at))),
+    )
+    with store.read() as conn:
+        return (*conn.execute(seen).one(), *conn.execute(failing).one())
+
+
 def _at(instant: datetime) -> Any:
     if instant.tzinfo is None:
         raise UserError("A time in the feedback filter needs its time zone.")

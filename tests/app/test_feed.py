@@ -20,10 +20,13 @@ from app.feed import FeedWatcher
 from app.views.queue import QueuePage
 from connectors.sandbox import Sandbox
 from core import queries
+from core.domain import Account
+from core.services import feedback
 from core.store import Store
 from scheduler.backoff import RetryPolicy
 from scheduler.engine import Engine, EngineSettings
 from tests.support.fake_clock import FakeClock
+from tests.support.feedback import Written, add_comment, published
 from tests.support.scheduling import add_account, local_in, schedule
 
 
@@ -131,3 +134,24 @@ def test_a_visible_queue_refreshes_itself_from_the_feed(
         watcher.poll()
 
     assert (page.model.row_at(0).variant_id, page.model.row_at(0).status.value) == (variant_id, "published")
+
+
+def test_comments_collected_or_read_elsewhere_reach_the_screens_as_a_comments_change(
+    qtbot: QtBot, ctx: AppContext, store: Store, press_accounts: dict[str, Account]
+) -> None:
+    variant = published(store, "東京での首脳会談", "Tokyo (X)")
+    changed: list[Changes] = []
+    ctx.hub.changed.connect(lambda changes, _initiator: changed.append(changes))
+    watcher = FeedWatcher(ctx)
+
+    def poll_quietly() -> None:
+        watcher.poll()
+        qtbot.waitUntil(lambda: not watcher._polling, timeout=10_000)
+
+    poll_quietly()  # the first reading is where the window starts from: it already shows it
+    comment = add_comment(store, variant, Written("すごい", language="ja", ago=timedelta(minutes=1)))
+    assert _poll(qtbot, watcher)[0] == Changes(comments=True)  # the collector wrote one
+    feedback.mark_read(store, [comment], read=True)
+    assert _poll(qtbot, watcher)[0] == Changes(comments=True)  # a colleague read it
+    poll_quietly()
+    assert changed == [Changes(comments=True)] * 2  # nothing new: no change

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from pytestqt.qtbot import QtBot
 
 from app.context import AppContext
 from app.views.engagement import EngagementPage
+from app.views.feedback import FeedbackPage
+from core import timeutil
 from core.domain import Account
+from core.queries import feedback
 from core.store import Store
 from tests.support.feedback import sample_inbox
 
 WAIT = 20_000
+WEEK = timedelta(days=7)
 
 
 def _page(qtbot: QtBot, ctx: AppContext) -> EngagementPage:
@@ -59,3 +64,24 @@ def test_the_tile_says_when_there_are_no_comments(qtbot: QtBot, ctx: AppContext)
     tile = _page(qtbot, ctx).comments
     assert tile.total.text() == "No comments in this period."
     assert tile.by_language.text() == "" and not tile.by_post.isVisibleTo(tile)
+
+
+def test_the_tile_follows_comments_read_in_feedback_without_reloading_the_charts(
+    qtbot: QtBot, ctx: AppContext, store: Store, press_accounts: dict[str, Account]
+) -> None:
+    sample_inbox(store)
+    page = _page(qtbot, ctx)
+    assert page.comments.total.text() == "5 comments, 4 unread"
+    reloads: list[object] = []
+    page.loaded.connect(lambda *args: reloads.append(args))
+    reader = FeedbackPage(ctx, zone=ZoneInfo("Europe/London"))
+    qtbot.addWidget(reader)
+    unread = next(c for c in feedback.list_comments(store) if c.unread and c.created_at > timeutil.now_utc() - WEEK)
+
+    with qtbot.waitSignal(page.comments_loaded, timeout=WAIT):
+        reader.mark([unread.id], read=True)  # Ctrl+M in the Feedback screen
+
+    assert page.comments.total.text() == "5 comments, 3 unread"
+    ctx.tasks.wait()  # any other load started by the change has finished...
+    qtbot.wait(100)  # ...and delivered its result
+    assert reloads == []  # the charts and the table were not loaded again for a comment read

@@ -179,9 +179,9 @@ def test_the_unread_count_follows_the_worker_while_the_page_is_hidden(
     row = list(window.pages).index("feedback")
     assert window.current_page().key == "compose" and window.sidebar.item(row).text() == "Feedback (5)"
     add_comment(store, inbox["tokyo_post"], Written("すごい", language="ja", ago=timedelta(minutes=1)))
-    from app.changes import ENGAGEMENT
+    from app.changes import COMMENTS
 
-    window.ctx.hub.changed.emit(ENGAGEMENT, None)  # the worker's poll
+    window.ctx.hub.changed.emit(COMMENTS, None)  # the feed watcher saw the collector's work
     qtbot.waitUntil(lambda: window.sidebar.item(row).text() == "Feedback (6)", timeout=10_000)
 
 

@@ -10,10 +10,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from core.comments import CommentBatch, FetchedComment
 from core.errors import NotFoundError, UserError
 from core.queries import feedback
 from core.queries.feedback import UNKNOWN_LANGUAGE, FeedbackFilter
 from core.services import accounts
+from core.services import comments as recording
 from core.services import feedback as feedback_service
 from core.store import Store
 from core.store.tables import comment_polls, comment_revisions, comment_translations, comments, variants
@@ -209,6 +211,51 @@ def test_revisions_and_collection_problems(inbox: tuple[Store, dict[str, int], l
     assert [(r.number, r.text) for r in feedback.revisions(store, target.id)] == [(1, "first"), (2, "second")]
     [problem] = feedback.collection_problems(store)
     assert (problem.account_name, problem.error_class, problem.variants) == ("Tokyo", "access_level", 2)
+
+
+def test_the_activity_stamp_moves_with_what_the_screens_show_and_not_with_a_routine_read(
+    inbox: tuple[Store, dict[str, int], list[int]],
+) -> None:
+    store, _ids, chosen = inbox
+    variant = chosen[0]
+    later = START + timedelta(days=3)
+
+    def fetch(*texts: tuple[str, str], at: datetime) -> None:
+        batch = CommentBatch(
+            "p", tuple(FetchedComment(rid, words, START, author_name="Reader") for rid, words in texts), complete=True
+        )
+        recording.record_comments(store, variant, batch, now=at)
+
+    shown = feedback.list_comments(store, FeedbackFilter(variant_id=variant))
+    held = [(c.remote_id, c.text) for c in shown if not c.deleted]
+    fetch(*held, at=later)  # the collector's routine read: nothing new
+    stamps = [feedback.activity_stamp(store)]
+    fetch(*held, at=later + timedelta(minutes=5))
+    assert feedback.activity_stamp(store) == stamps[-1]
+
+    def moved() -> bool:
+        stamps.append(feedback.activity_stamp(store))
+        return stamps[-1] != stamps[-2]
+
+    held.append(("new", "A new comment"))
+    fetch(*held, at=later + timedelta(minutes=10))
+    assert moved()  # collected
+    held[-1] = ("new", "A new comment, edited")
+    fetch(*held, at=later + timedelta(minutes=15))
+    assert moved()  # edited
+    fetch(*held[:-1], at=later + timedelta(minutes=20))
+    assert moved()  # deleted
+    target = next(c.id for c in feedback.list_comments(store) if c.unread)
+    feedback_service.mark_read(store, [target], read=True)
+    assert moved()  # read
+    feedback_service.mark_read(store, [target], read=False)
+    assert moved()  # unread again
+    recording.record_failure(
+        store, variant, now=later + timedelta(minutes=25), error_class="rate_limited", error="Later.", next_poll_at=None
+    )
+    assert moved()  # a failing collection
+    fetch(*held[:-1], at=later + timedelta(minutes=30))
+    assert moved()  # and its recovery
 
 
 def test_bad_periods_are_refused_in_a_sentence(inbox: tuple[Store, dict[str, int], list[int]]) -> None:
