@@ -20,7 +20,7 @@ from cli.registry import Commands
 from cli.translation import print_translations
 from connectors import services as connector_services
 from core import platforms, queries, timeutil
-from core.domain import Post
+from core.domain import Post, ReviewState
 from core.errors import UserError
 from core.services import posts
 from translation.engine import DEFAULT_ENGINE, load_engine
@@ -35,7 +35,9 @@ def _local(args: argparse.Namespace) -> tuple[datetime | None, timeutil.FoldChoi
 
 
 def _print_post(post: Post) -> None:
-    print(f"Post {post.id} by {post.author} ({post.source_language}, {post.review_state.value})")
+    # The approval state only where approval has begun: "draft" beside a published post misleads.
+    review = "" if post.review_state is ReviewState.DRAFT else f", {post.review_state.value.replace('_', ' ')}"
+    print(f"Post {post.id} by {post.author} ({post.source_language}{review})")
     print(f"  {post.text}")
     for item in post.media:
         print(f"  media: {item.path} ({item.mime_type}, {item.size_bytes} bytes) {item.alt_text}")

@@ -7,6 +7,7 @@ never touch rows directly. ``to_dict`` gives the JSON shape the CLI prints.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
@@ -221,9 +222,24 @@ class Variant(_Record):
         return self.status in OPEN_STATUSES
 
 
+def overall_review(approvals: Iterable[ReviewState]) -> ReviewState:
+    """A post's place in the approval flow, from its variants' (each goes to one account, and
+    only some accounts require approval): rejected when one was, in review while one waits,
+    approved when all are, else draft."""
+    states = set(approvals)
+    for state in (ReviewState.REJECTED, ReviewState.IN_REVIEW):
+        if state in states:
+            return state
+    return ReviewState.APPROVED if states == {ReviewState.APPROVED} else ReviewState.DRAFT
+
+
 @dataclass(frozen=True)
 class Post(_Record):
-    """One message, written once, with its media and one variant per target account."""
+    """One message, written once, with its media and one variant per target account.
+
+    ``review_state`` is :func:`overall_review` of its variants' approval states (the ``posts``
+    column of that name is no longer written: approval is per variant since team mode).
+    """
 
     id: int
     author: str

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, Select, select
 
-from core.domain import Post, ReviewState, TextOrigin, Variant, VariantStatus
+from core.domain import Post, ReviewState, TextOrigin, Variant, VariantStatus, overall_review
 from core.errors import NotFoundError, UserError
 from core.services import media
 from core.store import Store
@@ -75,7 +75,7 @@ def load_posts(conn: Connection, post_ids: Sequence[int]) -> list[Post]:
             author=row.author,
             source_language=row.source_language,
             text=row.text,
-            review_state=ReviewState(row.review_state),
+            review_state=overall_review(v.approval_state for v in by_post.get(row.id, [])),
             created_at=row.created_at,
             updated_at=row.updated_at,
             variants=tuple(by_post.get(row.id, [])),

@@ -21,6 +21,7 @@ def test_the_approval_round_trip_on_the_embedded_store(tmp_path: Path) -> None:
     assert run_cli("approval", "submit", "1", home=tmp_path).code == 0
     pending = run_cli("approval", "pending", "--json", home=tmp_path)
     assert [(r["variant_id"], r["approval_state"]) for r in pending.json()] == [(1, "in_review")]
+    assert "(ja, in review)" in run_cli("post", "show", "1", home=tmp_path).out.splitlines()[0]
     no_comment = run_cli("approval", "reject", "1", home=tmp_path)
     assert no_comment.code == 2 and "--comment" in no_comment.err
     rejected = run_cli("approval", "reject", "1", "--comment", "Too short.", home=tmp_path)

@@ -119,6 +119,27 @@ def test_a_rejection_needs_a_comment_and_keeps_it_until_approval(tokyo: Store) -
     ]
 
 
+def test_a_posts_review_state_follows_its_variants(tokyo: Store) -> None:
+    accounts.add_account(tokyo, name="Berlin", platform="x", language="de", timezone="Europe/Berlin")
+    approval.set_requires_approval(tokyo, "Berlin", True)
+    post = posts.create_post(tokyo, text="Ohayo", accounts=["Tokyo", "Berlin"])
+    first, second = (v.id for v in post.variants)
+
+    def state() -> ReviewState:
+        return queries.get_post(tokyo, post.id).review_state
+
+    assert state() is ReviewState.DRAFT
+    approval.submit(tokyo, post_id=post.id)
+    assert state() is ReviewState.IN_REVIEW
+    approval.approve(tokyo, [first])
+    assert state() is ReviewState.IN_REVIEW  # one still waits
+    approval.reject(tokyo, [second], "Wrong date.")
+    assert state() is ReviewState.REJECTED
+    approval.submit(tokyo, post_id=post.id)
+    approval.approve(tokyo, [second])
+    assert state() is ReviewState.APPROVED
+
+
 def test_rejecting_an_approved_scheduled_variant_takes_it_off_the_schedule(tokyo: Store) -> None:
     post = posts.create_post(tokyo, text="Ohayo", accounts=["Tokyo"])
     variant_id = post.variants[0].id
