@@ -219,15 +219,15 @@ class XConnector:
 
     def _upload(self, item: MediaItem) -> str:
         """Upload one file and return its media id: images in one request, GIFs and videos in chunks."""
-        try:
-            data = Path(item.path).read_bytes()
-        except OSError as exc:
-            raise InvalidContentError(f"Cannot read the file {Path(item.path).name}: {exc.strerror}.") from None
         category = textrules.x_media_category(item.mime_type)
-        if category == textrules.X_CATEGORY_IMAGE:
+        if category == textrules.X_CATEGORY_IMAGE:  # at most 5 MB: one request
+            try:
+                data = Path(item.path).read_bytes()
+            except OSError as exc:
+                raise InvalidContentError(f"Cannot read the file {Path(item.path).name}: {exc.strerror}.") from None
             media_id = self._call("upload an image", lambda: self._upload_image(item, data))
         else:
-            media_id = xmedia.upload_chunked(self._media_session(), item, data, category)
+            media_id = xmedia.upload_chunked(self._media_session(), item, category)
         if item.alt_text:
             self._call("describe the media", lambda: self._describe(media_id, item.alt_text))
         return media_id

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,18 +43,19 @@ def _kind(category: str) -> str:
     return "GIF" if category == "tweet_gif" else "video"
 
 
-def upload_chunked(media: MediaSession, item: MediaItem, data: bytes, category: str) -> str:
-    """Upload a GIF or video in chunks and wait until X has processed it; its media id."""
+def upload_chunked(media: MediaSession, item: MediaItem, category: str) -> str:
+    """Upload a GIF or video in chunks, read from its file one at a time (a 512 MB video is never
+    whole in memory), and wait until X has processed it; its media id."""
     name = Path(item.path).name
     kind = _kind(category)
     action = f"upload the {kind} {name}"
     try:
-        media_id = _initialize(media, item, len(data), category, action)
-        for index, start in enumerate(range(0, len(data), CHUNK)):
+        media_id = _initialize(media, item, _size(item.path), category, action)
+        for index, chunk in enumerate(_chunks(item.path)):
             response = media.session.post(
                 f"{media.endpoint}/{media_id}/append",
                 data={"segment_index": str(index)},
-                files={"media": (name, data[start : start + CHUNK], "application/octet-stream")},
+                files={"media": (name, chunk, "application/octet-stream")},
                 **media.auth(),
             )
             check_status(response)
@@ -80,6 +81,26 @@ def upload_chunked(media: MediaSession, item: MediaItem, data: bytes, category: 
         return media_id
     except Exception as exc:
         raise translate(exc, action) from None
+
+
+def _unreadable(path: str, exc: OSError) -> InvalidContentError:
+    return InvalidContentError(f"Cannot read the file {Path(path).name}: {exc.strerror}.")
+
+
+def _size(path: str) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+
+
+def _chunks(path: str) -> Iterator[bytes]:
+    """The file's bytes, :data:`CHUNK` at a time (a refusal names the file when it cannot be read)."""
+    try:
+        with Path(path).open("rb") as handle:
+            yield from iter(lambda: handle.read(CHUNK), b"")
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
 
 
 def _initialize(media: MediaSession, item: MediaItem, size: int, category: str, action: str) -> str:

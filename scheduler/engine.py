@@ -25,7 +25,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import func, or_, select
 
 from core.domain import VariantStatus
-from core.services import audit
+from core.services import audit, media_store
 from core.store import Store
 from core.store.tables import accounts, variants
 from scheduler import recovery, recurrence
@@ -63,6 +63,8 @@ class EngineSettings:
     batch: int = 500  # variants claimed per sweep round
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     polling: PollingPolicy = field(default_factory=PollingPolicy)
+    # How often stored media contents nobody names, and this machine's unused cached files, go.
+    housekeeping_every: timedelta = timedelta(hours=24)
 
 
 @dataclass
@@ -76,6 +78,7 @@ class SweepReport:
     outcomes: list[Outcome] = field(default_factory=list)
     polled: int = 0
     comments: int = 0  # new comments recorded
+    pruned: int = 0  # media contents and cached media files removed by the day's housekeeping
     next_wake: datetime | None = None
     failed: list[str] = field(default_factory=list)  # the stages that raised (logged)
 
@@ -125,6 +128,7 @@ class Engine:
             store, self.pool, clock=clock, bus=self.bus, policy=self.settings.polling, limiter=self.limiter
         )
         self._sweep_lock = threading.Lock()
+        self._housekept_at: datetime | None = None  # the first sweep this engine leads does it
         self._scheduler: BackgroundScheduler | None = None
 
     # --- one sweep ------------------------------------------------------------------------------
@@ -179,6 +183,9 @@ class Engine:
             report.outcomes = self._stage(report, "publishing", lambda: self._publish_due(report), [])
             report.polled = self._stage(report, "polling", lambda: self.poller.poll_due().polled, 0)
             report.comments = self._stage(report, "comments", lambda: self.comments.collect_due().new, 0)
+            if self._housekept_at is None or now - self._housekept_at >= self.settings.housekeeping_every:
+                self._housekept_at = now  # a failing pass is not repeated at every sweep: tomorrow
+                report.pruned = self._stage(report, "housekeeping", lambda: self._housekeep(now), 0)
             # Holds that began during this sweep are written now: the wait must not count against
             # the grace window even if the next sweep comes only when the hold has ended.
             self._stage(
@@ -193,6 +200,12 @@ class Engine:
                 retry_at = self.clock() + STAGE_RETRY
                 report.next_wake = retry_at if report.next_wake is None else min(report.next_wake, retry_at)
             return report
+
+    def _housekeep(self, now: datetime) -> int:
+        """Delete stored media contents no post or draft names (the lease holder sees every row:
+        the worker refuses a login limited by row-level security) and this machine's cached media
+        files unused for a month."""
+        return media_store.prune_blobs(self.store, now=now) + media_store.prune_cache(now=now)
 
     def _stage(self, report: SweepReport, name: str, run: Callable[[], T], fallback: T) -> T:
         if self._stopping.is_set():

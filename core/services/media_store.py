@@ -1,11 +1,16 @@
 """Media content in the store: written when a file is attached, read back where the file is not.
 
 A file attached to a post is copied into the attaching machine's media folder
-(:mod:`core.services.media`) *and* its bytes are stored once per SHA-256 in ``media_blobs``, in
-the transaction that attaches it. On a team database the worker publishing the post runs on
-another machine: there the recorded path is absent (or names another machine's file), so the
-bytes are read from the store into a local cache folder keyed by the hash, verified, and
-reused by every variant and every later post with the same content.
+(:mod:`core.services.media`) *and* its bytes are stored once per SHA-256 (``media_blobs``, the
+bytes in numbered pieces of :data:`CHUNK_BYTES` in ``media_blob_chunks``), in the transaction
+that attaches it. On a team database the worker publishing the post runs on another machine:
+there the recorded path is absent (or names another machine's file), so the bytes are read from
+the store into a local cache folder keyed by the hash, verified, and reused by every variant and
+every later post with the same content. Both ways go a piece at a time: a 512 MB video is never
+whole in memory.
+
+The publishing worker keeps both tidy (:func:`prune_blobs`, :func:`prune_cache`): contents no post
+or draft names go after a week, cached files unused for a month.
 
 The local file is used first when it is there with the recorded content: on the embedded store
 nothing changes, and the database is read only by a machine that lacks the file, once.
@@ -17,19 +22,19 @@ import hashlib
 import logging
 import os
 import secrets
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Text, cast, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from core import paths, timeutil
 from core.errors import UserError
 from core.publishable import MediaShape
 from core.store import Store
-from core.store.tables import media, media_blobs
+from core.store.tables import drafts, media, media_blob_chunks, media_blobs
 from core.words import Msg
 
 log = logging.getLogger(__name__)
@@ -47,6 +52,9 @@ _EXTENSIONS = {
 }
 
 _READ_CHUNK = 1 << 20
+#: The most bytes of one stored piece (``media_blob_chunks``): small enough to hold in memory
+#: twice over on a laptop, large enough that a 512 MB video is 128 rows.
+CHUNK_BYTES = 4 << 20
 
 
 class MediaMissingError(UserError):
@@ -73,46 +81,63 @@ def file_sha256(path: Path) -> str | None:
     return digest.hexdigest()
 
 
-def put(conn: Connection, sha256: str, content: bytes, mime_type: str, now: datetime | None = None) -> None:
-    """Store ``content`` under ``sha256`` in the caller's transaction, unless it is there already.
+def _insert_header(conn: Connection, sha256: str, size: int, mime_type: str, now: datetime | None) -> bool:
+    """Add the blob's row unless it is there already; whether it was added (its pieces follow).
 
     ``INSERT ... ON CONFLICT DO NOTHING`` rather than a look first: on a team database the same
-    content may be stored under another group's post, which this login cannot see.
+    content may be stored under another group's post, which this login cannot see. Two logins
+    storing the same content at once: the second waits for the first's transaction, then adds nothing.
     """
-    if hashlib.sha256(content).hexdigest() != sha256:
-        raise ValueError(f"content does not hash to {sha256}")
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     statement = (
         dialect.insert(media_blobs)
-        .values(
-            sha256=sha256,
-            content=content,
-            size_bytes=len(content),
-            mime_type=mime_type,
-            created_at=now or timeutil.now_utc(),
-        )
+        .values(sha256=sha256, size_bytes=size, mime_type=mime_type, created_at=now or timeutil.now_utc())
         .on_conflict_do_nothing(index_elements=[media_blobs.c.sha256])
+        # RETURNING, not the row count: psycopg reports 0 rows for an insert that added one.
+        .returning(media_blobs.c.sha256)
     )
-    conn.execute(statement)
+    return conn.execute(statement).first() is not None
+
+
+def put(conn: Connection, sha256: str, content: bytes, mime_type: str, now: datetime | None = None) -> None:
+    """Store ``content`` under ``sha256`` in the caller's transaction, unless it is there already."""
+    if hashlib.sha256(content).hexdigest() != sha256:
+        raise ValueError(f"content does not hash to {sha256}")
+    if _insert_header(conn, sha256, len(content), mime_type, now):
+        view = memoryview(content)
+        for number, start in enumerate(range(0, len(content), CHUNK_BYTES)):
+            conn.execute(
+                media_blob_chunks.insert().values(
+                    sha256=sha256, number=number, content=bytes(view[start : start + CHUNK_BYTES])
+                )
+            )
 
 
 def put_file(conn: Connection, path: Path, sha256: str, mime_type: str, now: datetime | None = None) -> None:
-    """Store the file at ``path`` (a checked copy in the media folder) under ``sha256``.
+    """Store the file at ``path`` (a checked copy in the media folder) under ``sha256``, a piece of
+    :data:`CHUNK_BYTES` at a time (a video is never whole in memory).
 
     A :class:`UserError` when it cannot be read or no longer has that content; the caller's
     transaction then writes nothing, so a post never names content the store lacks.
     """
+    digest, size = hashlib.sha256(), 0
     try:
-        content = path.read_bytes()
+        with path.open("rb") as handle:
+            if not _insert_header(conn, sha256, 0, mime_type, now):
+                return  # stored already (by this post's earlier save, another post, another login)
+            for number, piece in enumerate(iter(lambda: handle.read(CHUNK_BYTES), b"")):
+                digest.update(piece)
+                size += len(piece)
+                conn.execute(media_blob_chunks.insert().values(sha256=sha256, number=number, content=piece))
     except OSError as exc:
         raise UserError(
             Msg("Cannot read the media file {name}: {reason}.", name=path.name, reason=exc.strerror or str(exc))
         ) from None
-    if hashlib.sha256(content).hexdigest() != sha256:
+    if digest.hexdigest() != sha256:
         raise UserError(
             Msg("The media file {name} changed while it was being attached; attach it again.", name=path.name)
         )
-    put(conn, sha256, content, mime_type, now)
+    conn.execute(media_blobs.update().where(media_blobs.c.sha256 == sha256).values(size_bytes=size))
 
 
 def has(conn: Connection, sha256: str) -> bool:
@@ -120,10 +145,33 @@ def has(conn: Connection, sha256: str) -> bool:
     return conn.execute(select(media_blobs.c.sha256).where(media_blobs.c.sha256 == sha256)).first() is not None
 
 
+def pieces(conn: Connection, sha256: str) -> Iterator[bytes]:
+    """The stored content ``sha256``, a piece at a time, in order (nothing when it is not stored).
+
+    One query per piece: a driver that buffers a whole result (psycopg's client-side cursor)
+    then holds one piece, not the whole video.
+    """
+    numbers = conn.execute(
+        select(media_blob_chunks.c.number)
+        .where(media_blob_chunks.c.sha256 == sha256)
+        .order_by(media_blob_chunks.c.number)
+    ).scalars()
+    for number in list(numbers):
+        found = conn.execute(
+            select(media_blob_chunks.c.content).where(
+                media_blob_chunks.c.sha256 == sha256, media_blob_chunks.c.number == number
+            )
+        ).scalar()
+        if found is not None:
+            yield bytes(found)
+
+
 def read(conn: Connection, sha256: str) -> bytes | None:
-    """The stored content ``sha256``, or ``None``."""
-    found = conn.execute(select(media_blobs.c.content).where(media_blobs.c.sha256 == sha256)).scalar()
-    return bytes(found) if found is not None else None
+    """The stored content ``sha256`` whole, or ``None`` (for small files and checks; a file on
+    disk is written a piece at a time by :func:`local_file`)."""
+    if not has(conn, sha256):
+        return None
+    return b"".join(pieces(conn, sha256))
 
 
 def cache_folder() -> Path:
@@ -146,23 +194,29 @@ def local_file(store: Store, *, path: str, sha256: str, mime_type: str) -> Path:
         return recorded
     cached = cache_folder() / f"{sha256}{_EXTENSIONS.get(mime_type, '')}"
     if _verified(cached, sha256):
+        cached.touch()  # in use: the cache's pruning goes by the time a file was last used
         return cached
-    with store.read() as conn:
-        content = read(conn, sha256)
-    if content is None:
-        raise MediaMissingError(
-            Msg(
-                "The file {name} is not on this computer and not in the database: "
-                "attach it again from the computer that has it.",
-                name=recorded.name,
-            )
-        )
-    if hashlib.sha256(content).hexdigest() != sha256:  # a damaged row: never publish other bytes
-        raise MediaMissingError(Msg("The stored copy of {name} is damaged: attach the file again.", name=recorded.name))
     # A private temporary name, then an atomic rename: two publishers never see half a file.
     partial = cached.with_name(f"{cached.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
     try:
-        partial.write_bytes(content)
+        digest = hashlib.sha256()
+        with store.read() as conn, partial.open("wb") as handle:
+            stored = has(conn, sha256)
+            for piece in pieces(conn, sha256) if stored else ():
+                digest.update(piece)
+                handle.write(piece)
+        if not stored:
+            raise MediaMissingError(
+                Msg(
+                    "The file {name} is not on this computer and not in the database: "
+                    "attach it again from the computer that has it.",
+                    name=recorded.name,
+                )
+            )
+        if digest.hexdigest() != sha256:  # a damaged or partly copied blob: never publish other bytes
+            raise MediaMissingError(
+                Msg("The stored copy of {name} is damaged: attach the file again.", name=recorded.name)
+            )
         partial.replace(cached)
     finally:
         partial.unlink(missing_ok=True)
@@ -204,6 +258,65 @@ def upload_missing(store: Store) -> UploadReport:
             put_file(conn, path, row.sha256, row.mime_type)
         stored.add(row.sha256)
     return UploadReport(stored=len(stored), missing=len(wanted - stored))
+
+
+# --- housekeeping: contents nobody names any more ---------------------------------------------------
+
+#: How long a stored content that no media row or draft names is kept before it goes: a post
+#: deleted by mistake and restored from a backup within the week still finds its files.
+UNUSED_BLOB_GRACE = timedelta(days=7)
+#: How long a file read back into this machine's cache stays without being used.
+CACHE_UNUSED = timedelta(days=30)
+#: Contents deleted per statement (each takes its pieces with it).
+_PRUNE_BATCH = 100
+
+
+def prune_blobs(store: Store, *, now: datetime | None = None, grace: timedelta = UNUSED_BLOB_GRACE) -> int:
+    """Delete the stored contents that no media row and no draft names any more, stored over
+    ``grace`` ago; returns how many.
+
+    Run by the publishing worker, which sees every row: on a team database a login limited to
+    its groups sees only the contents its groups name, and deletes nothing it cannot see.
+    """
+    named_by_media = select(media.c.id).where(media.c.sha256 == media_blobs.c.sha256).exists()
+    # A draft's files are named <sha256>.<ext> in its JSON list (``drafts.media``).
+    named_by_draft = select(drafts.c.id).where(cast(drafts.c.media, Text).contains(media_blobs.c.sha256)).exists()
+    cutoff = (now or timeutil.now_utc()) - grace
+    with store.write() as conn:
+        doomed = list(
+            conn.execute(
+                select(media_blobs.c.sha256).where(media_blobs.c.created_at < cutoff, ~named_by_media, ~named_by_draft)
+            ).scalars()
+        )
+        for start in range(0, len(doomed), _PRUNE_BATCH):
+            batch = doomed[start : start + _PRUNE_BATCH]
+            # Pieces first: SQLite enforces the cascade only where foreign keys are switched on.
+            conn.execute(media_blob_chunks.delete().where(media_blob_chunks.c.sha256.in_(batch)))
+            conn.execute(media_blobs.delete().where(media_blobs.c.sha256.in_(batch)))
+    if doomed:
+        log.info("media: %d stored contents no post or draft names were deleted", len(doomed))
+    return len(doomed)
+
+
+def prune_cache(*, now: datetime | None = None, unused_for: timedelta = CACHE_UNUSED) -> int:
+    """Delete the files of this machine's media cache not used for ``unused_for`` (each use touches
+    its file), and partial files a crash left; returns how many. A later post that needs one reads
+    it from the store again."""
+    folder = paths.home() / CACHE_FOLDER
+    if not folder.is_dir():
+        return 0
+    moment = (now or timeutil.now_utc()).timestamp()
+    removed = 0
+    for path in folder.iterdir():
+        try:
+            idle = moment - path.stat().st_mtime
+            # A partial file older than a day belongs to no running copy (they take seconds).
+            if path.is_file() and idle > (86400 if path.suffix == ".part" else unused_for.total_seconds()):
+                path.unlink()
+                removed += 1
+        except OSError:  # gone meanwhile, or not ours to remove: the next pass tries again
+            continue
+    return removed
 
 
 # --- drafts: attachments recorded by path only ----------------------------------------------------

@@ -33,7 +33,7 @@ from core.services import media_store
 from core.store import Store
 from core.store.engine import mask_url
 from core.store.opening import open_store
-from core.store.tables import media_blobs, metadata
+from core.store.tables import media_blob_chunks, media_blobs, metadata
 from core.words import Msg
 
 #: Rows read and written per round trip.
@@ -66,7 +66,8 @@ class CopyMismatchError(ConflictError):
 def _tables() -> list[Table]:
     # Parents before children: foreign keys hold at every insert. Media contents last: on a team
     # database a login that is not the owner may store one only once a media row names it.
-    return [t for t in metadata.sorted_tables if t is not media_blobs] + [media_blobs]
+    last = [media_blobs, media_blob_chunks]
+    return [t for t in metadata.sorted_tables if all(t is not table for table in last)] + last
 
 
 def _ordered(table: Table) -> Any:
@@ -79,7 +80,7 @@ def _count(conn: Connection, table: Table) -> int:
 
 def _batches(conn: Connection, table: Table) -> Iterator[list[dict[str, Any]]]:
     result = conn.execution_options(stream_results=True).execute(_ordered(table))
-    while rows := result.fetchmany(BLOB_BATCH if table is media_blobs else BATCH):
+    while rows := result.fetchmany(BLOB_BATCH if table is media_blob_chunks else BATCH):
         yield [dict(row._mapping) for row in rows]
 
 

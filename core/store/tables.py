@@ -447,19 +447,29 @@ comment_polls = Table(
 
 # --- media content in the database (migration 0010) -----------------------------------------
 
-#: The bytes of every attached image or video, once per content (its SHA-256), so that a worker
-#: on another machine than the officer's laptop can publish them. ``media.path`` stays the copy
-#: in the attaching machine's media folder; a machine without it reads the bytes from here
-#: (``core.services.media_store``). No foreign key either way: a row of ``media`` from before
-#: this table whose file was gone has no blob, and one blob serves every post that attaches it.
+#: Every attached image or video, once per content (its SHA-256), so that a worker on another
+#: machine than the officer's laptop can publish them. ``media.path`` stays the copy in the
+#: attaching machine's media folder; a machine without it reads the bytes from here
+#: (``core.services.media_store``). No foreign key from ``media``: a row from before this table
+#: whose file was gone has no blob, and one blob serves every post that attaches it.
 media_blobs = Table(
     "media_blobs",
     metadata,
     Column("sha256", String(64), primary_key=True),
-    Column("content", LargeBinary, nullable=False),
     Column("size_bytes", BigInteger, nullable=False),
     Column("mime_type", String(100), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
+)
+
+#: A blob's bytes in pieces of at most ``core.services.media_store.CHUNK_BYTES``, numbered from 0:
+#: a 512 MB video is written and read a piece at a time, never whole in memory (nor as one
+#: PostgreSQL value, which may not pass 1 GB).
+media_blob_chunks = Table(
+    "media_blob_chunks",
+    metadata,
+    Column("sha256", String(64), ForeignKey("media_blobs.sha256", ondelete="CASCADE"), primary_key=True),
+    Column("number", Integer, primary_key=True),
+    Column("content", LargeBinary, nullable=False),
 )
 
 # Row-level security on PostgreSQL shows a blob to the logins that see a media row naming it.

@@ -77,6 +77,16 @@ def test_a_video_is_sent_in_several_chunks(
     assert sandbox.state.media[record["media_ids"][0]].size == len(MP4_BYTES)
 
 
+def test_a_video_gone_from_disk_is_refused_by_name_before_any_upload(
+    xw: XConnector, sandbox: Sandbox, tmp_path: Path
+) -> None:
+    clip = _file(tmp_path, "speech.mp4", MP4_BYTES, "video/mp4")
+    Path(clip.path).unlink()
+    with pytest.raises(InvalidContentError, match=r"^Cannot read the file speech\.mp4: "):
+        xw.publish(OutgoingPost(variant_id=1, text="The ambassador's speech", media=[clip]))
+    assert _media_calls(sandbox) == [] and sandbox.posts("x") == []
+
+
 def test_failed_processing_is_one_clear_sentence_and_nothing_is_posted(
     xw: XConnector, sandbox: Sandbox, tmp_path: Path
 ) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, select, text
 
+from core.services import media_store
 from core.store import Store
 from core.store.engine import new_id
 from core.store.migrate import current_revision, downgrade, head_revision, upgrade
@@ -63,7 +64,8 @@ def _guards(store: Store) -> set[str]:
         found = conn.execute(
             text(
                 "SELECT tgname FROM pg_trigger WHERE tgname = 'communique_guard_approval' "
-                "UNION SELECT policyname FROM pg_policies WHERE tablename IN ('audit_events', 'media_blobs')"
+                "UNION SELECT policyname FROM pg_policies "
+                "WHERE tablename IN ('audit_events', 'media_blobs', 'media_blob_chunks')"
             )
         ).scalars()
         return set(found)
@@ -83,7 +85,8 @@ def test_upgrade_fills_in_readable_files_and_skips_missing_ones(
         upgrade(at_0009)
     assert current_revision(at_0009) == head_revision()
     with at_0009.read() as conn:
-        stored = {r.sha256: bytes(r.content) for r in conn.execute(select(media_blobs))}
+        hashes = conn.execute(select(media_blobs.c.sha256)).scalars().all()
+        stored = {sha256: media_store.read(conn, sha256) for sha256 in hashes}
     assert stored == {hashlib.sha256(PNG).hexdigest(): PNG}
     said = caplog.text
     assert "missing.png is not readable here" in said and "changed.png has changed" in said
@@ -96,10 +99,16 @@ def test_down_and_up_again(at_0009: Store, tmp_path: Path) -> None:
     _attach_before_0010(at_0009, [present])
     upgrade(at_0009)
     secured = at_0009.engine.dialect.name == "postgresql"
-    expected = {"communique_guard_approval", "audit_events_read", "audit_events_append", "media_blobs_groups"}
+    expected = {
+        "communique_guard_approval",
+        "audit_events_read",
+        "audit_events_append",
+        "media_blobs_groups",
+        "media_blob_chunks_groups",
+    }
     assert _guards(at_0009) == (expected if secured else set())
     downgrade(at_0009, "0009")
-    assert "media_blobs" not in inspect(at_0009.engine).get_table_names()
+    assert not {"media_blobs", "media_blob_chunks"} & set(inspect(at_0009.engine).get_table_names())
     assert "ix_media_sha256" not in {i["name"] for i in inspect(at_0009.engine).get_indexes("media")}
     assert _guards(at_0009) == set()
     if secured:

@@ -5,19 +5,19 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from core import paths, queries
+from core import paths, queries, timeutil
 from core.errors import UserError
 from core.services import accounts, drafts, media_store, posts
 from core.services import media as attaching
 from core.services.drafts import DraftContent, DraftMedia
 from core.store import Store
-from core.store.tables import media, media_blobs
+from core.store.tables import media, media_blob_chunks, media_blobs
 
 LATER = datetime(2099, 1, 5, 9, 0)
 
@@ -31,7 +31,8 @@ def _png(folder: Path, name: str, size: int = 64 * 1024) -> tuple[Path, bytes]:
 
 def _blobs(store: Store) -> dict[str, bytes]:
     with store.read() as conn:
-        return {r.sha256: bytes(r.content) for r in conn.execute(select(media_blobs))}
+        stored = conn.execute(select(media_blobs.c.sha256)).scalars().all()
+        return {sha256: media_store.read(conn, sha256) or b"" for sha256 in stored}
 
 
 @pytest.fixture
@@ -147,3 +148,73 @@ def test_a_name_that_is_no_hash_is_not_taken_for_stored_content(tokyo: Store, tm
     assert media_store.content_name("/elsewhere/" + "a" * 64 + ".exe") is None
     with pytest.raises(media_store.MediaMissingError, match="not on this computer"):
         media_store.local_path(tokyo, str(tmp_path / "holiday.png"))
+
+
+def _pieces(store: Store, sha256: str) -> list[int]:
+    with store.read() as conn:
+        rows = conn.execute(
+            select(media_blob_chunks.c.number, func.length(media_blob_chunks.c.content))
+            .where(media_blob_chunks.c.sha256 == sha256)
+            .order_by(media_blob_chunks.c.number)
+        ).all()
+    assert [number for number, _size in rows] == list(range(len(rows)))
+    return [size for _number, size in rows]
+
+
+def test_a_large_file_goes_in_and_out_of_the_store_a_piece_at_a_time(
+    tokyo: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(media_store, "CHUNK_BYTES", 64 * 1024)  # a 512 MB video's 4 MiB pieces, scaled down
+    image, content = _png(tmp_path, "video-sized.png", 200 * 1024)
+    [item] = posts.create_post(tokyo, text="One", accounts=["Tokyo"], media_files=[(str(image), "")]).media
+    assert _pieces(tokyo, item.sha256) == [65536, 65536, 65536, 8192]
+    with tokyo.read() as conn:
+        assert conn.execute(select(media_blobs.c.size_bytes)).scalar_one() == len(content)
+    shutil.rmtree(paths.subdir("media"))
+    monkeypatch.setenv("COMMUNIQUE_HOME", str(tmp_path / "machine-b"))
+    found = media_store.local_file(tokyo, path=item.path, sha256=item.sha256, mime_type=item.mime_type)
+    assert found.read_bytes() == content
+
+    # A damaged piece is never published, and leaves no partial file behind.
+    with tokyo.write() as conn:
+        conn.execute(
+            media_blob_chunks.update()
+            .where(media_blob_chunks.c.sha256 == item.sha256, media_blob_chunks.c.number == 2)
+            .values(content=bytes(65536))
+        )
+    monkeypatch.setenv("COMMUNIQUE_HOME", str(tmp_path / "machine-c"))
+    with pytest.raises(media_store.MediaMissingError, match=r"stored copy of .* is damaged"):
+        media_store.local_file(tokyo, path=item.path, sha256=item.sha256, mime_type=item.mime_type)
+    assert list(media_store.cache_folder().iterdir()) == []
+
+
+def test_contents_nobody_names_go_after_a_week_and_the_others_stay(tokyo: Store, tmp_path: Path) -> None:
+    account = queries.get_account(tokyo, "Tokyo")
+    first, second, posted = (attaching.prepare_files([(str(_png(tmp_path, f"{n}.png")[0]), "")])[0] for n in "abc")
+    saved = drafts.save_draft(tokyo, None, DraftContent("Ohayo", None, (account.id,), (DraftMedia(str(first.path)),)))
+    # The officer swaps the image: the first is named by nothing any more.
+    drafts.save_draft(
+        tokyo, saved.draft.id, DraftContent("Ohayo", None, (account.id,), (DraftMedia(str(second.path)),))
+    )
+    [on_post] = posts.create_post(tokyo, text="Two", accounts=["Tokyo"], media_files=[(str(posted.path), "")]).media
+    hashes = {media_store.content_name(str(p.path))[0] for p in (first, second)}  # type: ignore[index]
+    assert set(_blobs(tokyo)) == hashes | {on_post.sha256}
+
+    now = timeutil.now_utc()
+    assert media_store.prune_blobs(tokyo, now=now) == 0  # within the week: kept
+    assert media_store.prune_blobs(tokyo, now=now + timedelta(days=8)) == 1
+    first_hash = media_store.content_name(str(first.path))[0]  # type: ignore[index]
+    assert first_hash not in _blobs(tokyo) and _pieces(tokyo, first_hash) == []
+    assert set(_blobs(tokyo)) == hashes - {first_hash} | {on_post.sha256}  # the draft's and the post's stay
+
+
+def test_the_cache_keeps_what_was_used_this_month(isolated_home: Path) -> None:
+    folder = media_store.cache_folder()
+    now = timeutil.now_utc()
+    ages = {"used-yesterday.png": 1, "unused-for-40-days.png": 40, "crashed-copy.png.1.ab.part": 2}
+    for name, days in ages.items():
+        (folder / name).write_bytes(b"x")
+        moment = (now - timedelta(days=days)).timestamp()
+        os.utime(folder / name, (moment, moment))
+    assert media_store.prune_cache(now=now) == 2
+    assert [p.name for p in folder.iterdir()] == ["used-yesterday.png"]

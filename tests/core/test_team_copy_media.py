@@ -42,7 +42,8 @@ def test_the_copy_takes_the_images_contents_even_those_attached_before_they_were
     team = open_store(postgres_url)
     try:
         with team.read() as conn:
-            copied = {r.sha256: bytes(r.content) for r in conn.execute(select(media_blobs))}
+            stored = conn.execute(select(media_blobs.c.sha256)).scalars().all()
+            copied = {sha256: media_store.read(conn, sha256) for sha256 in stored}
         assert copied == {hashlib.sha256(c).hexdigest(): c for c in contents[:2]}
         assert media_store.upload_missing(store) == media_store.UploadReport(stored=0, missing=1)
         again = copy_to_team(store, postgres_url)

@@ -1,12 +1,14 @@
 """Media content in the database, and the team database's last open doors.
 
-``media_blobs`` keeps the bytes of every attached file once per SHA-256, so that a worker on
-another machine than the officer's laptop can publish an image post; existing media are filled
-in from the files this machine can read (a missing or changed file is skipped with a log line).
+``media_blobs`` keeps every attached file once per SHA-256, its bytes in numbered pieces of at
+most 4 MiB in ``media_blob_chunks``, so that a worker on another machine than the officer's laptop
+can publish an image or video post; existing media are filled in from the files this machine can
+read, a piece at a time (a missing or changed file is skipped with a log line).
 
 On a PostgreSQL database secured by migration 0007 (its functions exist), also:
 
-- ``media_blobs``: a login sees a blob when it sees a media row (or one of its own drafts) naming it;
+- ``media_blobs``: a login sees a blob when it sees a media row (or one of its own drafts) naming it,
+  and ``media_blob_chunks`` the pieces of the blobs it sees;
 - ``audit_events``: an admin reads the whole trail, anyone else the events they made and those on
   the accounts, posts, variants and recurrences they can see; each login appends in its own name;
 - ``variants``: a trigger refuses an approval (``approval_state`` becoming ``approved``, or
@@ -25,6 +27,7 @@ import hashlib
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -42,6 +45,10 @@ BLOB_RULE = (
     "EXISTS (SELECT 1 FROM media m WHERE m.sha256 = media_blobs.sha256) "
     "OR EXISTS (SELECT 1 FROM drafts d WHERE strpos(d.media::text, media_blobs.sha256) > 0)"
 )
+#: A piece is visible with its blob (the subquery reads ``media_blobs`` under that table's policy).
+CHUNK_RULE = "EXISTS (SELECT 1 FROM media_blobs b WHERE b.sha256 = media_blob_chunks.sha256)"
+#: The most bytes of one piece (``core.services.media_store.CHUNK_BYTES`` when this was written).
+CHUNK_BYTES = 4 << 20
 
 #: Who reads an audit event: the same functions and visible tables as 0007's ROW_RULES.
 AUDIT_READ = (
@@ -120,11 +127,23 @@ def upgrade() -> None:
     op.create_table(
         "media_blobs",
         sa.Column("sha256", sa.String(length=64), nullable=False),
-        sa.Column("content", sa.LargeBinary(), nullable=False),
         sa.Column("size_bytes", sa.BigInteger(), nullable=False),
         sa.Column("mime_type", sa.String(length=100), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("sha256", name=op.f("pk_media_blobs")),
+    )
+    op.create_table(
+        "media_blob_chunks",
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("number", sa.Integer(), nullable=False),
+        sa.Column("content", sa.LargeBinary(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["sha256"],
+            ["media_blobs.sha256"],
+            name=op.f("fk_media_blob_chunks_sha256_media_blobs"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("sha256", "number", name=op.f("pk_media_blob_chunks")),
     )
     op.create_index("ix_media_sha256", "media", ["sha256"], unique=False)
     bind = op.get_bind()
@@ -139,52 +158,62 @@ def _secured(bind: sa.Connection) -> bool:
     return bool(found)
 
 
-def _read(path: str, sha256: str) -> bytes | None:
-    """The file's bytes when this machine has it with the recorded content; ``None`` (logged) otherwise."""
+def _store_file(bind: sa.Connection, blobs: sa.TableClause, chunks: sa.TableClause, row: sa.Row[Any]) -> bool:
+    """Store one media file's bytes, a piece of :data:`CHUNK_BYTES` at a time; False (logged) when
+    the file is not readable here or no longer has the recorded content (nothing is left stored)."""
+    path, sha256, mime_type, created = row.path, row.sha256, row.mime_type, row.created
+    digest: Any = hashlib.sha256()
+    size = 0
     try:
-        content = Path(path).read_bytes()
+        with Path(path).open("rb") as handle:
+            bind.execute(blobs.insert().values(sha256=sha256, size_bytes=0, mime_type=mime_type, created_at=created))
+            for number, piece in enumerate(iter(lambda: handle.read(CHUNK_BYTES), b"")):
+                digest.update(piece)
+                size += len(piece)
+                bind.execute(chunks.insert().values(sha256=sha256, number=number, content=piece))
     except OSError as exc:
         log.info("media %s: %s is not readable here (%s); its content stays out of the database", sha256, path, exc)
-        return None
-    if hashlib.sha256(content).hexdigest() != sha256:
-        log.warning(
-            "media %s: %s has changed since it was attached; its content stays out of the database", sha256, path
-        )
-        return None
-    return content
+        digest = None
+    if digest is None or digest.hexdigest() != sha256:
+        if digest is not None:
+            log.warning("media %s: %s has changed since it was attached; its content stays out", sha256, path)
+        bind.execute(chunks.delete().where(chunks.c.sha256 == sha256))
+        bind.execute(blobs.delete().where(blobs.c.sha256 == sha256))
+        return False
+    bind.execute(blobs.update().where(blobs.c.sha256 == sha256).values(size_bytes=size))
+    return True
 
 
 def _backfill(bind: sa.Connection) -> None:
     """Store the bytes of each existing media file this machine can read, once per content.
 
-    One file in memory at a time. Files on other machines (officers' laptops, on a team
-    database) are not here: those come in with ``core.services.media_store.upload_missing``.
+    A piece at a time: a video is never whole in memory. Files on other machines (officers'
+    laptops, on a team database) are not here: those come in with
+    ``core.services.media_store.upload_missing``.
     """
     media = sa.table("media", sa.column("id"), sa.column("path"), sa.column("sha256"), sa.column("mime_type"))
     blobs = sa.table(
         "media_blobs",
         sa.column("sha256"),
-        sa.column("content", sa.LargeBinary()),
         sa.column("size_bytes"),
         sa.column("mime_type"),
         sa.column("created_at", sa.DateTime(timezone=True)),
     )
-    rows = bind.execute(sa.select(media.c.path, media.c.sha256, media.c.mime_type).order_by(media.c.id)).all()
-    stored: set[str] = set()
+    chunks = sa.table(
+        "media_blob_chunks", sa.column("sha256"), sa.column("number"), sa.column("content", sa.LargeBinary())
+    )
     now = datetime.now(UTC)
     created = now.replace(tzinfo=None) if bind.dialect.name == "sqlite" else now  # as UTCDateTime writes it
-    for path, sha256, mime_type in rows:
-        if sha256 in stored:
-            continue
-        content = _read(path, sha256)
-        if content is None:
-            continue  # another row may name the same content at a path that is readable
-        bind.execute(
-            blobs.insert().values(
-                sha256=sha256, content=content, size_bytes=len(content), mime_type=mime_type, created_at=created
-            )
+    rows = bind.execute(
+        sa.select(media.c.path, media.c.sha256, media.c.mime_type, sa.literal(created).label("created")).order_by(
+            media.c.id
         )
-        stored.add(sha256)
+    ).all()
+    stored: set[str] = set()
+    for row in rows:
+        # Another row may name the same content at a path that is readable: each is tried.
+        if row.sha256 not in stored and _store_file(bind, blobs, chunks, row):
+            stored.add(row.sha256)
     if rows:
         log.info("media content: %d of %d distinct files stored", len(stored), len({r.sha256 for r in rows}))
 
@@ -194,6 +223,11 @@ def _secure(bind: sa.Connection) -> None:
     bind.exec_driver_sql(_FUNCTIONS.format(schema=schema))
     op.execute("ALTER TABLE media_blobs ENABLE ROW LEVEL SECURITY")
     op.execute(f"CREATE POLICY media_blobs_groups ON media_blobs FOR ALL USING ({BLOB_RULE}) WITH CHECK ({BLOB_RULE})")
+    op.execute("ALTER TABLE media_blob_chunks ENABLE ROW LEVEL SECURITY")
+    op.execute(
+        "CREATE POLICY media_blob_chunks_groups ON media_blob_chunks "
+        f"FOR ALL USING ({CHUNK_RULE}) WITH CHECK ({CHUNK_RULE})"
+    )
     op.execute("ALTER TABLE audit_events ENABLE ROW LEVEL SECURITY")
     op.execute(f"CREATE POLICY audit_events_read ON audit_events FOR SELECT USING ({AUDIT_READ})")
     op.execute(f"CREATE POLICY audit_events_append ON audit_events FOR INSERT WITH CHECK ({AUDIT_APPEND})")
@@ -211,4 +245,5 @@ def downgrade() -> None:
         op.execute("DROP POLICY IF EXISTS audit_events_read ON audit_events")
         op.execute("ALTER TABLE audit_events DISABLE ROW LEVEL SECURITY")
     op.drop_index("ix_media_sha256", table_name="media")
+    op.drop_table("media_blob_chunks")
     op.drop_table("media_blobs")
