@@ -68,7 +68,7 @@ class FeedWatcher(QObject):
         self.ctx = ctx
         self.feed = EventFeed(ctx.store)  # from now on: what happened before the window opened is shown as state
         self._generation = packs.generation()
-        self._comments: tuple[object, ...] | None = None  # the comments' stamp; None: not read yet
+        self._comments: int | None = None  # the comments' activity stamp; None: not read yet
         self._polling = False
         self.timer = QTimer(self)
         self.timer.setInterval(every_ms)

@@ -24,6 +24,7 @@ from core import languages
 from core.domain import LanguageSource
 from core.errors import UserError, message_of
 from core.queries.feedback import text_hash
+from core.services import comments as recording
 from core.store import Store
 from core.store.tables import comment_translations, comments
 from core.timeutil import now_utc
@@ -116,6 +117,7 @@ def detect_languages(store: Store, comment_ids: Sequence[int] | None = None) -> 
         with store.write() as conn:
             if known:
                 named += int(conn.execute(_SET_LANGUAGE, known).rowcount or 0)
+                recording.note_activity(conn)  # the Feedback screen shows each comment's language
             if unknown:
                 conn.execute(_SET_LANGUAGE, unknown)
     return named

@@ -31,7 +31,7 @@ from core.comments import CommentBatch, FetchedComment
 from core.domain import LanguageSource
 from core.errors import NotFoundError
 from core.store import Store
-from core.store.tables import comment_polls, comment_revisions, comments, variants
+from core.store.tables import comment_activity, comment_polls, comment_revisions, comments, variants
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +152,11 @@ def record_comments(
             if gone:
                 conn.execute(comments.update().where(comments.c.id.in_(gone)).values(deleted_at=now))
                 deleted.extend(gone)
+        failing = conn.execute(
+            select(comment_polls.c.error_class).where(
+                comment_polls.c.variant_id == variant_id, comment_polls.c.error_class.is_not(None)
+            )
+        ).first()
         _poll_row(
             conn,
             variant_id,
@@ -161,6 +166,8 @@ def record_comments(
             error_class=None,
             error=None,
         )
+        if new or edited or deleted or restored or failing is not None:
+            note_activity(conn)
     return Recorded(new=new, edited=edited, deleted=deleted, restored=restored, seen=len(batch))
 
 
@@ -178,6 +185,9 @@ def record_failure(
     The comments already recorded stay as they are (a failure deletes nothing).
     """
     with store.write() as conn:
+        before = conn.execute(
+            select(comment_polls.c.error_class, comment_polls.c.error).where(comment_polls.c.variant_id == variant_id)
+        ).first()
         _poll_row(
             conn,
             variant_id,
@@ -187,6 +197,26 @@ def record_failure(
             error_class=error_class[:40],
             error=error,
         )
+        if before is None or tuple(before) != (error_class[:40], error):  # the screens' line changes
+            note_activity(conn)
+
+
+def note_activity(conn: Connection) -> None:
+    """Add one to ``comment_activity.serial`` in the caller's transaction: a reader's screen changes.
+
+    Call it last in the transaction: every writer takes this one row's lock, so taking it after
+    the comments' own rows keeps two writers from waiting on each other in opposite orders.
+    """
+    bumped = conn.execute(
+        comment_activity.update().where(comment_activity.c.id == 1).values(serial=comment_activity.c.serial + 1)
+    ).rowcount
+    if not bumped:  # a store whose row is gone (restored by hand): start it again
+        conn.execute(insert(comment_activity).values(id=1, serial=1))
+
+
+def activity(conn: Connection) -> int:
+    """The counter :func:`note_activity` moves (0 when there is none yet)."""
+    return int(conn.execute(select(comment_activity.c.serial).where(comment_activity.c.id == 1)).scalar() or 0)
 
 
 def postpone(store: Store, variant_ids: Sequence[int], until: datetime | None) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from core import languages, timeutil
 from core.domain import LanguageSource
 from core.errors import NotFoundError
+from core.services import comments as comments_service
 from core.services.audit import default_actor
 from core.store import Store
 from core.store.tables import comment_translations, comments
@@ -42,7 +43,10 @@ def mark_read(store: Store, comment_ids: Iterable[int], *, read: bool = True, ac
                 .where(comments.c.id.in_(ids), comments.c.read_at.is_not(None))
                 .values(read_at=None, read_by=None)
             )
-        return int(conn.execute(statement).rowcount or 0)
+        changed = int(conn.execute(statement).rowcount or 0)
+        if changed:
+            comments_service.note_activity(conn)
+        return changed
 
 
 def set_language(store: Store, comment_id: int, code: str) -> None:
@@ -62,3 +66,4 @@ def set_language(store: Store, comment_id: int, code: str) -> None:
             .values(language=language, language_confidence=1.0, language_source=LanguageSource.PERSON.value)
         )
         conn.execute(comment_translations.delete().where(comment_translations.c.comment_id == comment_id))
+        comments_service.note_activity(conn)

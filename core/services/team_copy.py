@@ -33,7 +33,7 @@ from core.services import media_store
 from core.store import Store
 from core.store.engine import mask_url
 from core.store.opening import open_store
-from core.store.tables import media_blob_chunks, media_blobs, metadata
+from core.store.tables import comment_activity, media_blob_chunks, media_blobs, metadata
 from core.words import Msg
 
 #: Rows read and written per round trip.
@@ -66,8 +66,9 @@ class CopyMismatchError(ConflictError):
 def _tables() -> list[Table]:
     # Parents before children: foreign keys hold at every insert. Media contents last: on a team
     # database a login that is not the owner may store one only once a media row names it.
-    last = [media_blobs, media_blob_chunks]
-    return [t for t in metadata.sorted_tables if all(t is not table for table in last)] + last
+    # The comments' change counter is each database's own (every database starts with its row).
+    last, own = [media_blobs, media_blob_chunks], [comment_activity]
+    return [t for t in metadata.sorted_tables if all(t is not table for table in last + own)] + last
 
 
 def _ordered(table: Table) -> Any:

@@ -445,6 +445,16 @@ comment_polls = Table(
     Column("error", Text),
 )
 
+#: One row (``id`` 1) whose ``serial`` every change a reader would see in the comments adds one
+#: to: collected, edited, deleted, a language found or set, read or unread, a collection failing
+#: or recovering. The app's feed compares it instead of scanning the comments every few seconds.
+comment_activity = Table(
+    "comment_activity",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("serial", BigInteger, nullable=False, server_default="0"),
+)
+
 # --- media content in the database (migration 0010) -----------------------------------------
 
 #: Every attached image or video, once per content (its SHA-256), so that a worker on another

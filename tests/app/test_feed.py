@@ -19,14 +19,16 @@ from app.context import AppContext
 from app.feed import FeedWatcher
 from app.views.queue import QueuePage
 from connectors.sandbox import Sandbox
-from core import queries
+from core import queries, timeutil
+from core.comments import CommentBatch, FetchedComment
 from core.domain import Account
+from core.services import comments as recording
 from core.services import feedback
 from core.store import Store
 from scheduler.backoff import RetryPolicy
 from scheduler.engine import Engine, EngineSettings
 from tests.support.fake_clock import FakeClock
-from tests.support.feedback import Written, add_comment, published
+from tests.support.feedback import published
 from tests.support.scheduling import add_account, local_in, schedule
 
 
@@ -149,7 +151,9 @@ def test_comments_collected_or_read_elsewhere_reach_the_screens_as_a_comments_ch
         qtbot.waitUntil(lambda: not watcher._polling, timeout=10_000)
 
     poll_quietly()  # the first reading is where the window starts from: it already shows it
-    comment = add_comment(store, variant, Written("すごい", language="ja", ago=timedelta(minutes=1)))
+    now = timeutil.now_utc()
+    batch = CommentBatch("p", (FetchedComment("c1", "すごい", now, author_name="Reader"),), complete=True)
+    [comment] = recording.record_comments(store, variant, batch, now=now).new
     assert _poll(qtbot, watcher)[0] == Changes(comments=True)  # the collector wrote one
     feedback.mark_read(store, [comment], read=True)
     assert _poll(qtbot, watcher)[0] == Changes(comments=True)  # a colleague read it

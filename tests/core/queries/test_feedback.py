@@ -21,6 +21,7 @@ from core.store import Store
 from core.store.tables import comment_polls, comment_revisions, comment_translations, comments, variants
 from tests.support.feedback import published
 from tests.support.team import Team
+from translation.comments import detect_languages
 
 START = datetime(2027, 3, 1, 8, 0, tzinfo=UTC)
 LANGUAGES = ("vi", "en", "ja", None)  # None: not detected yet
@@ -240,6 +241,8 @@ def test_the_activity_stamp_moves_with_what_the_screens_show_and_not_with_a_rout
     held.append(("new", "A new comment"))
     fetch(*held, at=later + timedelta(minutes=10))
     assert moved()  # collected
+    assert detect_languages(store) > 0
+    assert moved()  # its language found
     held[-1] = ("new", "A new comment, edited")
     fetch(*held, at=later + timedelta(minutes=15))
     assert moved()  # edited
@@ -250,10 +253,17 @@ def test_the_activity_stamp_moves_with_what_the_screens_show_and_not_with_a_rout
     assert moved()  # read
     feedback_service.mark_read(store, [target], read=False)
     assert moved()  # unread again
-    recording.record_failure(
-        store, variant, now=later + timedelta(minutes=25), error_class="rate_limited", error="Later.", next_poll_at=None
-    )
+    feedback_service.set_language(store, target, "de")
+    assert moved()  # its language set by a reader
+
+    def fail(minutes: int) -> None:
+        at = later + timedelta(minutes=minutes)
+        recording.record_failure(store, variant, now=at, error_class="rate_limited", error="Later.", next_poll_at=None)
+
+    fail(25)
     assert moved()  # a failing collection
+    fail(26)
+    assert not moved()  # failing again the same way: the screens' line is the same
     fetch(*held[:-1], at=later + timedelta(minutes=30))
     assert moved()  # and its recovery
 

@@ -1,4 +1,5 @@
-"""Audience feedback: comments and replies on published variants, their edits and translations.
+"""Audience feedback: comments and replies on published variants, their edits and translations,
+and one counter of the changes a reader would see (``comment_activity``).
 
 Revision ID: 0009
 Revises: 0008
@@ -101,6 +102,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("variant_id", name=op.f("pk_comment_polls")),
     )
     op.create_index(op.f("ix_comment_polls_next_poll_at"), "comment_polls", ["next_poll_at"], unique=False)
+    activity = op.create_table(
+        "comment_activity",
+        sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("serial", sa.BigInteger(), server_default="0", nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_comment_activity")),
+    )
+    op.bulk_insert(activity, [{"id": 1, "serial": 0}])
     bind = op.get_bind()
     if bind.dialect.name == "postgresql" and _secured(bind):
         for table, rule in ROW_RULES.items():
@@ -115,6 +123,7 @@ def _secured(bind: sa.Connection) -> bool:
 
 
 def downgrade() -> None:
+    op.drop_table("comment_activity")
     op.drop_index(op.f("ix_comment_polls_next_poll_at"), table_name="comment_polls")
     op.drop_table("comment_polls")
     op.drop_table("comment_translations")
