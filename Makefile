@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
 .PHONY: run test lint bench bench-gui translations screenshots deps format clean
-.PHONY: bench-engagement bench-feedback
+.PHONY: bench-engagement bench-feedback bench-media
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ bench-engagement: deps $(STAMP)
 # Collecting, detecting and translating 1,000 new comments, beside the translation engine alone.
 bench-feedback: $(STAMP)
 	$(BIN)/python bench/feedback.py --write docs/benchmarks.md
+
+# A 32 MB and a 512 MB video stored in and read back from the database (SQLite and PostgreSQL):
+# time beside a plain file copy, and memory growth beside holding the file whole.
+bench-media: deps $(STAMP)
+	$(BIN)/python bench/media.py --write docs/benchmarks.md
 
 # Refresh resources/i18n/*.ts from the tr() strings in app/, then compile each .ts to a .qm
 # beside it for checking (git ignores the .qm; the app compiles each .ts into its own cache).

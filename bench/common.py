@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import re
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -70,3 +73,42 @@ def report(parser: argparse.ArgumentParser, args: argparse.Namespace, section: s
     print(f"(ran in {time.perf_counter() - started:.0f} s)", file=sys.stderr)
     if args.write:
         replace_section(args.write, section, body)
+
+
+@contextlib.contextmanager
+def temporary_home(prefix: str = "bench-") -> Iterator[Path]:
+    """A temporary data folder as ``COMMUNIQUE_HOME`` (no database setting, no keyring), removed after."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as folder:
+        os.environ["COMMUNIQUE_HOME"] = folder
+        os.environ.pop("COMMUNIQUE_DB", None)
+        os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+        yield Path(folder)
+
+
+class NoPostgres(Exception):  # noqa: N818 (a reason, not an error: the benchmark says it and goes on)
+    """No throwaway PostgreSQL server could run here; ``str()`` is the reason, for the results table."""
+
+
+@contextlib.contextmanager
+def throwaway_postgres(database: str = "bench") -> Iterator[str]:
+    """The URL of an empty database on a throwaway PostgreSQL server (``tests/support/postgres.py``),
+    stopped after; :class:`NoPostgres` with the reason when its binaries are missing or it cannot start."""
+    from tests.support.postgres import PostgresServer, find_bin_dir
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        raise NoPostgres("skipped: PostgreSQL server binaries (initdb, pg_ctl) are not installed")
+    try:
+        server = PostgresServer.start(bin_dir)
+    except (OSError, subprocess.SubprocessError) as error:  # e.g. a temporary folder the server's user cannot enter
+        raise NoPostgres(f"skipped: the throwaway server did not start ({type(error).__name__})") from None
+    try:
+        import sqlalchemy
+
+        admin = sqlalchemy.create_engine(server.url(), isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{database}"')
+        admin.dispose()
+        yield server.url(database)
+    finally:
+        server.stop()

@@ -20,11 +20,8 @@ its figures mean nothing and are never written to a file).
 
 from __future__ import annotations
 
-import os
 import random
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,7 +31,16 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import bench_arguments, machine, median_seconds, report, today
+from bench.common import (
+    NoPostgres,
+    bench_arguments,
+    machine,
+    median_seconds,
+    report,
+    temporary_home,
+    throwaway_postgres,
+    today,
+)
 
 #: name, platform, language, zone
 ACCOUNTS = (
@@ -278,40 +284,22 @@ def _measure(store: Any, sizes: Sizes, home: Path, name: str) -> Backend:
 
 
 def _postgres(sizes: Sizes, home: Path) -> Backend:
-    from tests.support.postgres import PostgresServer, find_bin_dir
-
-    bin_dir = find_bin_dir()
-    if bin_dir is None:
-        return Backend("PostgreSQL", {}, "skipped: PostgreSQL server binaries (initdb, pg_ctl) are not installed")
     from core.store import open_store
 
     try:
-        server = PostgresServer.start(bin_dir)
-    except (OSError, subprocess.SubprocessError) as error:  # e.g. a temporary folder the server's user cannot enter
-        return Backend("PostgreSQL", {}, f"skipped: the throwaway server did not start ({type(error).__name__})")
-    try:
-        import sqlalchemy
-
-        admin = sqlalchemy.create_engine(server.url(), isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.exec_driver_sql('CREATE DATABASE "bench"')
-        admin.dispose()
-        store = open_store(server.url("bench"))
-        try:
-            return _measure(store, sizes, home, "postgresql")
-        finally:
-            store.dispose()
-    finally:
-        server.stop()
+        with throwaway_postgres() as url:
+            store = open_store(url)
+            try:
+                return _measure(store, sizes, home, "postgresql")
+            finally:
+                store.dispose()
+    except NoPostgres as reason:
+        return Backend("PostgreSQL", {}, str(reason))
 
 
 def run(sizes: Sizes = FULL) -> str:
     """Run the benchmark in a temporary COMMUNIQUE_HOME and return its Markdown section."""
-    with tempfile.TemporaryDirectory() as folder:
-        home = Path(folder)
-        os.environ["COMMUNIQUE_HOME"] = str(home)
-        os.environ.pop("COMMUNIQUE_DB", None)
-        os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    with temporary_home() as home:
         from core.store import open_store
 
         store = open_store(f"sqlite:///{home / 'bench.sqlite3'}")

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["store", "translation", "scheduler", "gui", "engagement", "feedback"]
+BENCHMARKS = ["store", "translation", "scheduler", "gui", "engagement", "feedback", "media"]
 
 
 def main() -> int:
