@@ -126,6 +126,13 @@ def _links(args: argparse.Namespace) -> int:
         print(f"{args.name}: posts go to X with their links. {LINKS_COST}")
     else:
         print(f"{args.name}: posts go to X without their links (each link is taken out of the text).")
+        emptied = account_options.emptied_without_links(store_for(args), args.name)
+        if emptied:
+            print(
+                f"Warning: scheduled variant(s) {', '.join(map(str, emptied))} are only a link and would go "
+                "out empty; edit them ('communique post edit') or cancel them.",
+                file=sys.stderr,
+            )
     return EXIT_OK
 
 

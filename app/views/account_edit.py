@@ -139,6 +139,9 @@ class AccountEditForm(Retranslatable, QDialog):
             )
             if links is not None and account_options.set_links_on_x(self.ctx.store, name, links):
                 edit = replace(edit, changed=(*edit.changed, account_options.LINKS_ON_X))
+                if not links:
+                    emptied = account_options.emptied_without_links(self.ctx.store, name)
+                    edit = replace(edit, emptied=tuple(emptied))
             return edit
 
         self.ctx.op(work, changes=ACCOUNTS, initiator=self.parent()).success(self._saved).failure(self._refused).run()

@@ -255,6 +255,14 @@ class AccountsPage(Retranslatable, Page):
         name, count = edit.account.name, edit.scheduled
         if not edit.changed:
             self.result_text.show(lambda: self.tr("Nothing changed for {0}.").format(name))
+        elif edit.emptied:
+            emptied = ", ".join(str(variant_id) for variant_id in edit.emptied)
+            self.result_text.show(
+                lambda: self.tr(
+                    "Saved {0}: its posts now go to X without their links. Scheduled post(s) {1} are only a "
+                    "link and would go out empty: edit or cancel them in the Queue."
+                ).format(name, emptied)
+            )
         elif "requires_approval" in edit.changed and edit.account.requires_approval:
             self.result_text.show(
                 lambda: self.tr(

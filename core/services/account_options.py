@@ -26,7 +26,7 @@ from core.errors import UserError
 from core.services import audit
 from core.services.permissions import Permission, require
 from core.store import Store
-from core.store.tables import accounts, variants
+from core.store.tables import accounts, media, variants
 from core.words import Msg
 
 LINKS_ON_X = "links_on_x"
@@ -94,6 +94,25 @@ def set_links_on_x(store: Store, name: str, on: bool, *, actor: str | None = Non
         )
         audit.account_edited(conn, actor=who, account_id=account.id, details={LINKS_ON_X: {"from": before, "to": on}})
     return True
+
+
+def emptied_without_links(store: Store, name: str) -> list[int]:
+    """The account's scheduled variants that are only links, without media: sent without their
+    links they would be empty, and X refuses an empty post. Asked when links are turned off, so
+    that the person can edit or cancel them now rather than meet the failure at publishing."""
+    with store.read() as conn:
+        account = queries.fetch_account(conn, name)
+        has_media = select(media.c.id).where(media.c.post_id == variants.c.post_id).exists()
+        rows = conn.execute(
+            select(variants.c.id, variants.c.text)
+            .where(
+                variants.c.account_id == account.id,
+                variants.c.status == VariantStatus.SCHEDULED.value,
+                ~has_media,
+            )
+            .order_by(variants.c.id)
+        ).all()
+    return [int(row.id) for row in rows if not links_dropped(row.text)]
 
 
 def note_access(conn: Connection, account_id: int, level: str, *, actor: str, at: datetime | None = None) -> None:

@@ -116,6 +116,7 @@ class AccountEdit:
     account: Account
     scheduled: int  # variants still scheduled: they go out at the same instant as before
     changed: tuple[str, ...]  # the fields that changed, e.g. ("timezone",)
+    emptied: tuple[int, ...] = ()  # scheduled variants that are only a link, once links on X are off
 
 
 def edit_account(

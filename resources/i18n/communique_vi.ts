@@ -344,7 +344,7 @@
     </message>
     <message>
         <source>Cannot read the media file {name}: {reason}.</source>
-        <extracomment>The folder (under the app&apos;s home) holding files read back from the store, named by their hash. The file name extension of each stored type (connectors send the name along with the bytes).</extracomment>
+        <extracomment>The folder (under the app&apos;s home) holding files read back from the store, named by their hash. The file name extension of each stored type (connectors send the name along with the bytes). The most bytes of one stored piece (``media_blob_chunks``): small enough to hold in memory twice over on a laptop, large enough that a 512 MB video is 128 rows.</extracomment>
         <translation>Không đọc được tệp {name}: {reason}.</translation>
     </message>
     <message>
@@ -361,6 +361,7 @@
     </message>
     <message>
         <source>The file {name} is not on this computer: attach it again.</source>
+        <extracomment>How long a stored content that no media row or draft names is kept before it goes: a post deleted by mistake and restored from a backup within the week still finds its files. How long a file read back into this machine&apos;s cache stays without being used. Contents deleted per statement (each takes its pieces with it).</extracomment>
         <translation>Tệp {name} không có trên máy này: hãy đính kèm lại.</translation>
     </message>
     <message>
@@ -1485,6 +1486,10 @@
     <message>
         <source>Nothing changed for {0}.</source>
         <translation>Không có gì thay đổi cho {0}.</translation>
+    </message>
+    <message>
+        <source>Saved {0}: its posts now go to X without their links. Scheduled post(s) {1} are only a link and would go out empty: edit or cancel them in the Queue.</source>
+        <translation>Đã lưu {0}: từ nay bài đăng lên X không kèm đường liên kết. Bài đã lên lịch {1} chỉ có một đường liên kết nên sẽ bị đăng trống: hãy sửa hoặc hủy chúng trong Hàng đợi.</translation>
     </message>
     <message>
         <source>Saved {0}: its posts now need an approver&apos;s approval before they are scheduled.</source>

@@ -219,6 +219,9 @@ def test_the_chosen_x_account_s_access_level_shows_on_one_line(
 def test_an_x_account_s_posts_may_go_without_their_links(qtbot: QtBot, page: AccountsPage, store: Store) -> None:
     account_service.add_account(store, name="Tokyo desk", platform="x", language="ja", timezone="Asia/Tokyo")
     account_service.add_account(store, name="Page", platform="facebook", language="ja", timezone="UTC", external_id="1")
+    link_only = posts.create_post(
+        store, text="https://www.mofa.go.jp/statement", accounts=["Tokyo desk"], at=datetime(2099, 1, 5, 9, 0)
+    ).variants[0]
     page.refresh()
     qtbot.waitUntil(lambda: len(page.model.rows) == 2, timeout=WAIT_MS)
     page.select("Page")
@@ -235,4 +238,6 @@ def test_an_x_account_s_posts_may_go_without_their_links(qtbot: QtBot, page: Acc
     form.save_button.click()
     qtbot.waitUntil(lambda: not form.isVisible(), timeout=WAIT_MS)
     assert account_options.options_of(store, "Tokyo desk").links_on_x is False
-    assert "Saved Tokyo desk." in page.result.text()
+    # The post scheduled while links went along would go out empty now: the page says which.
+    assert page.result.text().startswith("Saved Tokyo desk: its posts now go to X without their links.")
+    assert f"Scheduled post(s) {link_only.id} are only a link" in page.result.text()

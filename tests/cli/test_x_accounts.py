@@ -72,8 +72,15 @@ def test_links_on_x_are_a_per_account_choice(capsys: pytest.CaptureFixture[str],
     _add_x(capsys, sandbox)
     _, out, _ = run(capsys, "account", "show", "Embassy X", "--json")
     assert json.loads(out)["links_on_x"] is True  # as before the choice existed
-    code, out, _ = run(capsys, "account", "links", "Embassy X", "off")
+    code, out, err = run(
+        capsys, "post", "create", "--account", "Embassy X", "--text", "https://example.org/a", "--at",
+        "2099-01-05 09:00", "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    link_only = json.loads(out)["variants"][0]["id"]
+    code, out, err = run(capsys, "account", "links", "Embassy X", "off")
     assert code == 0 and "without their links" in out
+    assert f"scheduled variant(s) {link_only} are only a link and would go out empty" in err
     _, out, _ = run(capsys, "account", "show", "Embassy X")
     assert "Links on X:" in out and "no: each link is taken out of the text" in out
     code, out, _ = run(capsys, "account", "links", "Embassy X", "on")

@@ -4,6 +4,7 @@ a person saying credits were added ends the hold, and an account may send its po
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -19,7 +20,7 @@ from core.store.tables import publish_attempts, variants
 from scheduler.engine import Engine
 from scheduler.publisher import BILLING_HOLD
 from tests.support.fake_clock import FakeClock
-from tests.support.scheduling import EngineMaker, add_account, local_in, schedule, texts
+from tests.support.scheduling import PNG, EngineMaker, add_account, local_in, schedule, texts
 
 TOKYO_USER = user_id_for("access_token-tokyo-0123456789")
 
@@ -149,6 +150,20 @@ def test_a_post_that_is_only_a_link_is_refused_when_scheduled_to_an_account_with
     with pytest.raises(UserError, match="posts without links"):
         posts.schedule_post(store, draft.id, local_in("Asia/Tokyo", due), now=clock.now)
     assert queries.get_post(store, draft.id).variants[0].status is VariantStatus.DRAFT
+
+
+def test_turning_links_off_names_the_scheduled_posts_it_would_leave_empty(
+    store: Store, sandbox: Sandbox, clock: FakeClock, tmp_path: Path
+) -> None:
+    add_account(store, sandbox)
+    due = local_in("Asia/Tokyo", clock.now + timedelta(hours=1))
+    link_only = schedule(store, "tokyo", due, clock.now, text="https://example.org/statement\n")
+    schedule(store, "tokyo", due, clock.now, text="Statement: https://example.org/statement")  # words stay
+    image = tmp_path / "flag.png"
+    image.write_bytes(PNG)
+    schedule(store, "tokyo", due, clock.now, text="https://example.org/a", media_files=[(str(image), "")])  # the image
+    posts.create_post(store, text="https://example.org/draft", accounts=["tokyo"])  # a draft is checked when scheduled
+    assert account_options.emptied_without_links(store, "tokyo") == [link_only]  # asked as links go off
 
 
 def test_a_poll_that_finds_no_credits_holds_the_posts_to_publish_too(
