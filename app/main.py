@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app import i18n
+from app.collector import GuiThreadCollector
 from app.qt import QApplication, QCoreApplication, QEvent, QMessageBox, QObject, QTimer, QWidget
 from core import practice, settings
 from core.errors import CommuniqueError
@@ -143,6 +144,7 @@ class _Start:
         self.db_url = db_url
         self.store: Store | None = None
         self.publisher: InAppPublisher | None = None
+        self.collector: GuiThreadCollector | None = None
         #: The exit status when the start failed (the event loop is told to end with it).
         self.failed: int | None = None
         #: An unexpected error, raised again once the event loop has ended (as it was before the window).
@@ -180,6 +182,9 @@ class _Start:
         self.publisher = InAppPublisher(store, window.ctx.settings)
         self.publisher.start()
         settle_in(store)
+        # Cycles holding Qt objects are freed on this thread, never by a worker thread's allocation.
+        self.collector = GuiThreadCollector(window)
+        self.collector.start()
         quit_after = os.environ.get(QUIT_AFTER_ENV)
         if quit_after:
             QTimer.singleShot(int(quit_after), self._finish)
@@ -194,6 +199,8 @@ class _Start:
 
     def stop(self) -> None:
         """Stop the publisher and close the store (after the event loop)."""
+        if self.collector is not None:
+            self.collector.stop()
         if self.publisher is not None:
             self.publisher.stop()
         if self.store is not None:
