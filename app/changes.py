@@ -8,6 +8,8 @@ it (``initiator``), which need not reload what it already shows.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
 
@@ -50,3 +52,31 @@ GLOSSARY = Changes(glossary=True)
 SETTINGS = Changes(settings=True)
 ENGAGEMENT = Changes(engagement=True)
 COMMENTS = Changes(comments=True)
+
+
+class OwnSerials:
+    """The comments' change counter values (``comment_activity``) this window's own acts wrote.
+
+    The screen that acted shows the result already, and its operation announced its own
+    :class:`Changes`: the feed watcher, seeing the counter move only by these, announces nothing.
+    Thread-safe: operations add from the pool, the watcher reads on its poll.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._serials: set[int] = set()
+
+    def add(self, serials: Iterable[int]) -> None:
+        """Remember ``serials`` as this window's own."""
+        with self._lock:
+            self._serials.update(serials)
+
+    def only_own(self, before: int, now: int) -> bool:
+        """Whether every change after ``before`` up to ``now`` was this window's own; forgets up to ``now``."""
+        with self._lock:
+            count = now - before
+            own = 0 < count <= len(self._serials) and all(
+                serial in self._serials for serial in range(before + 1, now + 1)
+            )
+            self._serials = {serial for serial in self._serials if serial > now}
+            return own

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from app.changes import NOTHING, Changes
+from app.changes import NOTHING, Changes, OwnSerials
 from app.ops import Op, Progress
 from app.qt import QObject, Signal
 from app.tasks import TaskManager
@@ -44,6 +44,8 @@ class AppContext:
     tasks: TaskManager
     hub: Hub
     settings: Settings = field(default_factory=settings_module.load)
+    #: The comments' changes this window's own acts made (the feed watcher does not announce them).
+    own_comment_writes: OwnSerials = field(default_factory=OwnSerials)
 
     def op(
         self,

@@ -94,9 +94,12 @@ class FeedWatcher(QObject):
         generation = packs.generation()
         changed = generation != self._generation
         self._generation = generation
-        stamp = feedback.activity_stamp(self.ctx.store)
-        # The first reading is where the window starts from: what it loaded already shows it.
-        comments_changed = self._comments is not None and stamp != self._comments
+        stamp, before = feedback.activity_stamp(self.ctx.store), self._comments
+        # The first reading is where the window starts from: what it loaded already shows it. A
+        # move made only by this window's own acts is shown already (their operations said so).
+        comments_changed = before is not None and (
+            stamp < before or (stamp > before and not self.ctx.own_comment_writes.only_own(before, stamp))
+        )
         self._comments = stamp
         return FeedBatch(events, changed, comments_changed)
 

@@ -117,9 +117,10 @@ def detect_languages(store: Store, comment_ids: Sequence[int] | None = None) -> 
         with store.write() as conn:
             if known:
                 named += int(conn.execute(_SET_LANGUAGE, known).rowcount or 0)
-                recording.note_activity(conn)  # the Feedback screen shows each comment's language
             if unknown:
                 conn.execute(_SET_LANGUAGE, unknown)
+            if known:  # last: every writer takes the counter's row after its comments' rows
+                recording.note_activity(conn)  # the Feedback screen shows each comment's language
     return named
 
 

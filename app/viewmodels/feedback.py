@@ -12,12 +12,13 @@ Everything here runs in operations on a pool thread; the widgets only show the r
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 # Preset and Zone are named here too: the page and the tests read them as this module's.
+from app.changes import OwnSerials
 from app.viewmodels.periods import PeriodFilter, Zone
 from app.viewmodels.periods import Preset as Preset
 from core import languages, queries, timeutil
@@ -35,11 +36,14 @@ from core.queries.feedback import (
 )
 from core.reports import comments as comment_report
 from core.reports.comments import CommentCounts
+from core.services import comments as comments_service
 from core.services import feedback as feedback_service
 from core.store import Store
 
 if TYPE_CHECKING:
     from translation.comments import CommentTranslationReport
+
+T = TypeVar("T")
 
 #: Below this detector confidence a row's language carries the "uncertain" mark.
 UNCERTAIN_BELOW = 0.6
@@ -184,6 +188,13 @@ def reread(store: Store, comment_ids: Iterable[int], reader: str) -> list[Commen
 
 
 # --- changes (on a pool thread) ------------------------------------------------------------------------
+
+
+def as_own(own: OwnSerials, work: Callable[[], T]) -> T:
+    """Run ``work`` (a screen's own act on comments) and remember the counter values it wrote as
+    the window's own, so that the feed does not reload the screen for what it shows already."""
+    with comments_service.serials_written(lambda serial: own.add([serial])):
+        return work()
 
 
 def mark(store: Store, comment_ids: Sequence[int], *, read: bool) -> int:

@@ -10,9 +10,11 @@ Language packs page. Selecting a row shows the post it answers, the original and
 side by side, its edit history, whether the platform deleted it, and lets the reader mark it read
 or unread (Ctrl+M) and correct its language. The sidebar's entry carries the unread count.
 
-The screen reloads when the worker brings new figures (comments are collected on the same
-cadence), when posts or accounts change, and when a pack is installed (rows left untranslated
-are tried again).
+The screen reloads when the comments change elsewhere (the feed watcher follows their change
+counter: collected, edited, deleted, read by a colleague), when posts or accounts change, and
+when a pack is installed (rows left untranslated are tried again). Its own acts (marking, a
+language set, its translation pass) update the rows in place: their writes are remembered as
+the window's own (:class:`app.changes.OwnSerials`), so the feed does not reload it for them.
 """
 
 from __future__ import annotations
@@ -358,9 +360,10 @@ class FeedbackPage(FilterLists, PagedLoads[FeedbackFilter, vm.Loaded, CommentPag
         store = self.ctx.store
         self._translating_text = self.tr("Translating {0} comments...").format(len(wanted))
         self.message.say(self._translating_text)
-        self.ctx.op(lambda _progress: vm.translate(store, wanted, reader)).success(self._translated).failure(
-            self._translation_failed
-        ).run()
+        own = self.ctx.own_comment_writes
+        self.ctx.op(lambda _progress: vm.as_own(own, lambda: vm.translate(store, wanted, reader))).success(
+            self._translated
+        ).failure(self._translation_failed).run()
 
     def _translated(self, result: vm.Translated) -> None:
         self._translating = False
@@ -441,8 +444,12 @@ class FeedbackPage(FilterLists, PagedLoads[FeedbackFilter, vm.Loaded, CommentPag
         """Mark ``comment_ids`` read (or unread), then show them so without a reload."""
         store = self.ctx.store
         # In order with the reader's other acts: a quick read-then-unread must end unread.
+        own = self.ctx.own_comment_writes
         self.ctx.op(
-            lambda _progress: vm.mark(store, comment_ids, read=read), changes=COMMENTS, initiator=self, serial=True
+            lambda _progress: vm.as_own(own, lambda: vm.mark(store, comment_ids, read=read)),
+            changes=COMMENTS,
+            initiator=self,
+            serial=True,
         ).success(lambda changed: self._marked(comment_ids, read, changed)).failure(
             lambda sentence: self.message.say(sentence, problem=True)
         ).run()
@@ -460,8 +467,9 @@ class FeedbackPage(FilterLists, PagedLoads[FeedbackFilter, vm.Loaded, CommentPag
         """Say which language ``comment_id`` is in, then translate it again (both in the background)."""
         store, reader = self.ctx.store, self.model.reader
         self._tried.add((comment_id, reader))
+        own = self.ctx.own_comment_writes
         self.ctx.op(
-            lambda _progress: vm.set_language(store, comment_id, code, reader),
+            lambda _progress: vm.as_own(own, lambda: vm.set_language(store, comment_id, code, reader)),
             changes=COMMENTS,
             initiator=self,
             serial=True,

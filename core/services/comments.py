@@ -19,8 +19,10 @@ Nothing here is ever sent to a platform.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -201,22 +203,44 @@ def record_failure(
             note_activity(conn)
 
 
+#: Who hears the counter values written in this context, while :func:`serials_written` is on.
+_WRITTEN: ContextVar[Callable[[int], None] | None] = ContextVar("comment_activity_written", default=None)
+
+
+@contextlib.contextmanager
+def serials_written(record: Callable[[int], None]) -> Iterator[None]:
+    """Call ``record(serial)`` for each ``comment_activity`` value the writes inside the block make.
+
+    A screen wraps its own acts (mark read, a language set, its translation pass) in it: the
+    app's feed then knows those changes are its own, which the screen shows already, and does
+    not reload the screen for them. ``record`` hears each value before its transaction commits,
+    so a feed can never see the change before it knows whose it is.
+    """
+    token = _WRITTEN.set(record)
+    try:
+        yield
+    finally:
+        _WRITTEN.reset(token)
+
+
 def note_activity(conn: Connection) -> None:
     """Add one to ``comment_activity.serial`` in the caller's transaction: a reader's screen changes.
 
     Call it last in the transaction: every writer takes this one row's lock, so taking it after
     the comments' own rows keeps two writers from waiting on each other in opposite orders.
     """
-    bumped = conn.execute(
-        comment_activity.update().where(comment_activity.c.id == 1).values(serial=comment_activity.c.serial + 1)
-    ).rowcount
-    if not bumped:  # a store whose row is gone (restored by hand): start it again
+    serial = conn.execute(
+        comment_activity.update()
+        .where(comment_activity.c.id == 1)
+        .values(serial=comment_activity.c.serial + 1)
+        .returning(comment_activity.c.serial)
+    ).scalar()
+    if serial is None:  # a store whose row is gone (restored by hand): start it again
         conn.execute(insert(comment_activity).values(id=1, serial=1))
-
-
-def activity(conn: Connection) -> int:
-    """The counter :func:`note_activity` moves (0 when there is none yet)."""
-    return int(conn.execute(select(comment_activity.c.serial).where(comment_activity.c.id == 1)).scalar() or 0)
+        serial = 1
+    record = _WRITTEN.get()
+    if record is not None:
+        record(int(serial))
 
 
 def postpone(store: Store, variant_ids: Sequence[int], until: datetime | None) -> None:

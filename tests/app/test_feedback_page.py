@@ -261,3 +261,33 @@ def test_a_switch_of_interface_language_reads_the_comments_in_the_new_one(
         with qtbot.waitSignal(page.loaded, timeout=10_000):
             i18n.switch_language(qapp, "en")
     assert _cell(page, thanks, TEXT) == "Thank you very much"
+
+
+def test_the_feed_reloads_the_page_for_a_colleagues_act_but_not_for_its_own(
+    qtbot: QtBot, ctx: AppContext, inbox: dict[str, int]
+) -> None:
+    from app.feed import FeedWatcher
+    from core.services import feedback as feedback_service
+
+    page = _page(qtbot, ctx)
+    watcher = FeedWatcher(ctx)
+
+    def poll_quietly() -> None:
+        watcher.poll()
+        qtbot.waitUntil(lambda: not watcher._polling, timeout=10_000)
+
+    poll_quietly()  # where the window starts from
+    loads: list[object] = []
+    page.loaded.connect(lambda *args: loads.append(args))
+    first, second = [row.id for row in page.model.rows if row.unread][:2]
+    with qtbot.waitSignal(page.acted, timeout=10_000):
+        page.mark([first], read=True)  # Ctrl+M: the row is shown read in place
+    poll_quietly()
+    ctx.tasks.wait()
+    qtbot.wait(100)
+    assert loads == []  # no reload for what the page shows already (the loaded pages would go)
+
+    feedback_service.mark_read(ctx.store, [second], read=True)  # a colleague reads another
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        watcher.poll()
+    assert not page.model.rows[page.model.row_of(second)].unread
