@@ -165,7 +165,9 @@ def insert_media(conn: Connection, post_id: int, files: Sequence[PreparedMedia],
                 created_at=now,
             )
         )
-    for item in {item.sha256: item for item in files}.values():
+    # In hash order, as every writer of contents goes: two attachments of the same files in
+    # another order never wait on each other's rows (a video's row is held while it streams in).
+    for item in sorted({item.sha256: item for item in files}.values(), key=lambda item: item.sha256):
         media_store.put_file(conn, item.path, item.sha256, item.mime_type, now)
 
 

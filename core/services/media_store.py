@@ -82,18 +82,38 @@ def file_sha256(path: Path) -> str | None:
 
 
 def _insert_header(conn: Connection, sha256: str, size: int, mime_type: str, now: datetime | None) -> bool:
-    """Add the blob's row unless it is there already; whether it was added (its pieces follow).
+    """Add the blob's row, or mark the one there as named now; whether it was added (its pieces follow).
 
-    ``INSERT ... ON CONFLICT DO NOTHING`` rather than a look first: on a team database the same
-    content may be stored under another group's post, which this login cannot see. Two logins
-    storing the same content at once: the second waits for the first's transaction, then adds nothing.
+    Marking it named (``named_at``) is what keeps housekeeping from deleting a content that a
+    post or draft names in this very transaction: its delete re-checks ``named_at`` on a row
+    changed under it (PostgreSQL), or waits for this transaction (SQLite). The insert skips a
+    conflict rather than looking first: on a team database the same content may be stored under
+    another group's post, which this login cannot see until its own row names it; two logins
+    storing it at once, the second waits for the first, then only marks it named.
     """
+    named = now or timeutil.now_utc()
+    if _mark_named(conn, sha256, named):
+        return False
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     statement = (
         dialect.insert(media_blobs)
-        .values(sha256=sha256, size_bytes=size, mime_type=mime_type, created_at=now or timeutil.now_utc())
+        .values(sha256=sha256, size_bytes=size, mime_type=mime_type, named_at=named)
         .on_conflict_do_nothing(index_elements=[media_blobs.c.sha256])
         # RETURNING, not the row count: psycopg reports 0 rows for an insert that added one.
+        .returning(media_blobs.c.sha256)
+    )
+    if conn.execute(statement).first() is not None:
+        return True
+    _mark_named(conn, sha256, named)  # another transaction stored it meanwhile
+    return False
+
+
+def _mark_named(conn: Connection, sha256: str, named: datetime) -> bool:
+    """Set the stored content's ``named_at``; whether it is stored (and this login may see it)."""
+    statement = (
+        media_blobs.update()
+        .where(media_blobs.c.sha256 == sha256)
+        .values(named_at=named)
         .returning(media_blobs.c.sha256)
     )
     return conn.execute(statement).first() is not None
@@ -262,17 +282,15 @@ def upload_missing(store: Store) -> UploadReport:
 
 # --- housekeeping: contents nobody names any more ---------------------------------------------------
 
-#: How long a stored content that no media row or draft names is kept before it goes: a post
-#: deleted by mistake and restored from a backup within the week still finds its files.
+#: How long a stored content that no media row or draft names any more is kept after it was last
+#: named (``named_at``): an image swapped out of a draft can still be put back for a week.
 UNUSED_BLOB_GRACE = timedelta(days=7)
 #: How long a file read back into this machine's cache stays without being used.
 CACHE_UNUSED = timedelta(days=30)
-#: Contents deleted per statement (each takes its pieces with it).
-_PRUNE_BATCH = 100
 
 
 def prune_blobs(store: Store, *, now: datetime | None = None, grace: timedelta = UNUSED_BLOB_GRACE) -> int:
-    """Delete the stored contents that no media row and no draft names any more, stored over
+    """Delete the stored contents that no media row and no draft names any more, last named over
     ``grace`` ago; returns how many.
 
     Run by the publishing worker, which sees every row: on a team database a login limited to
@@ -282,20 +300,18 @@ def prune_blobs(store: Store, *, now: datetime | None = None, grace: timedelta =
     # A draft's files are named <sha256>.<ext> in its JSON list (``drafts.media``).
     named_by_draft = select(drafts.c.id).where(cast(drafts.c.media, Text).contains(media_blobs.c.sha256)).exists()
     cutoff = (now or timeutil.now_utc()) - grace
+    # One statement, its conditions on the row deleted: a content named again meanwhile (a later
+    # ``named_at``, a new media row) is not deleted. Its pieces go with it (ON DELETE CASCADE).
+    doomed = (
+        media_blobs.delete()
+        .where(media_blobs.c.named_at < cutoff, ~named_by_media, ~named_by_draft)
+        .returning(media_blobs.c.sha256)
+    )
     with store.write() as conn:
-        doomed = list(
-            conn.execute(
-                select(media_blobs.c.sha256).where(media_blobs.c.created_at < cutoff, ~named_by_media, ~named_by_draft)
-            ).scalars()
-        )
-        for start in range(0, len(doomed), _PRUNE_BATCH):
-            batch = doomed[start : start + _PRUNE_BATCH]
-            # Pieces first: SQLite enforces the cascade only where foreign keys are switched on.
-            conn.execute(media_blob_chunks.delete().where(media_blob_chunks.c.sha256.in_(batch)))
-            conn.execute(media_blobs.delete().where(media_blobs.c.sha256.in_(batch)))
-    if doomed:
-        log.info("media: %d stored contents no post or draft names were deleted", len(doomed))
-    return len(doomed)
+        deleted = len(conn.execute(doomed).all())
+    if deleted:
+        log.info("media: %d stored contents no post or draft names were deleted", deleted)
+    return deleted
 
 
 def prune_cache(*, now: datetime | None = None, unused_for: timedelta = CACHE_UNUSED) -> int:
@@ -351,12 +367,14 @@ def put_paths(conn: Connection, recorded: Sequence[str], now: datetime | None = 
     many. Call it after writing the draft row: on a team database a draft names what it may store.
     """
     stored = 0
-    for path in dict.fromkeys(recorded):
+    moment = now or timeutil.now_utc()
+    # In hash order, as every writer of contents goes: two saves never wait on each other's rows.
+    for path in sorted(dict.fromkeys(recorded), key=lambda p: Path(p).name):
         named = content_name(path)
-        # Already stored: skip the hashing (a draft is saved at every pause in typing).
-        if named is None or has(conn, named[0]) or not _verified(Path(path), named[0]):
+        # Already stored: mark it named, skip the hashing (a draft is saved at every pause in typing).
+        if named is None or _mark_named(conn, named[0], moment) or not _verified(Path(path), named[0]):
             continue
-        put_file(conn, Path(path), named[0], named[1], now)
+        put_file(conn, Path(path), named[0], named[1], moment)
         stored += 1
     return stored
 

@@ -468,7 +468,8 @@ media_blobs = Table(
     Column("sha256", String(64), primary_key=True),
     Column("size_bytes", BigInteger, nullable=False),
     Column("mime_type", String(100), nullable=False),
-    Column("created_at", UTCDateTime, nullable=False),
+    # When a post or draft last attached it: an unnamed content goes a week after (housekeeping).
+    Column("named_at", UTCDateTime, nullable=False),
 )
 
 #: A blob's bytes in pieces of at most ``core.services.media_store.CHUNK_BYTES``, numbered from 0:

@@ -218,3 +218,18 @@ def test_the_cache_keeps_what_was_used_this_month(isolated_home: Path) -> None:
         os.utime(folder / name, (moment, moment))
     assert media_store.prune_cache(now=now) == 2
     assert [p.name for p in folder.iterdir()] == ["used-yesterday.png"]
+
+
+def test_attaching_a_stored_content_again_marks_it_named_now(tokyo: Store, tmp_path: Path) -> None:
+    # Housekeeping deletes only contents last named over a week ago: one attached again today is
+    # safe even from a pass that chose it before this attachment committed.
+    image, content = _png(tmp_path, "flag.png")
+    digest = hashlib.sha256(content).hexdigest()
+    long_ago = timeutil.now_utc() - timedelta(days=30)
+    with tokyo.write() as conn:
+        media_store.put(conn, digest, content, "image/png", now=long_ago)
+    posts.create_post(tokyo, text="Again", accounts=["Tokyo"], media_files=[(str(image), "")])
+    with tokyo.read() as conn:
+        named = conn.execute(select(media_blobs.c.named_at)).scalar_one()
+    assert named > timeutil.now_utc() - timedelta(minutes=1)
+    assert _pieces(tokyo, digest) == [len(content)]  # marked, not stored twice

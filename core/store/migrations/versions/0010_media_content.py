@@ -129,7 +129,7 @@ def upgrade() -> None:
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("size_bytes", sa.BigInteger(), nullable=False),
         sa.Column("mime_type", sa.String(length=100), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("named_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("sha256", name=op.f("pk_media_blobs")),
     )
     op.create_table(
@@ -166,7 +166,7 @@ def _store_file(bind: sa.Connection, blobs: sa.TableClause, chunks: sa.TableClau
     size = 0
     try:
         with Path(path).open("rb") as handle:
-            bind.execute(blobs.insert().values(sha256=sha256, size_bytes=0, mime_type=mime_type, created_at=created))
+            bind.execute(blobs.insert().values(sha256=sha256, size_bytes=0, mime_type=mime_type, named_at=created))
             for number, piece in enumerate(iter(lambda: handle.read(CHUNK_BYTES), b"")):
                 digest.update(piece)
                 size += len(piece)
@@ -197,7 +197,7 @@ def _backfill(bind: sa.Connection) -> None:
         sa.column("sha256"),
         sa.column("size_bytes"),
         sa.column("mime_type"),
-        sa.column("created_at", sa.DateTime(timezone=True)),
+        sa.column("named_at", sa.DateTime(timezone=True)),
     )
     chunks = sa.table(
         "media_blob_chunks", sa.column("sha256"), sa.column("number"), sa.column("content", sa.LargeBinary())
