@@ -9,7 +9,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import contextlib
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,14 +52,16 @@ def upload_chunked(media: MediaSession, item: MediaItem, category: str) -> str:
     action = f"upload the {kind} {name}"
     try:
         media_id = _initialize(media, item, _size(item.path), category, action)
-        for index, chunk in enumerate(_chunks(item.path)):
-            response = media.session.post(
-                f"{media.endpoint}/{media_id}/append",
-                data={"segment_index": str(index)},
-                files={"media": (name, chunk, "application/octet-stream")},
-                **media.auth(),
-            )
-            check_status(response)
+        # Closed on any failure too: the generator holds the file open until it is closed.
+        with contextlib.closing(_chunks(item.path)) as chunks:
+            for index, chunk in enumerate(chunks):
+                response = media.session.post(
+                    f"{media.endpoint}/{media_id}/append",
+                    data={"segment_index": str(index)},
+                    files={"media": (name, chunk, "application/octet-stream")},
+                    **media.auth(),
+                )
+                check_status(response)
         response = media.session.post(f"{media.endpoint}/{media_id}/finalize", **media.auth())
         check_status(response)
         info = _processing_info(response.json())
@@ -94,7 +97,7 @@ def _size(path: str) -> int:
         raise _unreadable(path, exc) from None
 
 
-def _chunks(path: str) -> Iterator[bytes]:
+def _chunks(path: str) -> Generator[bytes, None, None]:
     """The file's bytes, :data:`CHUNK` at a time (a refusal names the file when it cannot be read)."""
     try:
         with Path(path).open("rb") as handle:

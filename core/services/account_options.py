@@ -144,7 +144,14 @@ def text_as_sent(conn: Connection, account_id: int, text: str) -> str:
     The publisher sends this, and scheduling checks this, so that a post left empty by its links
     going (a link alone) is refused while the person is there, not at publishing time.
     """
-    return links_dropped(text) if drops_links(conn, account_id) else text
+    return sent_without_links(conn, account_id, text)[0]
+
+
+def sent_without_links(conn: Connection, account_id: int, text: str) -> tuple[str, bool]:
+    """:func:`text_as_sent`, and whether links were taken out of it (a refusal then says so)."""
+    if not drops_links(conn, account_id) or _URL.search(text) is None:
+        return text, False
+    return links_dropped(text), True
 
 
 def links_dropped(text: str) -> str:

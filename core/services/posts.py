@@ -60,8 +60,8 @@ def _insert_targets(
     schedules = {a.id: (scheduling.future_instant(a, at, fold, now), a.timezone) for a in targets} if at else {}
     if at is not None:
         for account in targets:
-            sent = account_options.text_as_sent(conn, account.id, text)
-            publishable.ensure_publishable(account, sent, files, links_dropped=sent != text)
+            sent, dropped = account_options.sent_without_links(conn, account.id, text)
+            publishable.ensure_publishable(account, sent, files, links_dropped=dropped)
     for account in targets:
         scheduling.insert_variant(
             conn,
@@ -403,9 +403,9 @@ def ensure_variant_publishable(conn: Connection, variant_id: int) -> None:
 def _ensure_publishable(conn: Connection, account: Account, variant: Variant, post: Post) -> None:
     """The platform check of one variant as it is stored and sent: its text as its account sends it
     (links left out where the account posts without them), its post's media, its threading."""
-    sent = account_options.text_as_sent(conn, account.id, variant.text)
+    sent, dropped = account_options.sent_without_links(conn, account.id, variant.text)
     publishable.ensure_publishable(
-        account, sent, _stored_shapes(post), as_thread=_as_thread(conn, variant.id), links_dropped=sent != variant.text
+        account, sent, _stored_shapes(post), as_thread=_as_thread(conn, variant.id), links_dropped=dropped
     )
 
 

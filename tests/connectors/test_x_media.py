@@ -70,6 +70,13 @@ def test_a_video_is_sent_in_several_chunks(
 ) -> None:
     monkeypatch.setattr(xmedia, "CHUNK", 400)
     clip = _file(tmp_path, "speech.mp4", MP4_BYTES, "video/mp4")
+    whole = Path.read_bytes
+
+    def never_whole(path: Path) -> bytes:  # a 512 MB video is read a chunk at a time, never whole
+        assert path.suffix != ".mp4", "the video was read whole"
+        return whole(path)
+
+    monkeypatch.setattr(Path, "read_bytes", never_whole)
     xw.publish(OutgoingPost(variant_id=1, text="The ambassador's speech", media=[clip]))
     appends = [c for c in _media_calls(sandbox) if c == ("POST", "append")]
     assert len(appends) == 3

@@ -145,6 +145,9 @@ def test_a_post_that_is_only_a_link_is_refused_when_scheduled_to_an_account_with
         schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now, text=link)
     assert "posts without links" in str(refused.value) and "The post is empty" in str(refused.value)
     assert schedule(store, "berlin", local_in("Europe/Berlin", due), clock.now, text=link)  # links on: accepted
+    with pytest.raises(UserError) as too_long:  # a refusal that has nothing to do with links does not name them
+        schedule(store, "tokyo", local_in("Asia/Tokyo", due), clock.now, text="Long  words " * 40)
+    assert "posts without links" not in str(too_long.value) and "allows 280" in str(too_long.value)
     # A draft is kept, and scheduling it later is refused with the same reason.
     draft = posts.create_post(store, text=link, accounts=["tokyo"], now=clock.now)
     with pytest.raises(UserError, match="posts without links"):
