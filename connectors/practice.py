@@ -11,14 +11,17 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from connectors.base import AccountContext
-from connectors.sandbox import Sandbox
 from core import platforms, practice
 from core.domain import Account
 from core.platforms import refused_credentials
 from core.secrets import Secret
+
+if TYPE_CHECKING:
+    from connectors.sandbox import Sandbox
 
 _lock = threading.Lock()
 _running: dict[str, Sandbox] = {}
@@ -41,6 +44,9 @@ def ensure_sandbox(url: str) -> None:
             return
         try:
             # Practice posts are made by people typing: refuse identical text as the platforms do.
+            # Imported here: the emulator (about 40 ms of modules) is loaded only when practice starts it.
+            from connectors.sandbox import Sandbox
+
             _running[url] = Sandbox(host=host, port=port).start()
         except OSError:
             # Another process bound the port between the check and now: its emulator serves us.

@@ -15,10 +15,8 @@ import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote, quote_plus
-
-import keyring
-from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
 
 from core import platforms, practice
 from core.errors import ConfigurationError
@@ -98,10 +96,24 @@ def check_field(platform: str, field: str) -> str:
     return field
 
 
+def _keyring() -> Any:
+    """The ``keyring`` module, imported on first use: it takes about 40 ms (its backends and their
+    dependencies), which the desktop app's start-up need not pay to word an error sentence."""
+    import keyring
+
+    return keyring
+
+
+def _errors() -> Any:
+    import keyring.errors
+
+    return keyring.errors
+
+
 def _stored_fields(platform: str, account_name: str) -> list[str]:
     try:
-        listed = keyring.get_password(_service(), _username(platform, account_name, _FIELD_INDEX)) or ""
-    except KeyringError:
+        listed = _keyring().get_password(_service(), _username(platform, account_name, _FIELD_INDEX)) or ""
+    except _errors().KeyringError:
         return []
     return [name for name in listed.split(",") if name]
 
@@ -168,20 +180,21 @@ def store_secret(platform: str, account_name: str, field: str, value: str) -> No
             Msg("The {field} for {account_name!r} is empty.", field=field, account_name=account_name)
         )
     remember(value)
+    keyring, errors = _keyring(), _errors()
     try:
         keyring.set_password(_service(), _username(platform, account_name, field), value)
         fields = _stored_fields(platform, account_name)
         if field not in fields:
             index = ",".join([*fields, field])
             keyring.set_password(_service(), _username(platform, account_name, _FIELD_INDEX), index)
-    except NoKeyringError:
+    except errors.NoKeyringError:
         raise ConfigurationError(
             Msg(
                 "No secure keyring is available on this machine; set the COMMUNIQUE_* environment variables for "
                 "this session instead (see the README).",
             )
         ) from None
-    except KeyringError as exc:
+    except errors.KeyringError as exc:
         raise ConfigurationError(
             Msg("The keyring refused to store the {field}: {kind}.", field=field, kind=type(exc).__name__)
         ) from None
@@ -194,6 +207,7 @@ def load_credentials(platform: str, account_name: str, fields: Sequence[str] | N
     to the fields stored in the keyring for the account.
     """
     found: dict[str, Secret] = {}
+    keyring, errors = _keyring(), _errors()
     declared = declared_fields(platform)
     wanted: Iterable[str] = fields if fields is not None else declared or _stored_fields(platform, account_name)
     for field in wanted:
@@ -201,7 +215,7 @@ def load_credentials(platform: str, account_name: str, fields: Sequence[str] | N
         value: str | None = None
         try:
             value = keyring.get_password(_service(), _username(platform, account_name, field))
-        except KeyringError:  # includes NoKeyringError: fall back to the environment
+        except errors.KeyringError:  # includes NoKeyringError: fall back to the environment
             value = None
         if not value:
             value = os.environ.get(variable) or None
@@ -218,8 +232,9 @@ def forget(platform: str, account_name: str) -> None:
     except ConfigurationError:  # a plugin broken since: its account's entries must still go
         declared = set()
     fields = {*declared, *_stored_fields(platform, account_name), _FIELD_INDEX}
+    keyring, errors = _keyring(), _errors()
     for field in sorted(fields):
         try:
             keyring.delete_password(_service(), _username(platform, account_name, field))
-        except (PasswordDeleteError, KeyringError):
+        except (errors.PasswordDeleteError, errors.KeyringError):
             continue

@@ -26,9 +26,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Text, cast, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from core import paths, timeutil
 from core.errors import UserError
@@ -94,7 +94,7 @@ def _insert_header(conn: Connection, sha256: str, size: int, mime_type: str, now
     named = now or timeutil.now_utc()
     if _mark_named(conn, sha256, named):
         return False
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    dialect = _dialect_module(conn)
     statement = (
         dialect.insert(media_blobs)
         .values(sha256=sha256, size_bytes=size, mime_type=mime_type, named_at=named)
@@ -106,6 +106,18 @@ def _insert_header(conn: Connection, sha256: str, size: int, mime_type: str, now
         return True
     _mark_named(conn, sha256, named)  # another transaction stored it meanwhile
     return False
+
+
+def _dialect_module(conn: Connection) -> Any:
+    """SQLAlchemy's dialect module for ``conn`` (its ``insert`` knows ON CONFLICT), imported when
+    first needed: PostgreSQL's takes about 25 ms, which the desktop app's start-up need not pay."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite
 
 
 def _mark_named(conn: Connection, sha256: str, named: datetime) -> bool:
