@@ -154,21 +154,16 @@ def record_comments(
             if gone:
                 conn.execute(comments.update().where(comments.c.id.in_(gone)).values(deleted_at=now))
                 deleted.extend(gone)
-        failing = conn.execute(
-            select(comment_polls.c.error_class).where(
-                comment_polls.c.variant_id == variant_id, comment_polls.c.error_class.is_not(None)
-            )
-        ).first()
-        _poll_row(
+        recovered = _poll_outcome(
             conn,
             variant_id,
+            error_class=None,
+            error=None,
             last_polled_at=now,
             next_poll_at=next_poll_at,
             newest_remote_id=fetched.newest_id,
-            error_class=None,
-            error=None,
         )
-        if new or edited or deleted or restored or failing is not None:
+        if new or edited or deleted or restored or recovered:
             note_activity(conn)
     return Recorded(new=new, edited=edited, deleted=deleted, restored=restored, seen=len(batch))
 
@@ -187,19 +182,16 @@ def record_failure(
     The comments already recorded stay as they are (a failure deletes nothing).
     """
     with store.write() as conn:
-        before = conn.execute(
-            select(comment_polls.c.error_class, comment_polls.c.error).where(comment_polls.c.variant_id == variant_id)
-        ).first()
-        _poll_row(
+        changed = _poll_outcome(
             conn,
             variant_id,
+            error_class=error_class[:40],
+            error=error,
             last_polled_at=now,
             next_poll_at=next_poll_at,
             newest_remote_id=None,
-            error_class=error_class[:40],
-            error=error,
         )
-        if before is None or tuple(before) != (error_class[:40], error):  # the screens' line changes
+        if changed:  # the screens' line about this collection changes
             note_activity(conn)
 
 
@@ -248,6 +240,19 @@ def postpone(store: Store, variant_ids: Sequence[int], until: datetime | None) -
     with store.write() as conn:
         for variant_id in variant_ids:
             _poll_row(conn, variant_id, next_poll_at=until)
+
+
+def _poll_outcome(
+    conn: Connection, variant_id: int, *, error_class: str | None, error: str | None, **values: Any
+) -> bool:
+    """Write a read's outcome to the variant's ``comment_polls`` row (:func:`_poll_row`); whether its
+    failure, the line the screens show about the collection, changed (failing, another reason, recovered)."""
+    before = conn.execute(
+        select(comment_polls.c.error_class, comment_polls.c.error).where(comment_polls.c.variant_id == variant_id)
+    ).first()
+    _poll_row(conn, variant_id, error_class=error_class, error=error, **values)
+    was = (before.error_class, before.error) if before is not None else (None, None)
+    return was != (error_class, error)
 
 
 def _poll_row(conn: Connection, variant_id: int, **values: Any) -> None:
